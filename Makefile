@@ -1,0 +1,60 @@
+# Amanat: `make demo` runs the platform with demo data; `make test` runs every check.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+AMANAT_PORT ?= 8000
+AMANAT_DATA_DIR ?= var
+export AMANAT_DATA_DIR
+
+.PHONY: demo test install install-dev lint messages browser clean bench
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+demo: install
+	AMANAT_REQUIRE_2FA=0 $(BIN)/amanat migrate --no-input -v0
+	$(BIN)/amanat collectstatic --no-input -v0
+	AMANAT_REQUIRE_2FA=0 $(BIN)/amanat load-demo
+	@echo ""
+	@echo "Amanat demo: http://127.0.0.1:$(AMANAT_PORT)/  (ru: /ru/, kk: /kk/, en: /en/)"
+	@echo "Sign in with any role name above as the username and the password amanat-demo."
+	@echo "Stop with Ctrl+C."
+	AMANAT_REQUIRE_2FA=0 $(BIN)/gunicorn amanat.wsgi --bind 127.0.0.1:$(AMANAT_PORT) \
+		--workers 3 --access-logfile - --forwarded-allow-ips 127.0.0.1
+
+# Debian's chromium for the browser tests (never a browser download); needs root.
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && \
+		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+		|| echo "chromium is missing: install Debian's chromium package for the browser tests"; }
+
+lint: install-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+test: install-dev browser lint
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest
+	@if [ -n "$$DATABASE_URL" ]; then \
+		echo "== again on PostgreSQL: $$DATABASE_URL"; $(BIN)/pytest; fi
+
+messages: install-dev
+	cd amanat && ../$(BIN)/amanat makemessages -l kk -l ru --no-obsolete --no-location --ignore "*/tests/*"
+	$(BIN)/python -m amanat.core.catalogues compile
+
+bench: install
+	$(BIN)/python benchmarks/import_stations.py
+
+clean:
+	rm -rf $(VENV) var

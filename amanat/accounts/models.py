@@ -1,0 +1,75 @@
+import hashlib
+
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from .roles import REGION_SCOPED_ROLES, STAFF_ROLES, Role
+
+
+class User(AbstractUser):
+    """A person using Amanat. Signs in with username, e-mail or phone number."""
+
+    role = models.CharField(_("role"), max_length=32, choices=Role.choices, default=Role.CITIZEN)
+    phone = models.CharField(
+        _("phone number"), max_length=20, blank=True, help_text=_("International format, +7...")
+    )
+    regions = models.ManyToManyField(
+        "geography.Region",
+        verbose_name=_("regions"),
+        blank=True,
+        related_name="staff",
+        help_text=_("Coordinators, lawyers and observers act only in these regions."),
+    )
+    preferred_language = models.CharField(
+        _("preferred language"),
+        max_length=2,
+        choices=[("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")],
+        default="ru",
+    )
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), condition=~models.Q(email=""), name="user_email_unique"
+            ),
+            models.UniqueConstraint(
+                fields=["phone"], condition=~models.Q(phone=""), name="user_phone_unique"
+            ),
+        ]
+
+    @property
+    def is_staff_role(self) -> bool:
+        return self.role in STAFF_ROLES
+
+    @property
+    def is_region_scoped(self) -> bool:
+        return self.role in REGION_SCOPED_ROLES
+
+
+class ApiToken(models.Model):
+    """A bearer token for devices and observers. Only its SHA-256 is stored."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="api_tokens")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    prefix = models.CharField(_("prefix"), max_length=8, editable=False)
+    name = models.CharField(_("name"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self) -> str:
+        return f"{self.prefix}… ({self.user})"
+
+    @staticmethod
+    def hash_key(key: str) -> str:
+        return hashlib.sha256(key.encode()).hexdigest()

@@ -1,0 +1,29 @@
+import phonenumbers
+from django.db.models import Q
+
+from .models import User
+
+
+def phone_normalise(raw: str, default_region: str = "KZ") -> str | None:
+    """E.164 form of a phone number typed any usual way (8 701..., +7 (701)...), or None."""
+    try:
+        number = phonenumbers.parse(raw, default_region)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_possible_number(number):
+        return None
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def user_find_by_login(login: str) -> User | None:
+    login = login.strip()
+    condition = Q(username__iexact=login)
+    if "@" in login:
+        condition |= Q(email__iexact=login)
+    elif any(ch.isdigit() for ch in login):
+        phone = phone_normalise(login)
+        if phone:
+            condition |= Q(phone=phone)
+    matches = list(User.objects.filter(condition)[:2])
+    # A login that matches two people (one's username is another's phone) signs nobody in.
+    return matches[0] if len(matches) == 1 else None

@@ -1,0 +1,89 @@
+"""The permission matrix: every role × action × scope, against one table of expectations."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from amanat.accounts.roles import Role
+from amanat.geography.tests.factories import PollingStationFactory
+
+R = Role
+EVERY_ROLE = set(Role)
+# action -> roles allowed, for the scopes: "own" region object, "other" region object, "none"
+MATRIX = {
+    "geography.view_pollingstation": {
+        "own": EVERY_ROLE,
+        "other": EVERY_ROLE,
+        "anonymous": True,
+    },
+    "geography.change_pollingstation": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
+    "geography.import_stations": {"none": {R.ADMIN}},
+    "elections.view_election": {"none": EVERY_ROLE, "anonymous": True},
+    "elections.manage_election": {"none": {R.ADMIN}},
+    "accounts.view_personal_data": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
+    "accounts.manage_roles": {"none": {R.ADMIN}},
+    "accounts.issue_api_token": {"none": EVERY_ROLE},
+    "audit.view_log": {"none": {R.ADMIN}},
+}
+
+
+def _cases():
+    for action, scopes in MATRIX.items():
+        for scope in ("own", "other", "none"):
+            if scope not in scopes:
+                continue
+            for role in Role:
+                yield pytest.param(
+                    action, role, scope, role in scopes[scope], id=f"{action}-{role}-{scope}"
+                )
+
+
+@pytest.fixture
+def scoped_objects(region, other_region, make_user):
+    """For each scope, an object of the action's kind in the user's region or another one."""
+
+    def build(action, scope):
+        if scope == "none":
+            return None
+        target_region = region if scope == "own" else other_region
+        if action.startswith("accounts."):
+            return make_user(role=R.OBSERVER, regions=[target_region])
+        station = PollingStationFactory(district__region=target_region)
+        return station
+
+    return build
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("action", "role", "scope", "allowed"), list(_cases()))
+def test_matrix(action, role, scope, allowed, make_user, region, scoped_objects):
+    user = make_user(role=role, regions=[region])
+    obj = scoped_objects(action, scope)
+
+    assert user.has_perm(action, obj) is allowed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("action", list(MATRIX))
+def test_anonymous(action, region):
+    obj = PollingStationFactory(district__region=region)
+    expected = MATRIX[action].get("anonymous", False)
+    assert AnonymousUser().has_perm(action, obj) is expected
+
+
+@pytest.mark.django_db
+def test_users_see_their_own_personal_data(make_user, region):
+    observer = make_user(role=R.OBSERVER, regions=[region])
+    assert observer.has_perm("accounts.view_personal_data", observer)
+    assert not observer.has_perm("accounts.view_personal_data", make_user(regions=[region]))
+
+
+@pytest.mark.django_db
+def test_every_rule_in_the_code_is_in_the_matrix():
+    import rules
+
+    declared = {
+        name
+        for name in rules.permissions.permissions
+        if name.split(".")[0] in {"accounts", "geography", "elections", "audit"}
+    }
+    assert declared == set(MATRIX)

@@ -1,0 +1,20 @@
+"""/api/v1: one NinjaAPI, routers from each app, one error envelope, token authentication."""
+
+from ninja import NinjaAPI
+
+from amanat.accounts.api import router as accounts_router
+from amanat.core.api_auth import TokenAuth
+from amanat.core.api_errors import install_error_handlers
+from amanat.geography.api import router as geography_router
+
+api = NinjaAPI(
+    title="Amanat API",
+    version="1",
+    description="Independent election monitoring. Errors: {detail, code, errors}.",
+    auth=TokenAuth(),
+    urls_namespace="api-v1",
+    docs_url="/docs",
+)
+install_error_handlers(api)
+api.add_router("/", accounts_router)
+api.add_router("/", geography_router)

@@ -1,0 +1,73 @@
+"""The one error envelope of /api/v1: {"detail": "...", "code": "...", "errors": [...]}."""
+
+from enum import StrEnum
+
+from django.http import Http404, JsonResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, HttpError, ValidationError
+
+
+class ErrorCode(StrEnum):
+    INVALID = "invalid"
+    NOT_AUTHENTICATED = "not_authenticated"
+    PERMISSION_DENIED = "permission_denied"
+    NOT_FOUND = "not_found"
+    INVALID_CREDENTIALS = "invalid_credentials"
+    OTP_REQUIRED = "otp_required"
+    INVALID_OTP = "invalid_otp"
+    LOCKED_OUT = "locked_out"
+    ERROR = "error"
+
+
+class ApiError(Exception):
+    """Raised by endpoints for a precise, translated error."""
+
+    def __init__(self, status: int, code: str, detail: str, errors: list | None = None):
+        super().__init__(detail)
+        self.status, self.code, self.detail, self.errors = status, code, detail, errors or []
+
+
+def error_response(status: int, code: str, detail: str, errors: list | None = None):
+    body = {"detail": detail, "code": code, "errors": errors or []}
+    return JsonResponse(body, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+def _field_errors(exc: ValidationError) -> list[dict]:
+    errors = []
+    for item in exc.errors:
+        location = [str(part) for part in item.get("loc", []) if part not in ("body", "payload")]
+        errors.append(
+            {
+                "field": ".".join(location),
+                "code": item.get("type", ErrorCode.INVALID),
+                "message": item.get("msg", ""),
+            }
+        )
+    return errors
+
+
+def install_error_handlers(api: NinjaAPI) -> None:
+    @api.exception_handler(ApiError)
+    def on_api_error(request, exc: ApiError):
+        return error_response(exc.status, exc.code, exc.detail, exc.errors)
+
+    @api.exception_handler(ValidationError)
+    def on_validation(request, exc: ValidationError):
+        return error_response(
+            422, ErrorCode.INVALID, _("The request is not valid."), _field_errors(exc)
+        )
+
+    @api.exception_handler(AuthenticationError)
+    def on_auth(request, exc):
+        return error_response(
+            401, ErrorCode.NOT_AUTHENTICATED, _("Authentication credentials were not provided.")
+        )
+
+    @api.exception_handler(Http404)
+    def on_not_found(request, exc):
+        return error_response(404, ErrorCode.NOT_FOUND, _("Not found."))
+
+    @api.exception_handler(HttpError)
+    def on_http_error(request, exc: HttpError):
+        return error_response(exc.status_code, ErrorCode.ERROR, str(exc))

@@ -1,0 +1,14 @@
+from django.conf import settings
+from django.urls import translate_url
+
+
+def site(request):
+    """The language switcher's links: this same page in each interface language."""
+    path = request.get_full_path()
+    return {
+        "language_links": [
+            {"code": code, "name": name, "url": translate_url(path, code)}
+            for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
+        ],
+        "require_2fa": settings.AMANAT_REQUIRE_2FA,
+    }

@@ -1,0 +1,33 @@
+from urllib.parse import urlencode
+
+from django.db import DatabaseError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.views.decorators.cache import never_cache
+
+from amanat.elections.selectors import elections_public
+
+from .directions import DIRECTIONS
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    context = {"directions": DIRECTIONS, "elections": elections_public()[:3]}
+    return render(request, "core/home.html", context)
+
+
+@never_cache
+def healthz(request: HttpRequest) -> JsonResponse:
+    """200 when the database answers a query, 503 otherwise: for load balancers and monitors."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        return JsonResponse({"status": "unavailable", "database": "unreachable"}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def admin_login_redirect(request: HttpRequest) -> HttpResponse:
+    query = urlencode({"next": request.GET.get("next", reverse("admin:index"))})
+    return redirect(f"{reverse('accounts:login')}?{query}")

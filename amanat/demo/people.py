@@ -1,0 +1,36 @@
+"""The demo logins: one user per role, username = role name, password `amanat-demo`."""
+
+from amanat.accounts.models import User
+from amanat.accounts.roles import Role
+from amanat.geography.models import Region
+
+DEMO_PASSWORD = "amanat-demo"  # noqa: S105 - documented demo login, never used in production
+# Region-scoped demo users work in Almaty city; the coordinator also covers Almaty Region.
+DEMO_REGIONS = {
+    Role.COORDINATOR: ["KZ-75", "KZ-19"],
+    Role.OBSERVER: ["KZ-75"],
+    Role.LAWYER: ["KZ-75"],
+}
+
+
+def demo_users_load() -> list[User]:
+    users = []
+    for role in Role:
+        user, _ = User.objects.update_or_create(
+            username=role.value,
+            defaults={
+                "role": role,
+                "email": f"{role.value}@demo.amanat.invalid",
+                "first_name": "Demo",
+                "last_name": role.label,
+                "is_staff": role == Role.ADMIN,
+                "is_superuser": role == Role.ADMIN,
+                "is_active": True,
+            },
+        )
+        if not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.save(update_fields=["password"])
+        user.regions.set(Region.objects.filter(code__in=DEMO_REGIONS.get(role, [])))
+        users.append(user)
+    return users

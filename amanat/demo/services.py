@@ -1,0 +1,30 @@
+"""Loading the demo data set: idempotent, so `make demo` can run it every time."""
+
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from amanat.geography.selectors import country_default
+from amanat.geography.services import ImportReport, stations_import_text
+
+from .elections import demo_election_load
+from .people import demo_users_load
+from .stations import synthetic_station_csv
+
+
+@dataclass(frozen=True)
+class DemoReport:
+    users: list[str]
+    stations: ImportReport
+    election: str
+
+
+@transaction.atomic
+def demo_load(*, progress=None) -> DemoReport:
+    country = country_default()
+    users = demo_users_load()
+    report = stations_import_text(text=synthetic_station_csv(), country=country, progress=progress)
+    if not report.applied:
+        raise RuntimeError(f"demo stations rejected: {report.errors[:3]}")
+    election = demo_election_load(country)
+    return DemoReport(users=[u.username for u in users], stations=report, election=election.slug)

@@ -1,0 +1,24 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from amanat.api import api
+from amanat.core import views as core_views
+
+admin.site.site_header = _("Amanat administration")
+admin.site.site_title = _("Amanat administration")
+admin.site.index_title = _("Data and people")
+
+urlpatterns = [
+    path("healthz", core_views.healthz, name="healthz"),
+    path("api/v1/", api.urls),
+]
+urlpatterns += i18n_patterns(
+    path("", include("amanat.core.urls")),
+    path("accounts/", include("amanat.accounts.urls")),
+    # The admin signs in through our login, which asks for the second factor.
+    path("admin/login/", core_views.admin_login_redirect),
+    path("admin/", admin.site.urls),
+    prefix_default_language=True,
+)
