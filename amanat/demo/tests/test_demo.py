@@ -1,0 +1,94 @@
+import pytest
+from django.db import transaction
+
+from amanat.accounts.models import User
+from amanat.accounts.roles import Role
+from amanat.demo.people import DEMO_PASSWORD
+from amanat.demo.services import demo_load
+from amanat.demo.stations import synthetic_station_rows
+from amanat.elections.models import BallotOption, Election, ElectionStage
+from amanat.geography.models import PollingStation, Region
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """Load the demo once for the module (10,000 stations), inside a transaction that is
+    rolled back afterwards, so no other test sees it. Each test runs in a savepoint."""
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            yield demo_load()
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.mark.django_db
+def test_synthetic_rows_cover_all_twenty_units_with_about_ten_thousand_stations():
+    rows = synthetic_station_rows()
+    assert 9_900 <= len(rows) <= 10_200
+    assert {row["region"] for row in rows} == set(Region.objects.values_list("code", flat=True))
+    assert all(row["synthetic"] == "1" for row in rows)
+    assert rows == synthetic_station_rows()  # same seed, same rows
+
+
+@pytest.mark.django_db
+def test_demo_is_loaded_and_labelled(demo):
+    assert PollingStation.objects.count() == len(synthetic_station_rows())
+    assert not PollingStation.objects.filter(is_synthetic=False).exists()
+    counts = {r.code: r.districts.count() for r in Region.objects.all()}
+    assert len(counts) == 20
+    assert all(n > 0 for n in counts.values())
+    election = Election.objects.get(slug="demo-presidential-2027")
+    assert "fictional" in election.name_en
+    assert BallotOption.objects.filter(contest__election=election).count() == 4
+    assert set(ElectionStage.objects.filter(election=election).values_list("code", flat=True)) >= {
+        "voter_lists_open",
+        "campaign",
+        "silence_day",
+        "voting",
+        "counting",
+        "results",
+    }
+
+
+@pytest.mark.django_db
+def test_loading_again_changes_nothing(demo):
+    again = demo_load()
+    assert (again.stations.created, again.stations.updated) == (0, 0)
+    assert again.stations.unchanged == demo.stations.created
+    assert User.objects.count() == len(Role)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", list(Role))
+def test_every_demo_login_works_on_the_web_and_the_api(client, demo, role, settings):
+    settings.AMANAT_REQUIRE_2FA = False
+    response = client.post(
+        "/en/accounts/login/", {"username": role.value, "password": DEMO_PASSWORD}
+    )
+    assert response.status_code == 302
+    assert User.objects.get(pk=client.session["_auth_user_id"]).role == role
+
+    token = client.post(
+        "/api/v1/auth/token",
+        {"username": role.value, "password": DEMO_PASSWORD},
+        content_type="application/json",
+    )
+    assert token.status_code == 200
+    assert token.json()["role"] == role.value
+
+
+@pytest.mark.django_db
+def test_demo_coordinator_is_scoped_to_almaty(demo):
+    coordinator = User.objects.get(username="coordinator")
+    assert set(coordinator.regions.values_list("code", flat=True)) == {"KZ-75", "KZ-19"}
+    from amanat.geography.selectors import stations_for_user
+
+    visible = stations_for_user(coordinator)
+    assert (
+        visible.count()
+        == PollingStation.objects.filter(district__region__code__in=["KZ-75", "KZ-19"]).count()
+    )
+    assert 0 < visible.count() < PollingStation.objects.count()
