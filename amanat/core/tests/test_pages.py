@@ -70,3 +70,19 @@ def test_admin_is_translated(client, make_user):
         or "Пользователи" in response.content.decode()
     )
     assert "Избирательные участки" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_pages_render_with_collected_static_files_as_in_production(client, settings, tmp_path):
+    """The demo and production serve hashed, compressed static files from STATIC_ROOT."""
+    from django.core.management import call_command
+
+    settings.STATIC_ROOT = tmp_path
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    }
+    call_command("collectstatic", interactive=False, verbosity=0)
+    html = client.get("/ru/").content.decode()
+    assert re.search(r"/static/amanat/css/amanat\.[0-9a-f]{12}\.css", html)
+    assert (tmp_path / "amanat" / "js" / "htmx.min.js.gz").exists()
