@@ -33,9 +33,10 @@ def other_region(db):
 
 
 @pytest.fixture(autouse=True)
-def _audit_guard_lets_flush_through(request):
-    """Transactional tests end with a flush (DELETE FROM every table on SQLite), which the
-    audit log's append-only trigger refuses. Lift the guard just for that flush."""
+def _transactional_baseline(request):
+    """Transactional tests end with a flush (DELETE FROM every table), which removes the
+    reference data of the migrations and which the audit log's append-only trigger refuses
+    on SQLite. Put the reference data back first, and lift the guard just for the flush."""
     marker = request.node.get_closest_marker("django_db")
     transactional = (marker and marker.kwargs.get("transaction")) or (
         "transactional_db" in request.fixturenames or "live_server" in request.fixturenames
@@ -44,10 +45,13 @@ def _audit_guard_lets_flush_through(request):
         yield
         return
     request.getfixturevalue("transactional_db")
+    from django.apps import apps
     from django.db import connection
 
     from amanat.audit.guard import audit_guard_install, audit_guard_remove
+    from amanat.geography.reference import kazakhstan_load
 
+    kazakhstan_load(apps)
     audit_guard_install(connection)
     yield
     audit_guard_remove(connection)

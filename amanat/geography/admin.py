@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from .models import Country, District, ElectionCommission, PollingStation, Region, Settlement
+from .services import station_save
 
 
 @admin.register(Country)
@@ -44,3 +45,6 @@ class PollingStationAdmin(TranslationAdmin):
     search_fields = ["number", "address_ru", "address_kk"]
     list_select_related = ["district"]
     raw_id_fields = ["district", "settlement", "commission"]
+
+    def save_model(self, request, obj, form, change):
+        station_save(station=obj, actor=request.user)

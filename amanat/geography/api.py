@@ -1,6 +1,7 @@
 from ninja import Router, Schema
+from ninja.pagination import LimitOffsetPagination, paginate
 
-from .selectors import region_list
+from .selectors import region_list, stations_search
 
 router = Router(tags=["geography"])
 
@@ -31,3 +32,49 @@ def regions(request):
         }
         for r in region_list()
     ]
+
+
+def _langs(obj, field: str) -> dict[str, str]:
+    return {lang: getattr(obj, f"{field}_{lang}") or "" for lang in ("kk", "ru", "en")}
+
+
+class StationOut(Schema):
+    number: str
+    region: str
+    district: dict[str, str]
+    settlement: dict[str, str] | None
+    name: dict[str, str]
+    address: dict[str, str]
+    latitude: float | None
+    longitude: float | None
+    registered_voters: int
+    is_abroad: bool
+    is_synthetic: bool
+
+    @staticmethod
+    def resolve_region(station) -> str:
+        return station.district.region.code
+
+    @staticmethod
+    def resolve_district(station) -> dict[str, str]:
+        return _langs(station.district, "name")
+
+    @staticmethod
+    def resolve_settlement(station) -> dict[str, str] | None:
+        return _langs(station.settlement, "name") if station.settlement else None
+
+    @staticmethod
+    def resolve_name(station) -> dict[str, str]:
+        return _langs(station, "name")
+
+    @staticmethod
+    def resolve_address(station) -> dict[str, str]:
+        return _langs(station, "address")
+
+
+@router.get(
+    "/stations", response=list[StationOut], auth=None, summary="Find polling stations (public)"
+)
+@paginate(LimitOffsetPagination)
+def stations(request, q: str = "", region: str = ""):
+    return stations_search(query=q[:100], region_code=region[:10])

@@ -160,6 +160,9 @@ class PollingStation(models.Model):
     is_synthetic = models.BooleanField(
         _("synthetic"), default=False, help_text=_("Generated demo data, not a real station.")
     )
+    # Number, addresses and place names in all languages, case-folded: SQLite's LIKE folds
+    # only ASCII, so "алматы" would not find "Алматы" without it.
+    search_text = models.TextField(editable=False, default="")
 
     objects = PollingStationQuerySet.as_manager()
 

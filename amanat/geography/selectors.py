@@ -31,3 +31,13 @@ def stations_for_user(user) -> QuerySet[PollingStation]:
     if user.is_region_scoped:
         return stations.filter(district__region__in=user.regions.all())
     return stations
+
+
+def stations_search(*, query: str = "", region_code: str = "") -> QuerySet[PollingStation]:
+    """Public station finder: every word of the query must appear (number, address, place)."""
+    stations = PollingStation.objects.select_related("district__region", "settlement")
+    if region_code:
+        stations = stations.filter(district__region__code=region_code)
+    for word in query.casefold().split()[:8]:
+        stations = stations.filter(search_text__contains=word)
+    return stations.order_by("district__region__code", "number")

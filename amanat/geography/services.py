@@ -138,8 +138,10 @@ class _StationWriter:
             settlement = settlements.get((district.pk, row.settlement["ru"]))
             station = existing.get(row.number)
             if station is None:
-                to_create.append(self._station(PollingStation(country=self.country), row))
-                to_create[-1].district, to_create[-1].settlement = district, settlement
+                station = self._station(PollingStation(country=self.country), row)
+                station.district, station.settlement = district, settlement
+                station.search_text = station_search_text(station)
+                to_create.append(station)
             elif self._apply(station, row, district, settlement):
                 to_update.append(station)
             else:
@@ -210,12 +212,14 @@ class _StationWriter:
         before = self._snapshot(station)
         self._station(station, row)
         station.district, station.settlement = district, settlement
+        station.search_text = station_search_text(station)
         return self._snapshot(station) != before
 
     def _snapshot(self, station: PollingStation) -> tuple:
         values = [station.district_id, station.settlement_id, station.latitude, station.longitude]
         values += [station.registered_voters, station.is_abroad, station.is_synthetic]
         values += [getattr(station, f"{f}_{lang}") for f in self.FIELDS for lang in LANGS]
+        values.append(station.search_text)
         return tuple(values)
 
     def _create(self, stations: list[PollingStation]) -> None:
@@ -251,11 +255,29 @@ class _StationWriter:
 
     def _update(self, stations: list[PollingStation]) -> None:
         fields = ["district", "settlement", "latitude", "longitude", "registered_voters"]
-        fields += ["is_abroad", "is_synthetic"]
+        fields += ["is_abroad", "is_synthetic", "search_text"]
         fields += [f"{f}_{lang}" for f in self.FIELDS for lang in LANGS]
         PollingStation.objects.bulk_update(stations, fields, batch_size=BATCH)
         self.report.updated += len(stations)
         self.progress(len(stations) + self.report.unchanged)
+
+
+def station_search_text(station: PollingStation) -> str:
+    """What the public station finder matches against (see PollingStation.search_text)."""
+    parts = [station.number]
+    parts += [getattr(station, f"{f}_{lang}") or "" for f in ("name", "address") for lang in LANGS]
+    for place in (station.district, station.settlement):
+        if place is not None:
+            parts += [getattr(place, f"name_{lang}") or "" for lang in LANGS]
+    return " ".join(part for part in parts if part).casefold()
+
+
+def station_save(*, station: PollingStation, actor=None) -> PollingStation:
+    """Save a station edited by hand (the admin), keeping its search text in step."""
+    station.search_text = station_search_text(station)
+    station.save()
+    audit_record(action="geography.change_station", actor=actor, obj=station)
+    return station
 
 
 def _names(field_name: str, values: dict[str, str]) -> dict[str, str]:

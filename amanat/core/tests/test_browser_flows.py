@@ -3,7 +3,10 @@ import pytest
 from amanat.accounts.roles import Role
 from amanat.accounts.tests.factories import PASSWORD
 
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_home_language_switch_and_sign_in(page, make_user):
@@ -40,3 +43,19 @@ def test_keyboard_users_can_skip_to_content(page):
     page.keyboard.press("Tab")
     focused = page.evaluate("document.activeElement.textContent")
     assert focused.strip() == "Skip to content"
+
+
+def test_station_finder_updates_as_the_voter_types(page):
+    from amanat.geography.selectors import country_default
+    from amanat.geography.services import stations_import_text
+    from amanat.geography.tests.test_import import GOOD
+
+    stations_import_text(text=GOOD, country=country_default())
+    page.goto("/ru/stations/")
+    assert page.locator(".count").inner_text() == "Найдено 4 участка"
+
+    with page.expect_response(lambda r: "/ru/stations/?q=" in r.url):
+        page.get_by_label("Номер, улица или населённый пункт").fill("калбатау")
+    page.wait_for_function("document.querySelectorAll('.station').length === 1")
+    assert "ул. Школьная 1" in page.locator(".station").inner_text()
+    assert "q=%D0%BA%D0%B0%D0%BB" in page.url  # pushed to the address bar, so it can be shared
