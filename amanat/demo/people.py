@@ -5,11 +5,11 @@ from amanat.accounts.roles import Role
 from amanat.geography.models import Region
 
 DEMO_PASSWORD = "amanat-demo"  # noqa: S105 - documented demo login, never used in production
-# Region-scoped demo users work in Almaty city; the coordinator also covers Almaty Region.
+# Region-scoped demo users work in Astana; the coordinator coordinates Astana only.
 DEMO_REGIONS = {
-    Role.COORDINATOR: ["KZ-75", "KZ-19"],
-    Role.OBSERVER: ["KZ-75"],
-    Role.LAWYER: ["KZ-75"],
+    Role.COORDINATOR: ["KZ-71"],
+    Role.OBSERVER: ["KZ-71"],
+    Role.LAWYER: ["KZ-71"],
 }
 
 

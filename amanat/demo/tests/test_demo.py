@@ -81,14 +81,11 @@ def test_every_demo_login_works_on_the_web_and_the_api(client, demo, role, setti
 
 
 @pytest.mark.django_db
-def test_demo_coordinator_is_scoped_to_almaty(demo):
+def test_demo_coordinator_coordinates_astana_only(demo):
     coordinator = User.objects.get(username="coordinator")
-    assert set(coordinator.regions.values_list("code", flat=True)) == {"KZ-75", "KZ-19"}
+    assert set(coordinator.regions.values_list("code", flat=True)) == {"KZ-71"}
     from amanat.geography.selectors import stations_for_user
 
     visible = stations_for_user(coordinator)
-    assert (
-        visible.count()
-        == PollingStation.objects.filter(district__region__code__in=["KZ-75", "KZ-19"]).count()
-    )
+    assert visible.count() == PollingStation.objects.filter(district__region__code="KZ-71").count()
     assert 0 < visible.count() < PollingStation.objects.count()
