@@ -86,3 +86,11 @@ def test_pages_render_with_collected_static_files_as_in_production(client, setti
     html = client.get("/ru/").content.decode()
     assert re.search(r"/static/amanat/css/amanat\.[0-9a-f]{12}\.css", html)
     assert (tmp_path / "amanat" / "js" / "htmx.min.js.gz").exists()
+
+
+@pytest.mark.django_db
+def test_pages_forbid_other_sites_by_content_security_policy(client):
+    policy = client.get("/ru/")["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "script-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
