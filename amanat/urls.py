@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amanat.api import api
 from amanat.core import views as core_views
+from amanat.training import views as training_views
 
 admin.site.site_header = _("Amanat administration")
 admin.site.site_title = _("Amanat administration")
@@ -13,11 +14,18 @@ admin.site.index_title = _("Data and people")
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    # Printed on certificates, so without a language prefix; the page follows the browser.
+    path(
+        "certificates/<str:code>",
+        training_views.certificate_verify,
+        name="certificate_verify",
+    ),
 ]
 urlpatterns += i18n_patterns(
     path("", include("amanat.core.urls")),
     path("accounts/", include("amanat.accounts.urls")),
     path("", include("amanat.geography.urls")),
+    path("training/", include("amanat.training.urls")),
     # The admin signs in through our login, which asks for the second factor.
     path("admin/login/", core_views.admin_login_redirect),
     path("admin/", admin.site.urls),

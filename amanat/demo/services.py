@@ -6,6 +6,7 @@ from django.db import transaction
 
 from amanat.geography.selectors import country_default
 from amanat.geography.services import ImportReport, stations_import_text
+from amanat.training.loader import courses_load_all
 
 from .elections import demo_election_load
 from .people import demo_users_load
@@ -27,4 +28,5 @@ def demo_load(*, progress=None) -> DemoReport:
     if not report.applied:
         raise RuntimeError(f"demo stations rejected: {report.errors[:3]}")
     election = demo_election_load(country)
+    courses_load_all()
     return DemoReport(users=[u.username for u in users], stations=report, election=election.slug)

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "amanat.accounts",
     "amanat.geography",
     "amanat.elections",
+    "amanat.training",
     "amanat.demo",
 ]
 

@@ -1,0 +1,75 @@
+"""Reads of the course engine."""
+
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+
+from .models import Attempt, Certificate, Course, Lesson, LessonProgress, Program, Quiz
+
+
+def is_certified(user, program: str = Program.OBSERVER) -> bool:
+    return Certificate.objects.filter(user=user, program=program, revoked_at__isnull=True).exists()
+
+
+def quiz_of(course: Course):
+    """The course's quiz, or None for a course of lessons only."""
+    try:
+        return course.quiz
+    except Quiz.DoesNotExist:
+        return None
+
+
+def courses_for(program: str) -> QuerySet[Course]:
+    return Course.objects.filter(program=program, is_published=True).prefetch_related("lessons")
+
+
+@dataclass(frozen=True)
+class CourseStatus:
+    course: Course
+    lessons_done: int
+    lessons_total: int
+    attempts_used: int
+    best_score: int | None
+    passed: bool
+
+
+def course_statuses(*, user, program: str) -> list[CourseStatus]:
+    courses = list(courses_for(program).select_related("quiz"))
+    done = set(
+        LessonProgress.objects.filter(user=user, lesson__course__in=courses).values_list(
+            "lesson_id", flat=True
+        )
+    )
+    attempts = list(Attempt.objects.filter(user=user, quiz__course__in=courses))
+    statuses = []
+    for course in courses:
+        lessons = [lesson.pk for lesson in course.lessons.all()]
+        quiz = quiz_of(course)
+        mine = [a for a in attempts if quiz is not None and a.quiz_id == quiz.pk]
+        scores = [a.score for a in mine if a.score is not None]
+        statuses.append(
+            CourseStatus(
+                course=course,
+                lessons_done=len(done & set(lessons)),
+                lessons_total=len(lessons),
+                attempts_used=len(mine),
+                best_score=max(scores) if scores else None,
+                passed=any(a.passed for a in mine)
+                if quiz is not None
+                else bool(lessons) and set(lessons) <= done,
+            )
+        )
+    return statuses
+
+
+def lesson_get(*, course: Course, position: int) -> Lesson | None:
+    return course.lessons.filter(position=position).first()
+
+
+def certificate_for(*, user, program: str = Program.OBSERVER) -> Certificate | None:
+    return Certificate.objects.filter(user=user, program=program, revoked_at__isnull=True).first()
+
+
+def certificate_by_code(code: str) -> Certificate | None:
+    normalised = code.strip().upper()
+    return Certificate.objects.select_related("user").filter(code=normalised).first()

@@ -1,0 +1,164 @@
+"""Writes of the course engine: lessons read, quiz attempts, certificates."""
+
+import random
+import secrets
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from amanat.audit.services import audit_record
+
+from .models import Attempt, Certificate, Course, Lesson, LessonProgress, Quiz
+from .selectors import quiz_of
+
+# Crockford-style alphabet: no I, L, O or U to misread on paper.
+CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+class QuizError(Exception):
+    def __init__(self, code: str, message: str, errors: list | None = None):
+        super().__init__(message)
+        self.code, self.message, self.errors = code, message, errors or []
+
+
+def lesson_complete(*, user, lesson: Lesson) -> LessonProgress:
+    progress, _ = LessonProgress.objects.get_or_create(
+        user=user, lesson=lesson, defaults={"completed_at": timezone.now()}
+    )
+    return progress
+
+
+def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Attempt:
+    """The open attempt, or a new one with questions drawn at random from the pool."""
+    with transaction.atomic():
+        attempts = list(
+            Attempt.objects.select_for_update().filter(user=user, quiz=quiz).order_by("number")
+        )
+        open_attempt = next((a for a in attempts if a.finished_at is None), None)
+        if open_attempt is not None:
+            return open_attempt
+        if any(a.passed for a in attempts):
+            raise QuizError("already_passed", _("You have already passed this quiz."))
+        if len(attempts) >= quiz.max_attempts:
+            raise QuizError(
+                "no_attempts_left",
+                _("You have used all %(count)s attempts. Ask your coordinator for help.")
+                % {"count": quiz.max_attempts},
+            )
+        pool = list(quiz.questions.values_list("pk", flat=True))
+        drawn = (rng or random.SystemRandom()).sample(
+            pool, min(quiz.questions_per_attempt, len(pool))
+        )
+        try:
+            with transaction.atomic():
+                return Attempt.objects.create(
+                    user=user,
+                    quiz=quiz,
+                    number=len(attempts) + 1,
+                    question_ids=drawn,
+                    started_at=timezone.now(),
+                )
+        except IntegrityError:
+            # The same person started it twice at once (two tabs): keep the first.
+            return Attempt.objects.get(user=user, quiz=quiz, number=len(attempts) + 1)
+
+
+def _normalise(answers: dict) -> dict[str, list[int]]:
+    clean = {}
+    for key, value in answers.items():
+        values = value if isinstance(value, list | tuple) else [value]
+        try:
+            clean[str(int(key))] = sorted({int(v) for v in values if str(v).strip()})
+        except (TypeError, ValueError):
+            continue
+    return clean
+
+
+def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
+    """Score an attempt: a question counts when exactly the correct choices are chosen."""
+    answers = _normalise(answers)
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        if attempt.finished_at is not None:
+            return attempt  # submitted already (double click, resent form): same result
+        questions = {
+            q.pk: q
+            for q in attempt.quiz.questions.filter(pk__in=attempt.question_ids).prefetch_related(
+                "choices"
+            )
+        }
+        errors = _answer_errors(attempt.question_ids, questions, answers)
+        if errors:
+            raise QuizError("unanswered", _("Answer every question."), errors)
+        correct = sum(
+            answers[str(pk)] == sorted(c.pk for c in questions[pk].choices.all() if c.is_correct)
+            for pk in attempt.question_ids
+        )
+        attempt.answers = answers
+        attempt.finished_at = timezone.now()
+        attempt.score = round(100 * correct / max(len(attempt.question_ids), 1))
+        attempt.passed = attempt.score >= attempt.quiz.pass_mark
+        attempt.save(update_fields=["answers", "finished_at", "score", "passed"])
+    if attempt.passed:
+        certificate_issue_if_complete(user=attempt.user, program=attempt.quiz.course.program)
+    return attempt
+
+
+def _answer_errors(question_ids, questions, answers) -> list[dict]:
+    errors = []
+    for pk in question_ids:
+        question = questions[pk]
+        chosen = answers.get(str(pk), [])
+        valid = {c.pk for c in question.choices.all()}
+        if not chosen or not set(chosen) <= valid:
+            errors.append({"field": str(pk), "message": _("Choose an answer.")})
+        elif question.kind == question.Kind.SINGLE and len(chosen) != 1:
+            errors.append({"field": str(pk), "message": _("Choose one answer.")})
+    return errors
+
+
+def course_passed(*, user, course: Course) -> bool:
+    quiz = quiz_of(course)
+    if quiz is not None:
+        return Attempt.objects.filter(user=user, quiz=quiz, passed=True).exists()
+    lessons = course.lessons.count()
+    done = LessonProgress.objects.filter(user=user, lesson__course=course).count()
+    return lessons > 0 and done >= lessons
+
+
+def _new_code() -> str:
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
+    return f"AMN-{raw[:4]}-{raw[4:8]}-{raw[8:]}"
+
+
+def certificate_issue_if_complete(*, user, program: str) -> Certificate | None:
+    """Issue the programme's certificate once every required course is passed."""
+    required = Course.objects.filter(program=program, required=True, is_published=True)
+    if not required.exists() or not all(course_passed(user=user, course=c) for c in required):
+        return None
+    existing = Certificate.objects.filter(user=user, program=program, revoked_at__isnull=True)
+    if existing.exists():
+        return existing.get()
+    try:
+        with transaction.atomic():
+            certificate = Certificate.objects.create(
+                user=user,
+                program=program,
+                code=_new_code(),
+                holder_name=user.get_full_name() or user.get_username(),
+                issued_at=timezone.now(),
+            )
+            audit_record(action="training.certificate_issued", actor=user, obj=certificate)
+            return certificate
+    except IntegrityError:
+        return existing.get()
+
+
+def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+    certificate.revoked_at = timezone.now()
+    certificate.save(update_fields=["revoked_at"])
+    audit_record(
+        action="training.certificate_revoked", actor=actor, obj=certificate, data={"reason": reason}
+    )
+    return certificate
