@@ -6,6 +6,7 @@ from amanat.accounts.api import router as accounts_router
 from amanat.core.api_auth import TokenAuth
 from amanat.core.api_errors import install_error_handlers
 from amanat.geography.api import router as geography_router
+from amanat.observers.api import router as observers_router
 
 api = NinjaAPI(
     title="Amanat API",
@@ -18,3 +19,4 @@ api = NinjaAPI(
 install_error_handlers(api)
 api.add_router("/", accounts_router)
 api.add_router("/", geography_router)
+api.add_router("/", observers_router)

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("accounts/", include("amanat.accounts.urls")),
     path("", include("amanat.geography.urls")),
     path("training/", include("amanat.training.urls")),
+    path("observers/", include("amanat.observers.urls")),
     # The admin signs in through our login, which asks for the second factor.
     path("admin/login/", core_views.admin_login_redirect),
     path("admin/", admin.site.urls),

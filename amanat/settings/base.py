@@ -67,6 +67,8 @@ INSTALLED_APPS = [
     "amanat.geography",
     "amanat.elections",
     "amanat.training",
+    "amanat.channels",
+    "amanat.observers",
     "amanat.demo",
 ]
 
@@ -190,6 +192,27 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+EMAIL_BACKEND = os.environ.get(
+    "EMAIL_BACKEND",
+    # Without a mail server configured, e-mails are written as files in the data folder.
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.filebased.EmailBackend",
+)
+EMAIL_FILE_PATH = DATA_DIR / "outbox"
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Amanat <noreply@amanat.invalid>")
+
+# Where people reach this installation; links in e-mails and on certificates start with it.
+AMANAT_BASE_URL = os.environ.get("AMANAT_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+
+# Observers who have not checked in by this local time are listed for their coordinators.
+AMANAT_CHECKIN_DEADLINE = os.environ.get("AMANAT_CHECKIN_DEADLINE", "07:30")
+
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 

@@ -5,6 +5,8 @@ from django.contrib.auth.models import AnonymousUser
 
 from amanat.accounts.roles import Role
 from amanat.geography.tests.factories import PollingStationFactory
+from amanat.observers.models import Application, SosAlert
+from amanat.observers.tests.factories import ObserverFactory
 
 R = Role
 EVERY_ROLE = set(Role)
@@ -23,6 +25,18 @@ MATRIX = {
     "accounts.manage_roles": {"none": {R.ADMIN}},
     "accounts.issue_api_token": {"none": EVERY_ROLE},
     "audit.view_log": {"none": {R.ADMIN}},
+    "observers.coordinate": {"none": {R.ADMIN, R.COORDINATOR}},
+    "observers.review_application": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
+    "observers.view_observer": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
+    "observers.manage_deployment": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
+    "observers.view_coverage": {"none": {R.ADMIN, R.COORDINATOR, R.ANALYST}},
+    "observers.check_in": {"none": {R.OBSERVER}},
+    "observers.raise_sos": {"none": {R.OBSERVER}},
+    "observers.handle_sos": {
+        "own": {R.ADMIN, R.COORDINATOR, R.LAWYER},
+        "other": {R.ADMIN},
+    },
+    "observers.broadcast": {"none": {R.ADMIN, R.COORDINATOR}},
 }
 
 
@@ -47,8 +61,13 @@ def scoped_objects(region, other_region, make_user):
         target_region = region if scope == "own" else other_region
         if action.startswith("accounts."):
             return make_user(role=R.OBSERVER, regions=[target_region])
-        station = PollingStationFactory(district__region=target_region)
-        return station
+        if action == "observers.review_application":
+            return Application(region=target_region)
+        if action == "observers.view_observer":
+            return ObserverFactory(region=target_region)
+        if action == "observers.handle_sos":
+            return SosAlert(region=target_region)
+        return PollingStationFactory(district__region=target_region)
 
     return build
 
@@ -84,6 +103,6 @@ def test_every_rule_in_the_code_is_in_the_matrix():
     declared = {
         name
         for name in rules.permissions.permissions
-        if name.split(".")[0] in {"accounts", "geography", "elections", "audit"}
+        if name.split(".")[0] in {"accounts", "geography", "elections", "audit", "observers"}
     }
     assert declared == set(MATRIX)

@@ -1,0 +1,16 @@
+from django.contrib import admin
+
+from .models import Delivery, Notification
+
+
+@admin.register(Delivery)
+class DeliveryAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "user", "channel", "kind", "subject", "status"]
+    list_filter = ["channel", "status", "kind"]
+    readonly_fields = [f.name for f in Delivery._meta.fields]
+
+
+@admin.register(Notification)
+class NotificationAdmin(admin.ModelAdmin):
+    list_display = ["created_at", "user", "kind", "title", "read_at"]
+    list_filter = ["kind"]

@@ -1,0 +1,61 @@
+"""Sending a message to people through channels, logging every delivery."""
+
+import logging
+from collections.abc import Callable, Iterable
+
+from django.db import transaction
+from django.utils import timezone, translation
+
+from .models import Delivery, Notification
+from .outbound import CHANNELS, ChannelUnavailable, Message
+
+log = logging.getLogger(__name__)
+
+
+def message_send(
+    *,
+    users: Iterable,
+    message: Message | Callable[[], Message],
+    channels: Iterable[str] = ("inbox", "email"),
+    broadcast=None,
+) -> list[Delivery]:
+    """Send to each person on each channel; a failing channel never stops the others.
+
+    Pass a function that builds the message to have it written in each person's language.
+    """
+    channels = list(channels)
+    deliveries = []
+    for user in users:
+        for name in channels:
+            deliveries.append(_deliver(user, CHANNELS[name], message, broadcast))
+    return deliveries
+
+
+def _deliver(user, channel, message, broadcast) -> Delivery:
+    status, error = Delivery.Status.SENT, ""
+    with translation.override(user.preferred_language):
+        message = message() if callable(message) else message
+    try:
+        with transaction.atomic():
+            channel.send(user, message)
+    except ChannelUnavailable:
+        status = Delivery.Status.SKIPPED
+    except Exception as failure:  # noqa: BLE001 - any gateway error is logged, not raised
+        log.warning("delivery via %s to %s failed: %s", channel.name, user.pk, failure)
+        status, error = Delivery.Status.FAILED, str(failure)[:300]
+    return Delivery.objects.create(
+        user=user,
+        channel=channel.name,
+        kind=message.kind,
+        subject=message.subject[:200],
+        body=message.body,
+        status=status,
+        error=error,
+        broadcast=broadcast,
+    )
+
+
+def notification_mark_read(*, notification: Notification) -> None:
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])

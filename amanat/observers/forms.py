@@ -1,0 +1,162 @@
+import uuid
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from amanat.geography.models import District, Region
+
+from .models import Availability, Deployment, Language, SosAlert
+
+
+class ApplicationForm(forms.Form):
+    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    full_name = forms.CharField(label=_("First name and surname"), max_length=200)
+    phone = forms.CharField(
+        label=_("Phone number"),
+        max_length=30,
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}),
+    )
+    email = forms.EmailField(label=_("E-mail (optional)"), required=False)
+    region = forms.ModelChoiceField(
+        label=_("Region where you will observe"), queryset=Region.objects.order_by("code")
+    )
+    district = forms.ModelChoiceField(
+        label=_("District (optional)"), queryset=District.objects.none(), required=False
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages you speak"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    availability = forms.MultipleChoiceField(
+        label=_("When you can observe"),
+        choices=Availability.choices,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    experience = forms.CharField(
+        label=_("Experience of observing or of public work (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    has_conflict = forms.BooleanField(
+        label=_(
+            "I work for a candidate, a party, an election commission or a state body that "
+            "organises the election, or a close relative does"
+        ),
+        required=False,
+    )
+    conflict_details = forms.CharField(
+        label=_("If so, describe it"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    consent = forms.BooleanField(
+        label=_(
+            "I consent to Amanat processing my personal data to vet and deploy observers. "
+            "Only the coordinators of my region and the administrators see it."
+        ),
+        required=False,
+    )
+    pledge = forms.BooleanField(
+        label=_("I accept the observers' code of conduct above"), required=False
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        region_id = self.data.get("region") if self.is_bound else None
+        if region_id and str(region_id).isdigit():
+            self.fields["district"].queryset = District.objects.filter(region_id=region_id)
+
+
+class ReviewForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[
+            ("approve", _("Approve")),
+            ("needs_info", _("Ask for more information")),
+            ("reject", _("Reject")),
+        ]
+    )
+    note = forms.CharField(
+        label=_("Note to the applicant (required to reject or ask for more)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class FollowUpForm(forms.Form):
+    code = forms.CharField(label=_("Your follow-up code"), max_length=20)
+
+
+class ActivateForm(forms.Form):
+    password = forms.CharField(
+        label=_("Choose a password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
+
+
+class ReplyForm(forms.Form):
+    reply = forms.CharField(label=_("Your answer"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class DeploymentForm(forms.Form):
+    observer = forms.IntegerField(widget=forms.HiddenInput)
+    stations = forms.CharField(
+        label=_("Station numbers (several, separated by commas, for a mobile team)"),
+        max_length=500,
+    )
+    kind = forms.ChoiceField(label=_("Kind"), choices=Deployment.Kind.choices)
+    shift = forms.ChoiceField(label=_("Shift"), choices=Deployment.Shift.choices)
+
+
+class DeploymentCsvForm(forms.Form):
+    file = forms.FileField(label=_("CSV file: observer, station, kind, shift"))
+
+
+class SosForm(forms.Form):
+    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    note = forms.CharField(
+        label=_("What is happening (optional)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    latitude = forms.DecimalField(required=False, widget=forms.HiddenInput)
+    longitude = forms.DecimalField(required=False, widget=forms.HiddenInput)
+
+
+class CheckInForm(forms.Form):
+    client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
+    station = forms.IntegerField(widget=forms.HiddenInput)
+    latitude = forms.DecimalField(required=False, widget=forms.HiddenInput)
+    longitude = forms.DecimalField(required=False, widget=forms.HiddenInput)
+
+
+class SosUpdateForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=SosAlert.Status.choices)
+    outcome = forms.ChoiceField(
+        label=_("How it ended"),
+        choices=[("", "—"), *SosAlert.Outcome.choices],
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+
+
+class BroadcastForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=200)
+    body = forms.CharField(label=_("Message"), widget=forms.Textarea(attrs={"rows": 4}))
+    region = forms.ModelMultipleChoiceField(
+        label=_("Regions"), queryset=Region.objects.none(), required=False,
+        widget=forms.CheckboxSelectMultiple, to_field_name="code",
+    )  # fmt: skip
+    station = forms.CharField(label=_("Stations (numbers, optional)"), required=False)
+    certified = forms.ChoiceField(
+        label=_("Training"),
+        choices=[("", _("All observers")), ("yes", _("Certified")), ("no", _("Not certified yet"))],
+        required=False,
+    )
+    channels = forms.MultipleChoiceField(
+        label=_("Channels"),
+        choices=[("inbox", _("Inbox on the website")), ("email", _("E-mail"))],
+        initial=["inbox", "email"],
+        widget=forms.CheckboxSelectMultiple,
+    )

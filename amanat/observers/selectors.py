@@ -1,0 +1,152 @@
+"""Reads for the observer network: what each person may see, coverage, presence."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.db.models import Count, Exists, OuterRef, QuerySet
+
+from amanat.accounts.roles import Role
+from amanat.elections.models import Election
+from amanat.geography.models import District, PollingStation, Region
+
+from .models import Application, CheckIn, DeploymentStation, Observer, SosAlert
+
+
+def regions_visible_to(user) -> QuerySet[Region]:
+    """All regions for admins and analysts; their own for coordinators, lawyers, observers."""
+    if user.role in (Role.ADMIN, Role.ANALYST):
+        return Region.objects.order_by("code")
+    return user.regions.order_by("code")
+
+
+def applications_visible_to(user) -> QuerySet[Application]:
+    return Application.objects.filter(region__in=regions_visible_to(user)).select_related(
+        "region", "district"
+    )
+
+
+def observers_visible_to(user) -> QuerySet[Observer]:
+    if user.role == Role.ANALYST:
+        return Observer.objects.none()  # aggregates only
+    return Observer.objects.filter(region__in=regions_visible_to(user)).select_related(
+        "user", "region", "district"
+    )
+
+
+def sos_visible_to(user) -> QuerySet[SosAlert]:
+    return SosAlert.objects.filter(region__in=regions_visible_to(user)).select_related(
+        "observer__user", "station", "region"
+    )
+
+
+@dataclass(frozen=True)
+class Coverage:
+    key: object  # a Region or a District
+    stations: int
+    one: int
+    two_plus: int
+
+    @property
+    def covered(self) -> int:
+        return self.one + self.two_plus
+
+    @property
+    def uncovered(self) -> int:
+        return self.stations - self.covered
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.covered / self.stations) if self.stations else 0
+
+
+def _observers_per_station(election: Election, stations: QuerySet) -> dict[int, int]:
+    rows = (
+        DeploymentStation.objects.filter(election=election, station__in=stations)
+        .values("station_id")
+        .annotate(n=Count("deployment__observer", distinct=True))
+    )
+    return {row["station_id"]: row["n"] for row in rows}
+
+
+def _coverage(election, stations: QuerySet, group_field: str, keys: dict) -> list[Coverage]:
+    per_station = _observers_per_station(election, stations)
+    totals, ones, twos = Counter(), Counter(), Counter()
+    for pk, group in stations.values_list("pk", group_field):
+        totals[group] += 1
+        n = per_station.get(pk, 0)
+        ones[group] += n == 1
+        twos[group] += n >= 2
+    return [Coverage(keys[k], totals[k], ones[k], twos[k]) for k in keys]
+
+
+def coverage_by_region(*, election: Election, regions: QuerySet[Region]) -> list[Coverage]:
+    stations = PollingStation.objects.filter(district__region__in=regions)
+    keys = {r.pk: r for r in regions}
+    return _coverage(election, stations, "district__region_id", keys)
+
+
+def coverage_by_district(*, election: Election, region: Region) -> list[Coverage]:
+    stations = PollingStation.objects.filter(district__region=region)
+    keys = {d.pk: d for d in District.objects.filter(region=region).order_by("name")}
+    return _coverage(election, stations, "district_id", keys)
+
+
+def uncovered_stations(*, election: Election, region: Region) -> QuerySet[PollingStation]:
+    deployed = DeploymentStation.objects.filter(election=election, station=OuterRef("pk"))
+    return (
+        PollingStation.objects.filter(district__region=region)
+        .exclude(Exists(deployed))
+        .select_related("district")
+        .order_by("number")
+    )
+
+
+def checkin_deadline_at(election: Election, deadline: time) -> datetime:
+    return datetime.combine(election.election_day, deadline, tzinfo=ZoneInfo(election.timezone))
+
+
+@dataclass(frozen=True)
+class MissingCheckIn:
+    station: PollingStation
+    observer: Observer
+
+
+def not_checked_in(
+    *, election: Election, regions: QuerySet[Region], deadline: time
+) -> list[MissingCheckIn]:
+    """Deployed observers with no check-in at their station by the deadline."""
+    cutoff = checkin_deadline_at(election, deadline)
+    arrived = CheckIn.objects.filter(
+        election=election,
+        station=OuterRef("station"),
+        observer=OuterRef("deployment__observer"),
+        checked_in_at__lte=cutoff,
+    )
+    links = (
+        DeploymentStation.objects.filter(election=election, station__district__region__in=regions)
+        .exclude(Exists(arrived))
+        .select_related("station__district", "deployment__observer__user")
+        .order_by("station__number")
+    )
+    return [MissingCheckIn(link.station, link.deployment.observer) for link in links]
+
+
+def deployments_of(observer: Observer, election: Election | None):
+    if election is None:
+        return []
+    return list(
+        observer.deployments.filter(election=election).prefetch_related("stations__district")
+    )
+
+
+def coverage_totals(rows: list[Coverage]) -> dict:
+    totals = defaultdict(int)
+    for row in rows:
+        totals["stations"] += row.stations
+        totals["covered"] += row.covered
+        totals["one"] += row.one
+        totals["two_plus"] += row.two_plus
+    totals["uncovered"] = totals["stations"] - totals["covered"]
+    return dict(totals)

@@ -1,0 +1,216 @@
+"""Pages for coordinators (their regions only) and admins: vetting, coverage, deployment."""
+
+import io
+from datetime import time
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from amanat.audit.services import audit_record
+from amanat.elections.selectors import election_current
+from amanat.geography.models import PollingStation
+
+from .. import selectors
+from ..forms import DeploymentCsvForm, DeploymentForm, ReviewForm
+from ..services import deployment, recruitment
+
+
+def _need(request: HttpRequest, permission: str, obj=None) -> None:
+    if not request.user.has_perm(permission, obj):
+        raise PermissionDenied
+
+
+def _election():
+    election = election_current()
+    if election is None:
+        raise Http404
+    return election
+
+
+@login_required
+def applications(request: HttpRequest) -> HttpResponse:
+    _need(request, "observers.coordinate")
+    status = request.GET.get("status", "submitted")
+    rows = selectors.applications_visible_to(request.user).filter(status=status)
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    return render(request, "observers/applications.html", {"page": page, "status": status})
+
+
+@login_required
+def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    application = get_object_or_404(selectors.applications_visible_to(request.user), pk=pk)
+    _need(request, "observers.review_application", application)
+    form = ReviewForm(request.POST or None)
+    error = None
+    if request.method == "POST" and form.is_valid():
+        try:
+            recruitment.application_review(
+                application=application, reviewer=request.user, **form.cleaned_data
+            )
+            return redirect("observers:applications")
+        except recruitment.ReviewError as failure:
+            error = failure.message
+    else:
+        audit_record(action="observers.application_viewed", request=request, obj=application)
+    context = {"application": application, "form": form, "error": error}
+    return render(request, "observers/application_detail.html", context)
+
+
+@login_required
+def observers(request: HttpRequest) -> HttpResponse:
+    _need(request, "observers.coordinate")
+    election = election_current()
+    rows = selectors.observers_visible_to(request.user).order_by("region__code", "pk")
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    audit_record(action="observers.list_viewed", request=request, data={"page": page.number})
+    return render(request, "observers/observers.html", {"page": page, "election": election})
+
+
+@login_required
+def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    observer = get_object_or_404(selectors.observers_visible_to(request.user), pk=pk)
+    _need(request, "observers.view_observer", observer)
+    election = election_current()
+    form = DeploymentForm(request.POST or None, initial={"observer": observer.pk})
+    error = None
+    if request.method == "POST" and election is not None and form.is_valid():
+        numbers = [n.strip() for n in form.cleaned_data["stations"].split(",") if n.strip()]
+        stations = list(
+            PollingStation.objects.filter(number__in=numbers).select_related("district")
+        )
+        try:
+            if len(stations) != len(set(numbers)):
+                raise deployment.DeploymentError(_("Some station numbers do not exist."))
+            for station in stations:
+                _need(request, "observers.manage_deployment", station)
+            deployment.deployment_assign(
+                election=election,
+                observer=observer,
+                stations=stations,
+                kind=form.cleaned_data["kind"],
+                shift=form.cleaned_data["shift"],
+                actor=request.user,
+            )
+            return redirect("observers:observer_detail", pk=pk)
+        except deployment.DeploymentError as failure:
+            error = failure.message
+    audit_record(action="observers.observer_viewed", request=request, obj=observer)
+    context = {
+        "observer": observer,
+        "deployments": selectors.deployments_of(observer, election),
+        "accreditations": observer.accreditations.all(),
+        "form": form,
+        "error": error,
+        "election": election,
+    }
+    return render(request, "observers/observer_detail.html", context)
+
+
+@login_required
+def coverage(request: HttpRequest) -> HttpResponse:
+    _need(request, "observers.view_coverage")
+    election = _election()
+    rows = selectors.coverage_by_region(
+        election=election, regions=selectors.regions_visible_to(request.user)
+    )
+    context = {
+        "election": election,
+        "rows": rows,
+        "totals": selectors.coverage_totals(rows),
+        "map": _tile_map(rows),
+    }
+    template = "observers/_coverage.html" if request.htmx else "observers/coverage.html"
+    return render(request, template, context)
+
+
+@login_required
+def coverage_region(request: HttpRequest, code: str) -> HttpResponse:
+    _need(request, "observers.view_coverage")
+    region = get_object_or_404(selectors.regions_visible_to(request.user), code=code)
+    election = _election()
+    rows = selectors.coverage_by_district(election=election, region=region)
+    uncovered = Paginator(selectors.uncovered_stations(election=election, region=region), 100)
+    context = {
+        "election": election,
+        "region": region,
+        "rows": rows,
+        "totals": selectors.coverage_totals(rows),
+        "uncovered": uncovered.get_page(request.GET.get("page")),
+    }
+    return render(request, "observers/coverage_region.html", context)
+
+
+# Column and row of each unit on a schematic tile map, roughly where it lies (west to east).
+TILE_POSITIONS = {
+    "KZ-27": (0, 1), "KZ-23": (0, 2), "KZ-47": (0, 3), "KZ-15": (1, 1), "KZ-39": (2, 0),
+    "KZ-43": (1, 3), "KZ-62": (2, 2), "KZ-61": (2, 3), "KZ-79": (2, 4), "KZ-59": (3, 0),
+    "KZ-11": (3, 1), "KZ-71": (4, 1), "KZ-35": (3, 2), "KZ-31": (3, 3), "KZ-55": (4, 0),
+    "KZ-10": (5, 1), "KZ-63": (5, 0), "KZ-33": (5, 2), "KZ-19": (4, 3), "KZ-75": (4, 4),
+}  # fmt: skip
+
+
+def _tile_map(rows) -> list[dict]:
+    tiles = []
+    for row in rows:
+        column, line = TILE_POSITIONS.get(row.key.code, (6, 4))
+        band = min(row.percent // 25, 3)  # four colour bands: 0-24, 25-49, 50-74, 75-100
+        tiles.append({"row": row, "x": column * 110 + 5, "y": line * 70 + 5, "band": band})
+    return tiles
+
+
+@login_required
+def propose(request: HttpRequest) -> HttpResponse:
+    _need(request, "observers.coordinate")
+    election = _election()
+    region_ids = list(selectors.regions_visible_to(request.user).values_list("pk", flat=True))
+    proposals = deployment.deployment_propose(election=election, region_ids=region_ids)
+    if request.method == "POST":
+        created = deployment.deployment_apply_proposal(
+            election=election, proposals=proposals, actor=request.user
+        )
+        context = {"created": created, "election": election}
+        return render(request, "observers/propose_done.html", context)
+    stations = PollingStation.objects.in_bulk([p.station_id for p in proposals[:200]])
+    pairs = [(p.observer_id, stations[p.station_id]) for p in proposals[:200]]
+    context = {"proposals": proposals, "pairs": pairs, "election": election}
+    return render(request, "observers/propose.html", context)
+
+
+@login_required
+def deployments_csv(request: HttpRequest) -> HttpResponse:
+    _need(request, "observers.coordinate")
+    election = _election()
+    form = DeploymentCsvForm(request.POST or None, request.FILES or None)
+    errors, done = [], False
+    if request.method == "POST" and form.is_valid():
+        text = io.TextIOWrapper(form.cleaned_data["file"].file, encoding="utf-8-sig")
+        errors = deployment.deployments_import_csv(
+            election=election,
+            stream=text,
+            actor=request.user,
+            may_manage=lambda s: request.user.has_perm("observers.manage_deployment", s),
+        )
+        done = not errors
+    context = {"form": form, "errors": errors, "done": done, "election": election}
+    return render(request, "observers/deployments_csv.html", context, status=400 if errors else 200)
+
+
+@login_required
+def missing_checkins(request: HttpRequest) -> HttpResponse:
+    _need(request, "observers.coordinate")
+    election = _election()
+    raw = request.GET.get("by", settings.AMANAT_CHECKIN_DEADLINE)
+    try:
+        deadline = time.fromisoformat(raw)
+    except ValueError:
+        deadline = time.fromisoformat(settings.AMANAT_CHECKIN_DEADLINE)
+    rows = selectors.not_checked_in(
+        election=election, regions=selectors.regions_visible_to(request.user), deadline=deadline
+    )
+    context = {"rows": rows, "deadline": deadline, "election": election}
+    return render(request, "observers/missing_checkins.html", context)
