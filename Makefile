@@ -55,6 +55,7 @@ messages: install-dev
 
 bench: install
 	$(BIN)/python benchmarks/import_stations.py
+	$(BIN)/python benchmarks/deploy_observers.py
 
 clean:
 	rm -rf $(VENV) var

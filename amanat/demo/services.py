@@ -9,6 +9,7 @@ from amanat.geography.services import ImportReport, stations_import_text
 from amanat.training.loader import courses_load_all
 
 from .elections import demo_election_load
+from .observers import demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
 from .stations import synthetic_station_csv
 
@@ -29,4 +30,6 @@ def demo_load(*, progress=None) -> DemoReport:
         raise RuntimeError(f"demo stations rejected: {report.errors[:3]}")
     election = demo_election_load(country)
     courses_load_all()
+    demo_observer_load(election)
+    synthetic_observers_load(election)
     return DemoReport(users=[u.username for u in users], stations=report, election=election.slug)

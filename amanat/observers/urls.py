@@ -6,6 +6,7 @@ app_name = "observers"
 urlpatterns = [
     path("apply/", public.apply, name="apply"),
     path("apply/status/", public.status, name="application_status"),
+    path("network/", public.public_coverage, name="public_coverage"),
     path("applications/", coordination.applications, name="applications"),
     path("applications/<int:pk>/", coordination.application_detail, name="application_detail"),
     path("people/", coordination.observers, name="observers"),

@@ -58,7 +58,11 @@ def test_loading_again_changes_nothing(demo):
     again = demo_load()
     assert (again.stations.created, again.stations.updated) == (0, 0)
     assert again.stations.unchanged == demo.stations.created
-    assert User.objects.count() == len(Role)
+    from amanat.demo.observers import SYNTHETIC_PREFIX
+
+    synthetic = User.objects.filter(username__startswith=SYNTHETIC_PREFIX)
+    assert User.objects.count() - synthetic.count() == len(Role)
+    assert synthetic.count() > 3000
 
 
 @pytest.mark.django_db
@@ -89,3 +93,43 @@ def test_demo_coordinator_coordinates_astana_only(demo):
     visible = stations_for_user(coordinator)
     assert visible.count() == PollingStation.objects.filter(district__region__code="KZ-71").count()
     assert 0 < visible.count() < PollingStation.objects.count()
+
+
+@pytest.mark.django_db
+def test_demo_coverage_matches_an_independent_count(demo):
+    from collections import Counter
+
+    from amanat.elections.selectors import election_current
+    from amanat.observers.models import DeploymentStation
+    from amanat.observers.selectors import coverage_by_region
+
+    election = election_current()
+    observers_at: dict[int, set[int]] = {}
+    links = DeploymentStation.objects.filter(election=election)
+    for station_id, observer_id in links.values_list("station_id", "deployment__observer_id"):
+        observers_at.setdefault(station_id, set()).add(observer_id)
+    region_of = dict(PollingStation.objects.values_list("pk", "district__region__code"))
+    expected = Counter()
+    for station_id, observers in observers_at.items():
+        expected[region_of[station_id], "one" if len(observers) == 1 else "two_plus"] += 1
+
+    rows = coverage_by_region(election=election, regions=Region.objects.all())
+    assert len(rows) == 20
+    for row in rows:
+        assert row.one == expected[row.key.code, "one"]
+        assert row.two_plus == expected[row.key.code, "two_plus"]
+        assert (
+            row.stations
+            == PollingStation.objects.filter(district__region__code=row.key.code).count()
+        )
+    astana = next(r for r in rows if r.key.code == "KZ-71")
+    assert astana.covered > 0
+    assert sum(r.covered for r in rows) == len(observers_at)
+
+
+@pytest.mark.django_db
+def test_demo_observer_is_certified_and_deployed_in_astana(demo):
+    from amanat.observers.models import Deployment
+
+    deployment = Deployment.objects.get(observer__user__username="observer")
+    assert deployment.stations.get().district.region.code == "KZ-71"

@@ -5,9 +5,13 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from amanat.elections.selectors import election_current
+from amanat.geography.models import Region
+
 from ..forms import ActivateForm, ApplicationForm, FollowUpForm, ReplyForm
 from ..models import Application
 from ..pledge import PLEDGE_VERSION, pledge_text
+from ..selectors import coverage_by_region, coverage_totals
 from ..services import recruitment
 
 SESSION_KEY = "observer_application"
@@ -72,3 +76,12 @@ def status(request: HttpRequest) -> HttpResponse:
                 forms[action].add_error(None, failure.message)
     context = {"application": application, "forms": forms, "code_error": error}
     return render(request, "observers/status.html", context, status=400 if error else 200)
+
+
+def public_coverage(request: HttpRequest) -> HttpResponse:
+    """What the public may know of the network: how many stations have an observer, by
+    region. No names, no station lists."""
+    election = election_current()
+    rows = coverage_by_region(election=election, regions=Region.objects.order_by("code"))
+    context = {"election": election, "rows": rows, "totals": coverage_totals(rows)}
+    return render(request, "observers/public_coverage.html", context)
