@@ -1,0 +1,105 @@
+"""The observer's whole journey in a real browser: apply → vetted → pass the quiz → certified
+→ deployed → check in → SOS reaches the coordinator."""
+
+import pytest
+
+from amanat.accounts.roles import Role
+from amanat.channels.models import Notification
+from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.observers.models import CheckIn, SosAlert
+from amanat.observers.tests.factories import ElectionFactory, region
+from amanat.training.tests.factories import quiz_with_pool
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+PASSWORD = "coordinator pass 2026"
+
+
+def sign_in(page, login: str, password: str) -> None:
+    page.goto("/ru/accounts/login/")
+    page.get_by_label("Имя пользователя, e-mail или телефон").fill(login)
+    page.get_by_label("Пароль").fill(password)
+    page.get_by_role("button", name="Войти").click()
+    page.wait_for_url("**/ru/")
+
+
+def test_observer_journey(browser, live_server, make_user):
+    ElectionFactory()
+    station = PollingStationFactory(district=DistrictFactory(region=region("KZ-71")), number="7101")
+    quiz_with_pool(size=3, questions_per_attempt=3)  # the one required course
+    make_user(username="coord", role=Role.COORDINATOR, regions=[region("KZ-71")], password=PASSWORD)
+    volunteer = browser.new_context(base_url=live_server.url, locale="ru-RU").new_page()
+    coordinator = browser.new_context(base_url=live_server.url, locale="ru-RU").new_page()
+    volunteer.set_default_timeout(10_000)
+    coordinator.set_default_timeout(10_000)
+
+    # 1. Apply.
+    volunteer.goto("/ru/observers/apply/")
+    volunteer.get_by_label("Имя и фамилия").fill("Айгерим Демокызы")
+    volunteer.get_by_label("Номер телефона").fill("8 701 555 44 33")
+    volunteer.get_by_label("Регион, где вы будете наблюдать").select_option(label="город Астана")
+    volunteer.get_by_label("Русский").check()
+    volunteer.get_by_label("День голосования, весь день").check()
+    volunteer.get_by_label("Я согласен(на)").check()
+    volunteer.get_by_label("Я принимаю кодекс поведения").check()
+    volunteer.get_by_role("button", name="Отправить заявку").click()
+    code = volunteer.locator("#follow-up-code").inner_text()
+
+    # 2. The coordinator of Astana approves.
+    sign_in(coordinator, "coord", PASSWORD)
+    coordinator.goto("/ru/observers/applications/")
+    coordinator.locator("table.data a").first.click()
+    assert "Айгерим Демокызы" in coordinator.content()
+    coordinator.get_by_label("Decision").select_option("approve")
+    coordinator.get_by_role("button", name="Сохранить решение").click()
+    coordinator.wait_for_url("**/ru/observers/applications/")
+
+    # 3. Later, on another device, the volunteer follows the application with the code,
+    #    activates the account and signs in by phone.
+    volunteer = browser.new_context(base_url=live_server.url, locale="ru-RU").new_page()
+    volunteer.set_default_timeout(10_000)
+    volunteer.goto("/ru/observers/apply/status/")
+    volunteer.get_by_label("Ваш код для отслеживания").fill(code)
+    volunteer.get_by_role("button", name="Показать статус").click()
+    assert volunteer.locator("#application-status").inner_text() == "Одобрена"
+    volunteer.get_by_label("Придумайте пароль").fill("my own observer secret 26")
+    volunteer.get_by_role("button", name="Активировать учётную запись").click()
+    sign_in(volunteer, "+77015554433", "my own observer secret 26")
+
+    # 4. The course quiz, passed: certified.
+    volunteer.get_by_role("link", name="Обучение наблюдателей").click()
+    volunteer.locator(".courses a").first.click()
+    volunteer.get_by_role("link", name="Перейти к тесту").click()
+    volunteer.get_by_role("button", name="Начать тест").click()
+    for fieldset in volunteer.locator("fieldset.question").all():
+        fieldset.get_by_label("Ответ 2").check()  # the right answer in the test pool
+    volunteer.get_by_role("button", name="Отправить ответы").click()
+    assert "Сдано с результатом 100%." in volunteer.locator("[role=status]").inner_text()
+    assert volunteer.get_by_text("Вы сертифицированы").is_visible()
+
+    # 5. The coordinator deploys the new observer to station 7101.
+    coordinator.goto("/ru/observers/people/")
+    coordinator.locator("table.data a").first.click()
+    coordinator.get_by_label("Номера участков").fill("7101")
+    coordinator.get_by_role("button", name="Направить").click()
+    assert "№7101" in coordinator.locator("main ul").first.inner_text()
+
+    # 6. Election day: check in, then SOS.
+    volunteer.get_by_role("link", name="Мой участок").click()
+    volunteer.get_by_role("button", name="Я на месте: отметиться").click()
+    assert volunteer.get_by_text("Вы отметились на этом участке.").is_visible()
+    volunteer.get_by_label("Что происходит (необязательно)").fill("Меня удаляют с участка")
+    volunteer.get_by_role("button", name="Отправить SOS").click()
+    assert "Ваш SOS отправлен" in volunteer.get_by_role("alert").inner_text()
+
+    # 7. The SOS reaches the coordinator.
+    coordinator.goto("/ru/observers/sos/")
+    row = coordinator.locator("tr.urgent")
+    assert "№7101" in row.inner_text()
+    coordinator.goto("/ru/observers/inbox/")
+    assert "SOS от наблюдателя" in coordinator.locator(".inbox").inner_text()
+    assert "Меня удаляют с участка" in coordinator.locator(".inbox").inner_text()
+
+    assert CheckIn.objects.get().station == station
+    assert SosAlert.objects.get().station == station
+    assert Notification.objects.filter(kind="sos", user__username="coord").count() == 1
