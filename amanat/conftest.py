@@ -96,3 +96,20 @@ def page(browser, live_server):
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def new_page(browser, live_server):
+    """Pages in separate browser contexts (separate people), all closed after the test so that
+    no page keeps polling the live server."""
+    contexts = []
+
+    def make(locale: str = "ru-RU"):
+        context = browser.new_context(base_url=live_server.url, locale=locale)
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield make
+    for context in contexts:
+        context.close()

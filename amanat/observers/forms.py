@@ -98,7 +98,6 @@ class ReplyForm(forms.Form):
 
 
 class DeploymentForm(forms.Form):
-    observer = forms.IntegerField(widget=forms.HiddenInput)
     stations = forms.CharField(
         label=_("Station numbers (several, separated by commas, for a mobile team)"),
         max_length=500,
@@ -159,4 +158,17 @@ class BroadcastForm(forms.Form):
         choices=[("inbox", _("Inbox on the website")), ("email", _("E-mail"))],
         initial=["inbox", "email"],
         widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class AccreditationForm(forms.Form):
+    organisation = forms.CharField(label=_("Sending organisation"), max_length=200)
+    document_number = forms.CharField(label=_("Document number"), max_length=60)
+    valid_from = forms.DateField(
+        label=_("Valid from"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    valid_until = forms.DateField(
+        label=_("Valid until (one year if empty)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
     )

@@ -2,6 +2,7 @@
 
 import random
 import secrets
+from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -82,6 +83,18 @@ def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
         attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
         if attempt.finished_at is not None:
             return attempt  # submitted already (double click, resent form): same result
+        if _time_is_up(attempt):
+            attempt.finished_at, attempt.score, attempt.passed = timezone.now(), 0, False
+            attempt.save(update_fields=["finished_at", "score", "passed"])
+            expired = True
+        else:
+            expired = False
+    if expired:
+        raise QuizError("time_over", _("The time for this attempt is over."))
+    with transaction.atomic():
+        attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
+        if attempt.finished_at is not None:
+            return attempt
         questions = {
             q.pk: q
             for q in attempt.quiz.questions.filter(pk__in=attempt.question_ids).prefetch_related(
@@ -103,6 +116,14 @@ def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
     if attempt.passed:
         certificate_issue_if_complete(user=attempt.user, program=attempt.quiz.course.program)
     return attempt
+
+
+def _time_is_up(attempt: Attempt) -> bool:
+    """A minute of grace over the limit, for a slow network on the way in."""
+    limit = attempt.quiz.time_limit_minutes
+    if not limit:
+        return False
+    return timezone.now() > attempt.started_at + timedelta(minutes=limit + 1)
 
 
 def _answer_errors(question_ids, questions, answers) -> list[dict]:

@@ -75,6 +75,9 @@ def quiz_view(request: HttpRequest, slug: str) -> HttpResponse:
             return redirect("training:quiz_result", slug=slug, number=attempt.number)
         except services.QuizError as failure:
             error, errors = failure.message, [e["field"] for e in failure.errors]
+            open_attempt = Attempt.objects.filter(
+                user=request.user, quiz=quiz, finished_at__isnull=True
+            ).first()
     questions = []
     if open_attempt is not None:
         by_id = {

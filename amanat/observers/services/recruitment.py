@@ -214,3 +214,34 @@ def observer_account_activate(*, application: Application, password: str) -> Use
     user.save(update_fields=["password"])
     audit_record(action="accounts.account_activated", actor=user, obj=user)
     return user
+
+
+def accreditation_add(
+    *,
+    observer: Observer,
+    organisation: str,
+    document_number: str,
+    valid_from,
+    actor,
+    valid_until=None,
+):
+    """Record the accreditation an observer works under. In Kazakhstan the sending
+    organisation's accreditation is valid for one year, the default end of the period."""
+    from ..models import Accreditation
+
+    if valid_until is None:
+        try:
+            valid_until = valid_from.replace(year=valid_from.year + 1)
+        except ValueError:  # 29 February
+            valid_until = valid_from.replace(year=valid_from.year + 1, day=28)
+    if valid_until < valid_from:
+        raise ReviewError(_("The accreditation cannot end before it starts."))
+    accreditation = Accreditation.objects.create(
+        observer=observer,
+        organisation=organisation.strip(),
+        document_number=document_number.strip(),
+        valid_from=valid_from,
+        valid_until=valid_until,
+    )
+    audit_record(action="observers.accreditation_added", actor=actor, obj=accreditation)
+    return accreditation

@@ -2,6 +2,7 @@
 → deployed → check in → SOS reaches the coordinator."""
 
 import pytest
+from playwright.sync_api import expect
 
 from amanat.accounts.roles import Role
 from amanat.channels.models import Notification
@@ -23,15 +24,12 @@ def sign_in(page, login: str, password: str) -> None:
     page.wait_for_url("**/ru/")
 
 
-def test_observer_journey(browser, live_server, make_user):
+def test_observer_journey(new_page, make_user):
     ElectionFactory()
     station = PollingStationFactory(district=DistrictFactory(region=region("KZ-71")), number="7101")
     quiz_with_pool(size=3, questions_per_attempt=3)  # the one required course
     make_user(username="coord", role=Role.COORDINATOR, regions=[region("KZ-71")], password=PASSWORD)
-    volunteer = browser.new_context(base_url=live_server.url, locale="ru-RU").new_page()
-    coordinator = browser.new_context(base_url=live_server.url, locale="ru-RU").new_page()
-    volunteer.set_default_timeout(10_000)
-    coordinator.set_default_timeout(10_000)
+    volunteer, coordinator = new_page(), new_page()
 
     # 1. Apply.
     volunteer.goto("/ru/observers/apply/")
@@ -56,12 +54,11 @@ def test_observer_journey(browser, live_server, make_user):
 
     # 3. Later, on another device, the volunteer follows the application with the code,
     #    activates the account and signs in by phone.
-    volunteer = browser.new_context(base_url=live_server.url, locale="ru-RU").new_page()
-    volunteer.set_default_timeout(10_000)
+    volunteer = new_page()
     volunteer.goto("/ru/observers/apply/status/")
     volunteer.get_by_label("Ваш код для отслеживания").fill(code)
     volunteer.get_by_role("button", name="Показать статус").click()
-    assert volunteer.locator("#application-status").inner_text() == "Одобрена"
+    expect(volunteer.locator("#application-status")).to_have_text("Одобрена")
     volunteer.get_by_label("Придумайте пароль").fill("my own observer secret 26")
     volunteer.get_by_role("button", name="Активировать учётную запись").click()
     sign_in(volunteer, "+77015554433", "my own observer secret 26")
@@ -74,28 +71,27 @@ def test_observer_journey(browser, live_server, make_user):
     for fieldset in volunteer.locator("fieldset.question").all():
         fieldset.get_by_label("Ответ 2").check()  # the right answer in the test pool
     volunteer.get_by_role("button", name="Отправить ответы").click()
-    assert "Сдано с результатом 100%." in volunteer.locator("[role=status]").inner_text()
-    assert volunteer.get_by_text("Вы сертифицированы").is_visible()
+    expect(volunteer.locator("[role=status]")).to_contain_text("Сдано с результатом 100%.")
+    expect(volunteer.get_by_text("Вы сертифицированы")).to_be_visible()
 
     # 5. The coordinator deploys the new observer to station 7101.
     coordinator.goto("/ru/observers/people/")
     coordinator.locator("table.data a").first.click()
     coordinator.get_by_label("Номера участков").fill("7101")
     coordinator.get_by_role("button", name="Направить").click()
-    assert "№7101" in coordinator.locator("main ul").first.inner_text()
+    expect(coordinator.locator("main ul").first).to_contain_text("№7101")
 
     # 6. Election day: check in, then SOS.
     volunteer.get_by_role("link", name="Мой участок").click()
     volunteer.get_by_role("button", name="Я на месте: отметиться").click()
-    assert volunteer.get_by_text("Вы отметились на этом участке.").is_visible()
+    expect(volunteer.get_by_text("Вы отметились на этом участке.")).to_be_visible()
     volunteer.get_by_label("Что происходит (необязательно)").fill("Меня удаляют с участка")
     volunteer.get_by_role("button", name="Отправить SOS").click()
-    assert "Ваш SOS отправлен" in volunteer.get_by_role("alert").inner_text()
+    expect(volunteer.get_by_role("alert")).to_contain_text("Ваш SOS отправлен")
 
     # 7. The SOS reaches the coordinator.
     coordinator.goto("/ru/observers/sos/")
-    row = coordinator.locator("tr.urgent")
-    assert "№7101" in row.inner_text()
+    expect(coordinator.locator("tr.urgent")).to_contain_text("№7101")
     coordinator.goto("/ru/observers/inbox/")
     assert "SOS от наблюдателя" in coordinator.locator(".inbox").inner_text()
     assert "Меня удаляют с участка" in coordinator.locator(".inbox").inner_text()

@@ -183,3 +183,29 @@ def test_form_without_consent_is_refused_in_kazakh(client):
     assert response.status_code == 400
     assert Application.objects.count() == 0
     assert "Келісіміңізсіз" in response.content.decode()
+
+
+def test_accreditation_defaults_to_one_year(make_user):
+    from datetime import date
+
+    from amanat.observers.services.recruitment import accreditation_add
+    from amanat.observers.tests.factories import ObserverFactory
+
+    observer = ObserverFactory()
+    accreditation = accreditation_add(
+        observer=observer,
+        organisation="ОФ «Аманат»",
+        document_number="ЦИК-17/2026",
+        valid_from=date(2026, 3, 1),
+        actor=None,
+    )
+    assert accreditation.valid_until == date(2027, 3, 1)
+    with pytest.raises(ReviewError):
+        accreditation_add(
+            observer=observer,
+            organisation="x",
+            document_number="1",
+            valid_from=date(2026, 3, 1),
+            valid_until=date(2026, 2, 1),
+            actor=None,
+        )

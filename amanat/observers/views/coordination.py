@@ -16,7 +16,7 @@ from amanat.elections.selectors import election_current
 from amanat.geography.models import PollingStation
 
 from .. import selectors
-from ..forms import DeploymentCsvForm, DeploymentForm, ReviewForm
+from ..forms import AccreditationForm, DeploymentCsvForm, DeploymentForm, ReviewForm
 from ..services import deployment, recruitment
 
 
@@ -76,9 +76,19 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     observer = get_object_or_404(selectors.observers_visible_to(request.user), pk=pk)
     _need(request, "observers.view_observer", observer)
     election = election_current()
-    form = DeploymentForm(request.POST or None, initial={"observer": observer.pk})
+    action = request.POST.get("action")
+    form = DeploymentForm(request.POST if action == "deploy" else None)
+    accreditation_form = AccreditationForm(request.POST if action == "accredit" else None)
     error = None
-    if request.method == "POST" and election is not None and form.is_valid():
+    if action == "accredit" and accreditation_form.is_valid():
+        try:
+            recruitment.accreditation_add(
+                observer=observer, actor=request.user, **accreditation_form.cleaned_data
+            )
+            return redirect("observers:observer_detail", pk=pk)
+        except recruitment.ReviewError as failure:
+            error = failure.message
+    if action == "deploy" and election and form.is_valid():
         numbers = [n.strip() for n in form.cleaned_data["stations"].split(",") if n.strip()]
         stations = list(
             PollingStation.objects.filter(number__in=numbers).select_related("district")
@@ -105,6 +115,7 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "deployments": selectors.deployments_of(observer, election),
         "accreditations": observer.accreditations.all(),
         "form": form,
+        "accreditation_form": accreditation_form,
         "error": error,
         "election": election,
     }

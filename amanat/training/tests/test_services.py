@@ -116,3 +116,20 @@ def test_certificate_when_every_required_course_is_passed(make_user):
     assert not set("ILOU") & set(certificate.code.removeprefix("AMN-"))
     assert certificate_issue_if_complete(user=user, program="observer").pk == certificate.pk
     assert Certificate.objects.count() == 1
+
+
+def test_answers_after_the_time_limit_are_refused_and_the_attempt_is_spent(make_user):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    quiz, user = quiz_with_pool(time_limit_minutes=10), make_user()
+    attempt = attempt_start(user=user, quiz=quiz)
+    Attempt.objects.filter(pk=attempt.pk).update(started_at=timezone.now() - timedelta(minutes=12))
+
+    with pytest.raises(QuizError) as failure:
+        attempt_submit(attempt=attempt, answers=right_answers(attempt))
+
+    assert failure.value.code == "time_over"
+    attempt.refresh_from_db()
+    assert (attempt.passed, attempt.score, attempt.finished_at is not None) == (False, 0, True)
