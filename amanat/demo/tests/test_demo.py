@@ -133,3 +133,17 @@ def test_demo_observer_is_certified_and_deployed_in_astana(demo):
 
     deployment = Deployment.objects.get(observer__user__username="observer")
     assert deployment.stations.get().district.region.code == "KZ-71"
+
+
+@pytest.mark.django_db
+def test_demo_coordinator_dashboard_shows_astana_only(client, demo, django_assert_max_num_queries):
+    client.force_login(User.objects.get(username="coordinator"))
+    with django_assert_max_num_queries(12):
+        page = client.get("/ru/observers/coverage/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "/ru/observers/coverage/KZ-71/" in html
+    assert "/ru/observers/coverage/KZ-75/" not in html
+    region_page = client.get("/ru/observers/coverage/KZ-71/")
+    assert region_page.status_code == 200
+    assert client.get("/ru/observers/coverage/KZ-75/").status_code == 404
