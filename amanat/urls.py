@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("amanat.geography.urls")),
     path("training/", include("amanat.training.urls")),
     path("observers/", include("amanat.observers.urls")),
+    path("", include("amanat.voterinfo.urls")),
+    path("legal-help/", include("amanat.legalhelp.urls")),
     # The admin signs in through our login, which asks for the second factor.
     path("admin/login/", core_views.admin_login_redirect),
     path("admin/", admin.site.urls),

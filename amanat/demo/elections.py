@@ -1,12 +1,13 @@
 """A fictional presidential election for the demo, with the legal stages of a real one."""
 
-from datetime import date, datetime, time, timedelta
-from zoneinfo import ZoneInfo
+from datetime import date
 
-from amanat.elections.models import BallotOption, Candidate, Contest, Election, ElectionStage, Party
+from amanat.elections.models import BallotOption, Candidate, Contest, Election, Party
 from amanat.geography.models import Country
+from amanat.voterinfo.services import election_stages_generate
 
-ALMATY = ZoneInfo("Asia/Almaty")
+from .programmes import positions_load
+
 ELECTION_DAY = date(2027, 3, 21)
 
 PARTIES = [
@@ -19,27 +20,6 @@ CANDIDATES = [
     ("Бауыржан Үлгібаев", "Бауыржан Ульгибаев", "Baurzhan Ulgibayev", 1),
     ("Сергей Примеров", "Сергей Примеров", "Sergei Primerov", None),
 ]
-STAGES = [
-    # code, kk, ru, en, starts (days, hour), ends (days, hour), legal basis
-    ("nomination", "Кандидаттарды ұсыну", "Выдвижение кандидатов", "Nomination of candidates",
-     (-58, 0), (-40, 18), "Art. 56"),
-    ("registration", "Кандидаттарды тіркеу", "Регистрация кандидатов",
-     "Registration of candidates", (-40, 18), (-30, 18), "Art. 57"),
-    ("voter_lists_open", "Сайлаушылар тізімімен танысу", "Ознакомление со списками избирателей",
-     "Voter lists open for checking", (-15, 0), (0, 0), "Art. 24"),
-    ("campaign", "Сайлауалды үгіт", "Предвыборная агитация", "Campaign",
-     (-30, 18), (-1, 0), "Art. 28"),
-    ("silence_day", "Үнсіздік күні", "День тишины", "Silence day", (-1, 0), (0, 0), "Art. 28"),
-    ("voting", "Дауыс беру", "Голосование", "Voting", (0, 7), (0, 20), "Art. 40"),
-    ("counting", "Дауыстарды санау", "Подсчёт голосов", "Counting", (0, 20), (1, 8), "Art. 43"),
-    ("results", "Қорытындыларды шығару", "Установление итогов", "Official results",
-     (1, 8), (7, 18), "Art. 61"),
-]  # fmt: skip
-
-
-def _at(offset: tuple[int, int]) -> datetime:
-    days, hour = offset
-    return datetime.combine(ELECTION_DAY + timedelta(days=days), time(hour), tzinfo=ALMATY)
 
 
 def demo_election_load(country: Country) -> Election:
@@ -96,19 +76,6 @@ def demo_election_load(country: Country) -> Election:
             "label_en": "Against all",
         },
     )
-    for code, kk, ru, en, starts, ends, basis in STAGES:
-        ElectionStage.objects.update_or_create(
-            election=election,
-            code=code,
-            defaults={
-                "name_kk": kk,
-                "name_ru": ru,
-                "name_en": en,
-                "starts": _at(starts),
-                "ends": _at(ends),
-                "legal_basis_kk": f"«Сайлау туралы» Конституциялық заң, {basis}",
-                "legal_basis_ru": f"Конституционный закон «О выборах», {basis}",
-                "legal_basis_en": f"Constitutional Law “On Elections”, {basis}",
-            },
-        )
+    election_stages_generate(election=election)
+    positions_load(contest)
     return election

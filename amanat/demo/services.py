@@ -7,6 +7,7 @@ from django.db import transaction
 from amanat.geography.selectors import country_default
 from amanat.geography.services import ImportReport, stations_import_text
 from amanat.training.loader import courses_load_all
+from amanat.voterinfo.services import guides_load
 
 from .elections import demo_election_load
 from .observers import demo_observer_load, synthetic_observers_load
@@ -30,6 +31,7 @@ def demo_load(*, progress=None) -> DemoReport:
         raise RuntimeError(f"demo stations rejected: {report.errors[:3]}")
     election = demo_election_load(country)
     courses_load_all()
+    guides_load()
     demo_observer_load(election)
     synthetic_observers_load(election)
     return DemoReport(users=[u.username for u in users], stations=report, election=election.slug)

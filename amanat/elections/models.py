@@ -69,6 +69,7 @@ class Party(models.Model):
     abbreviation = models.CharField(_("abbreviation"), max_length=20, blank=True)
     name = models.CharField(_("name"), max_length=200)
     website = models.URLField(_("website"), blank=True)
+    programme = models.TextField(_("programme (Markdown)"), blank=True)
 
     class Meta:
         ordering = ["name"]
@@ -85,6 +86,7 @@ class Candidate(models.Model):
         Party, null=True, blank=True, on_delete=models.SET_NULL, related_name="candidates"
     )
     biography = models.TextField(_("biography"), blank=True)
+    programme = models.TextField(_("programme (Markdown)"), blank=True)
 
     class Meta:
         ordering = ["full_name"]

@@ -15,12 +15,12 @@ class ContestTranslation(TranslationOptions):
 
 @register(Party)
 class PartyTranslation(TranslationOptions):
-    fields = ("name",)
+    fields = ("name", "programme")
 
 
 @register(Candidate)
 class CandidateTranslation(TranslationOptions):
-    fields = ("full_name", "biography")
+    fields = ("full_name", "biography", "programme")
 
 
 @register(BallotOption)

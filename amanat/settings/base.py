@@ -69,6 +69,8 @@ INSTALLED_APPS = [
     "amanat.training",
     "amanat.channels",
     "amanat.observers",
+    "amanat.voterinfo",
+    "amanat.legalhelp",
     "amanat.demo",
 ]
 

@@ -1,33 +1,20 @@
 """The certificate as a PDF: holder, programme, date and the code anyone can verify."""
 
 import io
-from pathlib import Path
 
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas
+
+from amanat.core.pdf_fonts import fonts_register
 
 from .models import Certificate
 
-FONTS = Path(__file__).resolve().parent / "fonts"
-_registered = False
-
-
-def _fonts() -> None:
-    """DejaVu Sans covers Kazakh and Russian letters; reportlab's built-in fonts do not."""
-    global _registered
-    if not _registered:
-        pdfmetrics.registerFont(TTFont("DejaVuSans", FONTS / "DejaVuSans.ttf"))
-        pdfmetrics.registerFont(TTFont("DejaVuSans-Bold", FONTS / "DejaVuSans-Bold.ttf"))
-        _registered = True
-
 
 def certificate_pdf(certificate: Certificate, *, language: str, verify_url: str) -> bytes:
-    _fonts()
+    fonts_register()
     buffer = io.BytesIO()
     width, height = landscape(A4)
     pdf = canvas.Canvas(buffer, pagesize=(width, height))

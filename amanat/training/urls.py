@@ -5,6 +5,12 @@ from . import views
 app_name = "training"
 urlpatterns = [
     path("", views.program_home, name="home"),
+    path(
+        "first-time-voters/",
+        views.program_home,
+        {"program": "first_time_voter"},
+        name="first_vote",
+    ),
     path("certificate.pdf", views.my_certificate_pdf, name="certificate_pdf"),
     path("check-certificate/", views.certificate_lookup, name="certificate_lookup"),
     path("<slug:slug>/", views.course_detail, name="course"),

@@ -19,6 +19,7 @@ def _course(slug: str) -> Course:
 @login_required
 def program_home(request: HttpRequest, program: str = Program.OBSERVER) -> HttpResponse:
     context = {
+        "program": Program(program),
         "statuses": selectors.course_statuses(user=request.user, program=program),
         "certificate": selectors.certificate_for(user=request.user, program=program),
     }

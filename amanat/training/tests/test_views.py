@@ -15,8 +15,13 @@ def test_shipped_courses_load_in_three_languages_and_reload_without_duplicates()
     courses = courses_load_all()
     courses_load_all()
 
-    assert [c.slug for c in courses] == ["observer-rights", "election-day", "violations"]
-    assert Course.objects.count() == 3
+    assert [c.slug for c in courses] == [
+        "observer-rights",
+        "election-day",
+        "violations",
+        "first-vote",
+    ]
+    assert Course.objects.count() == 4
     for course in Course.objects.prefetch_related("lessons", "quiz__questions__choices"):
         for lang in ("kk", "ru", "en"):
             assert getattr(course, f"title_{lang}")
@@ -106,3 +111,22 @@ def test_revoked_certificate_says_so(client, make_user):
     certificate_revoke(certificate=certificate, actor=user, reason="test")
     html = client.get("/certificates/amn-test-test-test", HTTP_ACCEPT_LANGUAGE="en").content
     assert b"This certificate has been revoked." in html
+
+
+def test_first_time_voter_course_ends_in_a_shareable_badge(client, make_user):
+    courses_load_all()
+    user = make_user(role="citizen", first_name="Дана", last_name="Ерланқызы")
+    client.force_login(user)
+    client.post("/ru/training/first-vote/quiz/", {"action": "start"})
+    attempt = Attempt.objects.get(user=user)
+    form = {"action": "submit"}
+    for pk, choices in right_answers(attempt).items():
+        form[f"q{pk}"] = choices
+    client.post("/ru/training/first-vote/quiz/", form)
+
+    badge = Certificate.objects.get(user=user, program="first_time_voter")
+    assert not Certificate.objects.filter(user=user, program="observer").exists()
+    page = client.get("/ru/training/first-time-voters/").content.decode()
+    assert f"/certificates/{badge.code}" in page
+    public = client.__class__().get(f"/certificates/{badge.code}", HTTP_ACCEPT_LANGUAGE="en")
+    assert "First-time voter" in public.content.decode()

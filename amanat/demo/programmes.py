@@ -1,0 +1,47 @@
+"""What the fictional demo candidates promise, topic by topic, for the comparison page."""
+
+from amanat.elections.models import BallotOption, Contest
+from amanat.voterinfo.models import ProgrammePosition
+
+# Candidate position on the ballot → topic → (kk, ru, en)
+POSITIONS = {
+    1: {
+        "economy": ("Шағын бизнеске салықты азайту.", "Снизить налоги для малого бизнеса.",
+                    "Lower taxes for small businesses."),
+        "education": ("Әр ауылда мектепке дейінгі балабақша.", "Детский сад в каждом селе.",
+                      "A kindergarten in every village."),
+        "corruption": ("Мемлекеттік сатып алудың бәрін ашық жариялау.",
+                       "Публиковать все государственные закупки.",
+                       "Publish every public procurement contract."),
+    },
+    2: {
+        "social": ("Зейнетақыны инфляциядан жоғары индекстеу.",
+                   "Индексировать пенсии выше инфляции.",
+                   "Index pensions above inflation."),
+        "health": ("Аудандық ауруханаларға жаңа жабдық.", "Новое оборудование районным больницам.",
+                   "New equipment for district hospitals."),
+        "governance": ("Аудан әкімдерін тікелей сайлау.", "Прямые выборы акимов районов.",
+                       "Direct elections of district akims."),
+    },
+    3: {
+        "environment": ("Арал мен Балқашты сақтау бағдарламасы.",
+                        "Программа спасения Арала и Балхаша.",
+                        "A programme to save the Aral Sea and Lake Balkhash."),
+        "economy": ("Өңірлерде жұмыс орнын ашатындарға грант.",
+                    "Гранты тем, кто создаёт рабочие места в регионах.",
+                    "Grants for those who create jobs in the regions."),
+    },
+}  # fmt: skip
+
+
+def positions_load(contest: Contest) -> None:
+    for position, topics in POSITIONS.items():
+        option = BallotOption.objects.filter(contest=contest, position=position).first()
+        if option is None:
+            continue
+        for topic, (kk, ru, en) in topics.items():
+            ProgrammePosition.objects.update_or_create(
+                option=option,
+                topic=topic,
+                defaults={"text_kk": kk, "text_ru": ru, "text_en": en},
+            )

@@ -1,0 +1,32 @@
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from amanat.accounts.roles import Role
+
+from .models import FaqEntry, Question
+
+
+def queue_for(user) -> QuerySet[Question]:
+    """Open questions for a lawyer: their regions, most urgent first."""
+    questions = Question.objects.filter(status=Question.Status.OPEN).select_related("region")
+    if user.role != Role.ADMIN:
+        questions = questions.filter(region__in=user.regions.all())
+    return questions.order_by("due_at")
+
+
+def is_overdue(question: Question) -> bool:
+    return question.status == Question.Status.OPEN and question.due_at < timezone.now()
+
+
+def faq_published() -> QuerySet[FaqEntry]:
+    return FaqEntry.objects.order_by("-published_at")
+
+
+def faq_search(query: str) -> list[FaqEntry]:
+    words = query.casefold().split()[:8]
+    if not words:
+        return []
+    entries = faq_published()
+    for word in words:
+        entries = entries.filter(search_text__contains=word)
+    return list(entries[:20])

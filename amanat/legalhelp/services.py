@@ -1,0 +1,126 @@
+"""Questions to lawyers: asking (signed in or anonymously), answering, publishing to the FAQ."""
+
+import hashlib
+import re
+import secrets
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from amanat.audit.services import audit_record
+
+from .models import FaqEntry, Question
+
+# Target time for a first answer; the queue marks questions past it as overdue.
+ANSWER_TARGET = timedelta(hours=48)
+CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+
+class QuestionError(Exception):
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field, self.message = field, message
+
+
+def _hash(code: str) -> str:
+    return hashlib.sha256(code.strip().upper().replace("-", "").encode()).hexdigest()
+
+
+def question_ask(
+    *, client_id, region, topic: str, text: str, is_public: bool, language: str,
+    asker=None, notify_email: str = "",
+) -> tuple[Question, str | None]:  # fmt: skip
+    """Store a question once per form; return it with its follow-up code (only the first time:
+    the code is random and only its hash is kept)."""
+    existing = Question.objects.filter(client_id=client_id).first()
+    if existing is not None:
+        return existing, None
+    if len(text.strip()) < 20:
+        raise QuestionError("text", _("Describe the situation in a few sentences."))
+    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
+    code = f"{raw[:5]}-{raw[5:]}"
+    question = Question.objects.create(
+        client_id=client_id,
+        asker=asker if asker is not None and asker.is_authenticated else None,
+        region=region,
+        topic=topic,
+        text=text.strip(),
+        is_public=is_public,
+        language=language,
+        notify_email=notify_email.strip().lower(),
+        follow_up_hash=_hash(code),
+        due_at=timezone.now() + ANSWER_TARGET,
+    )
+    return question, code
+
+
+def question_by_code(code: str) -> Question | None:
+    return Question.objects.filter(follow_up_hash=_hash(code)).first()
+
+
+@transaction.atomic
+def question_answer(*, question: Question, lawyer, text: str) -> Question:
+    question = Question.objects.select_for_update().get(pk=question.pk)
+    if not text.strip():
+        raise QuestionError("answer", _("Write the answer."))
+    question.answer = text.strip()
+    question.answered_by, question.answered_at = lawyer, timezone.now()
+    question.status = Question.Status.ANSWERED
+    question.save()
+    audit_record(action="legalhelp.answered", actor=lawyer, obj=question)
+    transaction.on_commit(lambda: _notify_asker(question))
+    return question
+
+
+def _notify_asker(question: Question) -> None:
+    with translation.override(question.language):
+        link = settings.AMANAT_BASE_URL + reverse("legalhelp:follow")
+        subject = _("A lawyer has answered your question")
+        body = _("Read the answer with your follow-up code: %(url)s") % {"url": link}
+    if question.notify_email:
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [question.notify_email])
+    if question.asker is not None:
+        from amanat.channels.outbound import Message
+        from amanat.channels.services import message_send
+
+        message_send(
+            users=[question.asker],
+            message=Message(kind="legal_answer", subject=subject, body=question.answer[:500]),
+            channels=["inbox"],
+        )
+
+
+PHONE = re.compile(r"\+?\d[\d\s\-()]{7,}\d")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def scrub(text: str) -> str:
+    """Remove phone numbers and e-mail addresses; names are for the lawyer to edit out."""
+    return PHONE.sub("[…]", EMAIL.sub("[…]", text))
+
+
+def faq_publish(*, question: Question, lawyer, question_text: str, answer_text: str) -> FaqEntry:
+    question = Question.objects.get(pk=question.pk)  # the status as stored, not as passed
+    if not question.is_public:
+        raise QuestionError("is_public", _("The asker did not allow publication."))
+    if question.status != Question.Status.ANSWERED:
+        raise QuestionError("answer", _("Answer the question first."))
+    entry, _created = FaqEntry.objects.update_or_create(
+        source=question,
+        defaults={
+            "question": scrub(question_text),
+            "answer": scrub(answer_text),
+            "topic": question.topic,
+            "language": question.language,
+            "published_by": lawyer,
+        },
+    )
+    entry.search_text = f"{entry.question} {entry.answer}".casefold()
+    entry.save(update_fields=["search_text"])
+    audit_record(action="legalhelp.faq_published", actor=lawyer, obj=entry)
+    return entry
