@@ -11,6 +11,7 @@ class Direction:
     number: int
     title: Promise
     summary: Promise
+    links: tuple[tuple[str, Promise], ...] = ()  # (URL name, label) of what is built so far
 
 
 DIRECTIONS = [
@@ -29,6 +30,13 @@ DIRECTIONS = [
             "The election calendar and its deadlines, candidates and their programmes, "
             "how to complain, legal consultations and a course for first-time voters."
         ),
+        (
+            ("voterinfo:calendar", _("Election calendar")),
+            ("voterinfo:guides", _("Guides for voters")),
+            ("voterinfo:complaint", _("Complaint wizard")),
+            ("legalhelp:ask", _("Ask a lawyer")),
+            ("training:first_vote", _("First-time voter")),
+        ),
     ),
     Direction(
         3,
@@ -36,6 +44,11 @@ DIRECTIONS = [
         _(
             "Trained observers at every polling station, rapid reporting on election day, "
             "incident response, protocols and parallel vote tabulation."
+        ),
+        (
+            ("observers:apply", _("Become an observer")),
+            ("observers:public_coverage", _("Observer network")),
+            ("geography:station_finder", _("Find your polling station")),
         ),
     ),
     Direction(
@@ -53,5 +66,6 @@ DIRECTIONS = [
             "Voters' mandates and demands to candidates, the most pressing problems, and "
             "candidates' answers and promises followed up."
         ),
+        (("voterinfo:candidates", _("Candidates and programmes")),),
     ),
 ]

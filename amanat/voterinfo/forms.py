@@ -19,7 +19,7 @@ class ComplaintForm(forms.Form):
     happened_at = forms.DateTimeField(
         label=_("When?"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
     )
-    region = forms.ModelChoiceField(label=_("Region"), queryset=None)
+    region = forms.ModelChoiceField(label=_("Region or city"), queryset=None)
     station = forms.CharField(label=_("Polling station number (if any)"), required=False,
                               max_length=20)  # fmt: skip
     place = forms.CharField(label=_("Place (address, building)"), required=False, max_length=200)

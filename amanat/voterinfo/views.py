@@ -23,7 +23,13 @@ def _election(slug: str | None) -> Election:
     return election
 
 
+def _no_election(request: HttpRequest) -> HttpResponse:
+    return render(request, "voterinfo/no_election.html", status=200)
+
+
 def calendar(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    if slug is None and election_current() is None:
+        return _no_election(request)
     election = _election(slug)
     context = {
         "election": election,
@@ -92,6 +98,8 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def candidates(request: HttpRequest, slug: str | None = None) -> HttpResponse:
+    if slug is None and election_current() is None:
+        return _no_election(request)
     election = _election(slug)
     contests = election.contests.prefetch_related(
         "options__candidate__party", "options__party", "options__positions"

@@ -128,3 +128,11 @@ def test_reminders_go_once_per_stage_and_stop_on_request():
 
     reminder_unsubscribe(token=subscription.token)
     assert reminders_send(now=datetime(2027, 3, 20, 21, 0, tzinfo=ALMATY)) == 0
+
+
+@pytest.mark.django_db
+def test_pages_without_any_election_say_so(client):
+    for path in ("/ru/calendar/", "/ru/candidates/"):
+        response = client.get(path)
+        assert response.status_code == 200
+        assert "Выборы пока не назначены" in response.content.decode()
