@@ -7,7 +7,7 @@ from django_ratelimit.decorators import ratelimit
 
 from . import selectors, services
 from .forms import AnswerForm, AskForm, FollowForm, PublishForm
-from .models import Question
+from .models import LegalTopic, Question
 
 SESSION_KEY = "legal_question"
 
@@ -57,7 +57,8 @@ def queue(request: HttpRequest) -> HttpResponse:
     if topic:
         questions = questions.filter(topic=topic)
     rows = [(q, selectors.is_overdue(q)) for q in questions[:200]]
-    return render(request, "legalhelp/queue.html", {"rows": rows, "topic": topic})
+    context = {"rows": rows, "topic": topic, "topics": LegalTopic.choices}
+    return render(request, "legalhelp/queue.html", context)
 
 
 @login_required
