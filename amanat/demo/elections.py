@@ -1,14 +1,13 @@
-"""A fictional presidential election for the demo, with the legal stages of a real one."""
+"""A fictional presidential election for the demo, held on the current day, with the legal
+stages of a real one computed from that day."""
 
-from datetime import date
+from django.utils import timezone
 
 from amanat.elections.models import BallotOption, Candidate, Contest, Election, Party
 from amanat.geography.models import Country
 from amanat.voterinfo.services import election_stages_generate
 
 from .programmes import positions_load
-
-ELECTION_DAY = date(2027, 3, 21)
 
 PARTIES = [
     ("Жасыл дала (демо)", "Партия «Зелёная степь» (демо)", "Green Steppe Party (demo)", "ЗС"),
@@ -31,7 +30,8 @@ def demo_election_load(country: Country) -> Election:
             "name_kk": "Президент сайлауы (демо, ойдан шығарылған)",
             "name_ru": "Выборы Президента (демо, вымышленные)",
             "name_en": "Presidential election (demo, fictional)",
-            "election_day": ELECTION_DAY,
+            # Held on the current day, so that election day can be tried out at any time.
+            "election_day": timezone.localdate(),
         },
     )
     contest, _ = Contest.objects.update_or_create(
@@ -76,6 +76,6 @@ def demo_election_load(country: Country) -> Election:
             "label_en": "Against all",
         },
     )
-    election_stages_generate(election=election)
+    election_stages_generate(election=election, overwrite=True)
     positions_load(contest)
     return election

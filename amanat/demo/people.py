@@ -5,6 +5,13 @@ from amanat.accounts.roles import Role
 from amanat.geography.models import Region
 
 DEMO_PASSWORD = "amanat-demo"  # noqa: S105 - documented demo login, never used in production
+# Phone numbers +7701000000N; the observer's is +77010000001 (SMS reports come from it).
+DEMO_PHONES = {
+    role: number
+    for number, role in enumerate(
+        [Role.OBSERVER, *[r for r in Role if r != Role.OBSERVER]], start=1
+    )
+}
 # Region-scoped demo users work in Astana; the coordinator coordinates Astana only.
 DEMO_REGIONS = {
     Role.COORDINATOR: ["KZ-71"],
@@ -21,6 +28,8 @@ def demo_users_load() -> list[User]:
             defaults={
                 "role": role,
                 "email": f"{role.value}@demo.amanat.invalid",
+                # +77010000001 is the observer's: SMS from it are the observer's reports.
+                "phone": f"+7701{DEMO_PHONES[role]:07d}",
                 "first_name": "Demo",
                 "last_name": role.label,
                 "is_staff": role == Role.ADMIN,

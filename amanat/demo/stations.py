@@ -8,8 +8,10 @@ import csv
 import io
 import random
 
-# ISO code: (stations, latitude and longitude of the administrative centre)
+# ISO code: (stations, latitude and longitude of the administrative centre). Astana comes
+# first so that station 1 is in Astana, where the demo coordinator and observer work.
 NETWORK = {
+    "KZ-71": (380, 51.17, 71.45),
     "KZ-10": (560, 50.41, 80.23),
     "KZ-11": (640, 53.28, 69.39),
     "KZ-15": (500, 50.28, 57.17),
@@ -27,7 +29,6 @@ NETWORK = {
     "KZ-61": (1000, 43.30, 68.25),
     "KZ-62": (140, 47.78, 67.71),
     "KZ-63": (560, 49.95, 82.61),
-    "KZ-71": (380, 51.17, 71.45),
     "KZ-75": (600, 43.24, 76.89),
     "KZ-79": (300, 42.32, 69.59),
 }

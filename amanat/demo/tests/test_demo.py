@@ -147,3 +147,18 @@ def test_demo_coordinator_dashboard_shows_astana_only(client, demo, django_asser
     region_page = client.get("/ru/observers/coverage/KZ-71/")
     assert region_page.status_code == 200
     assert client.get("/ru/observers/coverage/KZ-75/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_demo_election_is_today_and_the_observer_is_at_station_1_with_a_known_phone(demo):
+    from django.utils import timezone
+
+    from amanat.elections.selectors import election_current
+    from amanat.observers.models import Deployment
+
+    assert election_current().election_day == timezone.localdate()
+    observer = User.objects.get(username="observer")
+    assert observer.phone == "+77010000001"
+    deployment = Deployment.objects.get(observer__user=observer, election=election_current())
+    station = deployment.stations.get()
+    assert (station.number, station.district.region.code) == ("1", "KZ-71")
