@@ -3,6 +3,7 @@
 from ninja import NinjaAPI
 
 from amanat.accounts.api import router as accounts_router
+from amanat.checklists.api import router as checklists_router
 from amanat.core.api_auth import TokenAuth
 from amanat.core.api_errors import install_error_handlers
 from amanat.geography.api import router as geography_router
@@ -20,3 +21,4 @@ install_error_handlers(api)
 api.add_router("/", accounts_router)
 api.add_router("/", geography_router)
 api.add_router("/", observers_router)
+api.add_router("/", checklists_router)

@@ -4,6 +4,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 
+from amanat.checklists.loader import forms_load_all
 from amanat.geography.selectors import country_default
 from amanat.geography.services import ImportReport, stations_import_text
 from amanat.training.loader import courses_load_all
@@ -32,6 +33,7 @@ def demo_load(*, progress=None) -> DemoReport:
     election = demo_election_load(country)
     courses_load_all()
     guides_load()
+    forms_load_all()
     demo_observer_load(election)
     synthetic_observers_load(election)
     return DemoReport(users=[u.username for u in users], stations=report, election=election.slug)

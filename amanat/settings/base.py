@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "amanat.observers",
     "amanat.voterinfo",
     "amanat.legalhelp",
+    "amanat.checklists",
     "amanat.demo",
 ]
 

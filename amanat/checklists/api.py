@@ -1,0 +1,90 @@
+import uuid
+from datetime import datetime
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from ninja import Router, Schema, Status
+
+from amanat.core.api_errors import ApiError, ErrorCode
+from amanat.elections.selectors import election_current
+
+from .models import Submission
+from .selectors import submissions_visible_to
+from .services import SubmissionInvalid, submission_receive
+
+router = Router(tags=["checklists"])
+
+
+class SubmissionIn(Schema):
+    client_id: uuid.UUID
+    form: str
+    station: str
+    answers: dict[str, Any]
+    observed_at: datetime | None = None
+
+
+class SubmissionOut(Schema):
+    id: int
+    client_id: uuid.UUID
+    form: str
+    version: int
+    station: str
+    answers: dict[str, Any]
+    observed_at: datetime
+    received_at: datetime
+    channel: str
+
+
+def _out(submission: Submission) -> dict:
+    return {
+        "id": submission.pk,
+        "client_id": submission.client_id,
+        "form": submission.version.form.code,
+        "version": submission.version.number,
+        "station": submission.station.number,
+        "answers": submission.answers,
+        # Local time (Asia/Almaty) whether the row was just written or read back.
+        "observed_at": timezone.localtime(submission.observed_at),
+        "received_at": timezone.localtime(submission.received_at),
+        "channel": submission.channel,
+    }
+
+
+@router.post(
+    "/submissions",
+    response={200: SubmissionOut, 201: SubmissionOut},
+    summary="Submit a checklist (idempotent on client_id)",
+)
+def submit(request, payload: SubmissionIn):
+    observer = getattr(request.user, "observer", None)
+    election = election_current()
+    if observer is None or election is None:
+        raise ApiError(403, ErrorCode.PERMISSION_DENIED, _("Only deployed observers can submit."))
+    try:
+        submission, created = submission_receive(
+            client_id=payload.client_id,
+            form_code=payload.form,
+            station_number=payload.station,
+            observer=observer,
+            election=election,
+            answers=payload.answers,
+            observed_at=payload.observed_at,
+            channel="api",
+            raw=payload.model_dump(mode="json"),
+        )
+    except SubmissionInvalid as invalid:
+        status = 409 if invalid.code == "conflict" else 422
+        errors = [error.as_dict() for error in invalid.errors]
+        raise ApiError(status, invalid.code, invalid.message, errors) from None
+    return Status(201 if created else 200, _out(submission))
+
+
+@router.get("/submissions", response=list[SubmissionOut], summary="Submissions you may see")
+def submissions(request, form: str = "", station: str = "", limit: int = 500):
+    rows = submissions_visible_to(request.user)
+    if form:
+        rows = rows.filter(version__form__code=form.upper())
+    if station:
+        rows = rows.filter(station__number=station)
+    return [_out(s) for s in rows.order_by("-received_at")[: max(1, min(limit, 2000))]]

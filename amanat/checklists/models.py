@@ -1,0 +1,128 @@
+"""Checklist forms (versioned), their questions, and submissions from every channel."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Phase(models.TextChoices):
+    PRE_ELECTION = "pre_election", _("Before election day")
+    OPENING = "opening", _("Opening")
+    VOTING = "voting", _("Voting")
+    CLOSING = "closing", _("Closing")
+    COUNTING = "counting", _("Counting")
+
+
+class ChecklistForm(models.Model):
+    code = models.CharField(_("code"), max_length=8, unique=True, help_text=_("e.g. OP"))
+    phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices)
+    name = models.CharField(_("name"), max_length=200)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("checklist")
+        verbose_name_plural = _("checklists")
+
+    def __str__(self) -> str:
+        return f"{self.code} — {self.name}"
+
+
+class FormVersion(models.Model):
+    """A frozen set of questions. A new version never changes what old submissions mean."""
+
+    form = models.ForeignKey(ChecklistForm, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["form", "-number"]
+        verbose_name = _("form version")
+        verbose_name_plural = _("form versions")
+        constraints = [
+            models.UniqueConstraint(fields=["form", "number"], name="form_version_number")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form.code} v{self.number}"
+
+
+class Question(models.Model):
+    class Kind(models.TextChoices):
+        YES_NO = "yes_no", _("Yes or no")
+        INTEGER = "integer", _("Whole number")
+        SINGLE = "single", _("One choice")
+        MULTIPLE = "multiple", _("Several choices")
+        TEXT = "text", _("Text")
+        TIME = "time", _("Time")
+        PHOTO = "photo", _("Photo")
+
+    version = models.ForeignKey(FormVersion, on_delete=models.CASCADE, related_name="questions")
+    code = models.CharField(_("code"), max_length=4, help_text=_("Short code for SMS"))
+    position = models.PositiveSmallIntegerField(_("order"))
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices)
+    text = models.CharField(_("question"), max_length=300)
+    minimum = models.IntegerField(_("minimum"), null=True, blank=True)
+    maximum = models.IntegerField(_("maximum"), null=True, blank=True)
+    # [{"value": 1, "label": {"kk": ..., "ru": ..., "en": ...}}, ...]
+    choices = models.JSONField(_("choices"), default=list, blank=True)
+    # Asked only when another answer has a value: {"question": "A", "equals": true}
+    relevant_if = models.JSONField(_("asked only if"), default=dict, blank=True)
+    # Answers that raise an alert at once: {"equals": false} or {"in": [3, 4]}
+    critical_if = models.JSONField(_("critical if"), default=dict, blank=True)
+
+    class Meta:
+        ordering = ["version", "position"]
+        verbose_name = _("checklist question")
+        verbose_name_plural = _("checklist questions")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "code"], name="question_code_in_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.code}. {self.text}"
+
+
+class Submission(models.Model):
+    """One observer's answers to one form at one station, from any channel, stored once."""
+
+    client_id = models.UUIDField(unique=True)
+    version = models.ForeignKey(FormVersion, on_delete=models.PROTECT, related_name="+")
+    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
+    station = models.ForeignKey(
+        "geography.PollingStation", on_delete=models.PROTECT, related_name="submissions"
+    )
+    observer = models.ForeignKey(
+        "observers.Observer", on_delete=models.PROTECT, related_name="submissions"
+    )
+    channel = models.CharField(_("channel"), max_length=12)
+    observed_at = models.DateTimeField(_("observed"))
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    raw = models.JSONField(_("input as received"))
+    answers = models.JSONField(_("answers"))
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        indexes = [models.Index(fields=["election", "station", "version"])]
+
+    def __str__(self) -> str:
+        return f"{self.version} @ {self.station_id}"
+
+
+class CriticalAlert(models.Model):
+    """A critical answer (ballot stuffing seen, observer removed) for the alert feed."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="alerts")
+    question_code = models.CharField(max_length=4)
+    created_at = models.DateTimeField(auto_now_add=True)
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.submission} {self.question_code}"

@@ -1,0 +1,103 @@
+"""The one ingestion path: web, API, SMS, Telegram and ODK all store submissions through it."""
+
+import uuid
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from amanat.elections.models import Election
+from amanat.geography.models import PollingStation
+from amanat.observers.models import DeploymentStation, Observer
+
+from .answers import AnswerError, answers_check, is_critical
+from .models import ChecklistForm, CriticalAlert, FormVersion, Submission
+
+
+class SubmissionInvalid(Exception):
+    def __init__(self, code: str, message: str, errors: list[AnswerError] | None = None):
+        super().__init__(message)
+        self.code, self.message, self.errors = code, message, errors or []
+
+
+def form_version_current(code: str) -> FormVersion | None:
+    return (
+        FormVersion.objects.filter(form__code=code.upper(), form__is_active=True)
+        .order_by("-number")
+        .prefetch_related("questions")
+        .first()
+    )
+
+
+def submission_receive(
+    *,
+    client_id: uuid.UUID,
+    form_code: str,
+    station_number: str,
+    observer: Observer,
+    election: Election,
+    answers: dict,
+    channel: str,
+    raw: dict,
+    observed_at: datetime | None = None,
+) -> tuple[Submission, bool]:
+    """Validate and store once per client id. Returns the submission and whether it is new;
+    raises SubmissionInvalid naming every bad answer, and then stores nothing."""
+    existing = Submission.objects.filter(client_id=client_id).first()
+    if existing is not None:
+        if existing.observer_id != observer.pk:
+            raise SubmissionInvalid("conflict", _("This id was already used by someone else."))
+        return existing, False
+    version = form_version_current(form_code)
+    if version is None:
+        raise SubmissionInvalid(
+            "unknown_form",
+            _("There is no form %(code)s.") % {"code": form_code},
+            [
+                AnswerError(
+                    "form", "unknown_form", _("There is no form %(code)s.") % {"code": form_code}
+                )
+            ],
+        )
+    station = PollingStation.objects.filter(number=station_number).first()
+    if (
+        station is None
+        or not DeploymentStation.objects.filter(
+            election=election, station=station, deployment__observer=observer
+        ).exists()
+    ):
+        message = _("You are not deployed to station %(number)s.") % {"number": station_number}
+        raise SubmissionInvalid(
+            "not_deployed", message, [AnswerError("station", "not_deployed", message)]
+        )
+    questions = list(version.questions.all())
+    clean, errors = answers_check(questions, answers)
+    if errors:
+        raise SubmissionInvalid("invalid", _("Some answers are not valid."), errors)
+    try:
+        with transaction.atomic():
+            submission = Submission.objects.create(
+                client_id=client_id,
+                version=version,
+                election=election,
+                station=station,
+                observer=observer,
+                channel=channel,
+                observed_at=observed_at or timezone.now(),
+                raw=raw,
+                answers=clean,
+            )
+            CriticalAlert.objects.bulk_create(
+                CriticalAlert(submission=submission, question_code=q.code)
+                for q in questions
+                if q.code in clean and is_critical(q, clean[q.code])
+            )
+    except IntegrityError:
+        # The same client id arrived twice at the same moment (a retry racing the original).
+        return Submission.objects.get(client_id=client_id), False
+    return submission, True
+
+
+def forms_active() -> list[ChecklistForm]:
+    return list(ChecklistForm.objects.filter(is_active=True).order_by("code"))
