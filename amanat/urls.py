@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from amanat.api import api
+from amanat.channels import views as channel_views
 from amanat.core import views as core_views
 from amanat.training import views as training_views
 
@@ -14,6 +15,8 @@ admin.site.index_title = _("Data and people")
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("sms/smssync/", channel_views.smssync, name="sms_smssync"),
+    path("sms/twilio/", channel_views.twilio, name="sms_twilio"),
     # Printed on certificates, so without a language prefix; the page follows the browser.
     path(
         "certificates/<str:code>",

@@ -60,3 +60,37 @@ class Delivery(models.Model):
 
     def __str__(self) -> str:
         return f"{self.channel} → {self.user}: {self.status}"
+
+
+class InboundMessage(models.Model):
+    """Every SMS that arrives, kept whatever happens to it, with the reply that was sent."""
+
+    class Status(models.TextChoices):
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+        DUPLICATE = "duplicate", _("Duplicate")
+        UNKNOWN_SENDER = "unknown_sender", _("Unknown sender")
+
+    gateway = models.CharField(_("gateway"), max_length=20)
+    message_id = models.CharField(_("message id"), max_length=100)
+    phone = models.CharField(_("phone number"), max_length=32)
+    text = models.TextField(_("text"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    status = models.CharField(_("status"), max_length=16, choices=Status.choices)
+    reply = models.TextField(_("reply"), blank=True)
+    submission = models.ForeignKey(
+        "checklists.Submission", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("incoming SMS")
+        verbose_name_plural = _("incoming SMS")
+        constraints = [
+            models.UniqueConstraint(fields=["gateway", "message_id"], name="sms_once_per_gateway")
+        ]
+        indexes = [models.Index(fields=["phone", "received_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.gateway}:{self.message_id}"

@@ -213,6 +213,10 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Amanat <noreply@amana
 # Where people reach this installation; links in e-mails and on certificates start with it.
 AMANAT_BASE_URL = os.environ.get("AMANAT_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# SMS gateways: the shared secret of the SMSSync phone, Twilio's auth token (signatures).
+AMANAT_SMSSYNC_SECRET = os.environ.get("AMANAT_SMSSYNC_SECRET", "")
+AMANAT_TWILIO_AUTH_TOKEN = os.environ.get("AMANAT_TWILIO_AUTH_TOKEN", "")
+
 # Observers who have not checked in by this local time are listed for their coordinators.
 AMANAT_CHECKIN_DEADLINE = os.environ.get("AMANAT_CHECKIN_DEADLINE", "07:30")
 

@@ -1,0 +1,126 @@
+"""The SMS channel: any gateway's message goes through sms_receive, which logs it, reads it,
+hands it to the one ingestion service and writes the reply in the observer's language."""
+
+import uuid
+from datetime import datetime, timedelta
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from amanat.accounts.selectors import phone_normalise
+from amanat.checklists.answers import AnswerError
+from amanat.checklists.services import SubmissionInvalid, form_version_current, submission_receive
+from amanat.checklists.sms_answers import sms_answers
+from amanat.elections.selectors import election_current
+from amanat.observers.models import Observer
+
+from .models import InboundMessage
+from .sms_parser import sms_normalise, sms_parse
+
+SMS_NAMESPACE = uuid.UUID("8d7f2b1e-4a52-4c1f-9a7e-2f6d6c0a9b11")
+DUPLICATE_WINDOW = timedelta(minutes=10)
+
+
+def _observer_by_phone(phone: str) -> Observer | None:
+    normalised = phone_normalise(phone)
+    if not normalised:
+        return None
+    return Observer.objects.select_related("user").filter(user__phone=normalised).first()
+
+
+def sms_receive(
+    *, gateway: str, message_id: str, phone: str, text: str, sent_at: datetime | None = None
+) -> InboundMessage:
+    """Log, read and store one SMS; return the log row, whose `reply` is to be sent back."""
+    try:
+        with transaction.atomic():
+            message = InboundMessage.objects.create(
+                gateway=gateway, message_id=message_id, phone=phone, text=text[:1600],
+                sent_at=sent_at, status=InboundMessage.Status.REJECTED,
+            )  # fmt: skip
+    except IntegrityError:
+        return InboundMessage.objects.get(gateway=gateway, message_id=message_id)
+    observer = _observer_by_phone(phone)
+    language = observer.user.preferred_language if observer else "ru"
+    with translation.override(language):
+        status, reply, submission = _handle(message, observer)
+    message.status, message.reply, message.submission = status, reply, submission
+    message.save(update_fields=["status", "reply", "submission"])
+    return message
+
+
+def _handle(message: InboundMessage, observer: Observer | None):
+    if observer is None:
+        return (
+            InboundMessage.Status.UNKNOWN_SENDER,
+            _("This phone number is not registered with Amanat."),
+            None,
+        )
+    normalised = sms_normalise(message.text)
+    earlier = (
+        InboundMessage.objects.filter(
+            phone=message.phone,
+            status=InboundMessage.Status.ACCEPTED,
+            received_at__gte=timezone.now() - DUPLICATE_WINDOW,
+        )
+        .exclude(pk=message.pk)
+        .only("text", "submission")
+    )
+    for previous in earlier:
+        if sms_normalise(previous.text) == normalised:
+            return InboundMessage.Status.DUPLICATE, _("Already received, thank you."), None
+    return _store(message, observer)
+
+
+def _store(message: InboundMessage, observer: Observer):
+    parsed = sms_parse(message.text)
+    version = form_version_current(parsed.form) if parsed.form else None
+    if version is None:
+        return (
+            InboundMessage.Status.REJECTED,
+            _("Unknown form “%(form)s”. Start with the form code and the station: OP 1234 A1 B2.")
+            % {"form": parsed.form or message.text[:10]},
+            None,
+        )
+    answers, errors = sms_answers(version, parsed.values)
+    errors += [
+        AnswerError(word, "unreadable", _("could not be read")) for word in parsed.unreadable
+    ]
+    errors += [AnswerError(code, "repeated", _("given twice")) for code in parsed.repeated]
+    election = election_current()
+    if election is None:
+        return InboundMessage.Status.REJECTED, _("There is no election to report on."), None
+    try:
+        if errors:
+            raise SubmissionInvalid("invalid", "", errors)
+        submission, _created = submission_receive(
+            client_id=uuid.uuid5(SMS_NAMESPACE, f"{message.gateway}:{message.message_id}"),
+            form_code=parsed.form, station_number=parsed.station, observer=observer,
+            election=election, answers=answers, channel="sms",
+            raw={"text": message.text, "phone": message.phone},
+            observed_at=message.sent_at,
+        )  # fmt: skip
+    except SubmissionInvalid as invalid:
+        problems = "; ".join(f"{e.field}: {e.message}" for e in invalid.errors) or invalid.message
+        return (
+            InboundMessage.Status.REJECTED,
+            _("Not accepted %(form)s %(station)s. %(problems)s. Send the whole message again.")
+            % {"form": parsed.form, "station": parsed.station, "problems": problems},
+            None,
+        )
+    shown = ", ".join(f"{code}={_shown(value)}" for code, value in submission.answers.items())
+    return (
+        InboundMessage.Status.ACCEPTED,
+        _("Accepted %(form)s %(station)s: %(answers)s. Thank you.")
+        % {"form": parsed.form, "station": parsed.station, "answers": shown},
+        submission,
+    )
+
+
+def _shown(value) -> str:
+    if value is True:
+        return _("yes")
+    if value is False:
+        return _("no")
+    return str(value)

@@ -1,0 +1,100 @@
+"""SMS through the SMSSync and Twilio-style webhooks, replaying their real payload shapes."""
+
+import base64
+import hashlib
+import hmac
+
+import pytest
+
+from amanat.channels.models import InboundMessage
+from amanat.checklists.models import Submission
+from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.django_db
+PHONE = "+77010000042"
+
+
+@pytest.fixture
+def sms_observer(field, settings):  # noqa: F811
+    settings.AMANAT_SMSSYNC_SECRET = "s3cret"
+    _election, station, observer = field
+    observer.user.phone = PHONE
+    observer.user.preferred_language = "ru"
+    observer.user.save()
+    return station, observer
+
+
+def smssync(client, text, message_id="m1", sender="8 701 000 00 42", secret="s3cret"):
+    return client.post(
+        "/sms/smssync/",
+        {
+            "from": sender,
+            "message": text,
+            "message_id": message_id,
+            "sent_timestamp": "1774060200000",
+            "sent_to": "+77000000000",
+            "secret": secret,
+            "device_id": "1",
+        },
+    )
+
+
+def reply_of(response) -> str:
+    return response.json()["payload"]["messages"][0]["message"]
+
+
+def test_a_good_sms_is_stored_and_confirmed_in_russian(client, sms_observer):
+    response = smssync(client, "ор 1 А1 в2 С250")  # Cyrillic о, р, А, в, С typed on a phone
+    assert response.status_code == 200
+    payload = response.json()["payload"]
+    assert (payload["success"], payload["task"]) == (True, "send")
+    assert payload["messages"][0]["to"] == "8 701 000 00 42"
+    assert reply_of(response) == "Принято OP 1: A=да, B=нет, C=250. Спасибо."
+    submission = Submission.objects.get()
+    assert (submission.channel, submission.answers) == ("sms", {"A": True, "B": False, "C": 250})
+    assert submission.version.form.code == "OP"
+
+
+def test_the_same_message_id_or_the_same_text_again_counts_once(client, sms_observer):
+    smssync(client, "VT 1 A1", message_id="m1")
+    again = smssync(client, "VT 1 A1", message_id="m1")
+    resent = smssync(client, "vt 1, a1", message_id="m2")
+    assert Submission.objects.count() == 1
+    assert reply_of(again).startswith("Принято")
+    assert reply_of(resent) == "Уже получено, спасибо."
+    assert InboundMessage.objects.count() == 2
+
+
+def test_a_bad_sms_stores_nothing_and_says_precisely_what_is_wrong(client, sms_observer):
+    response = smssync(client, "VT 1 A3 Z5 hello")
+    reply = reply_of(response)
+    assert reply.startswith("Не принято VT 1.")
+    assert "A: ответьте 1 (да) или 2 (нет)" in reply
+    assert "HELLO: не удалось прочитать" in reply
+    assert Submission.objects.count() == 0
+    logged = InboundMessage.objects.get()
+    assert (logged.status, logged.text) == ("rejected", "VT 1 A3 Z5 hello")
+
+
+def test_unknown_phone_and_wrong_secret(client, sms_observer):
+    unknown = smssync(client, "VT 1 A1", sender="+77779999999")
+    assert reply_of(unknown) == "Этот номер телефона не зарегистрирован в «Аманате»."
+    assert InboundMessage.objects.get().status == "unknown_sender"
+    assert smssync(client, "VT 1 A1", message_id="x", secret="nope").status_code == 403
+    assert Submission.objects.count() == 0
+
+
+def test_twilio_webhook_with_a_valid_signature(client, sms_observer, settings):
+    settings.AMANAT_TWILIO_AUTH_TOKEN = "tok"
+    params = {"MessageSid": "SM1", "From": PHONE, "Body": "VT 1 A2", "To": "+1555"}
+    url = "http://testserver/sms/twilio/"
+    data = url + "".join(f"{k}{params[k]}" for k in sorted(params))
+    signature = base64.b64encode(hmac.new(b"tok", data.encode(), hashlib.sha1).digest()).decode()
+
+    response = client.post("/sms/twilio/", params, HTTP_X_TWILIO_SIGNATURE=signature)
+    assert response.status_code == 200
+    assert "<Message>Принято VT 1: A=нет. Спасибо.</Message>" in response.content.decode()
+    forged = client.post("/sms/twilio/", {**params, "MessageSid": "SM2"},
+                         HTTP_X_TWILIO_SIGNATURE="AAAA")  # fmt: skip
+    assert forged.status_code == 403
+    assert Submission.objects.count() == 1
