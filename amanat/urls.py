@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amanat.api import api
 from amanat.channels import views as channel_views
+from amanat.checklists import views as checklist_views
 from amanat.core import views as core_views
 from amanat.training import views as training_views
 
@@ -15,6 +16,7 @@ admin.site.index_title = _("Data and people")
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("api/v1/", api.urls),
+    path("sw.js", checklist_views.service_worker, name="service_worker"),
     path("sms/smssync/", channel_views.smssync, name="sms_smssync"),
     path("sms/twilio/", channel_views.twilio, name="sms_twilio"),
     # Printed on certificates, so without a language prefix; the page follows the browser.
@@ -32,6 +34,7 @@ urlpatterns += i18n_patterns(
     path("observers/", include("amanat.observers.urls")),
     path("", include("amanat.voterinfo.urls")),
     path("legal-help/", include("amanat.legalhelp.urls")),
+    path("checklists/", include("amanat.checklists.urls")),
     # The admin signs in through our login, which asks for the second factor.
     path("admin/login/", core_views.admin_login_redirect),
     path("admin/", admin.site.urls),

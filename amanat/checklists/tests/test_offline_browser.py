@@ -1,0 +1,49 @@
+"""The offline checklist in headless Chromium: go offline, submit twice, come back: each answer
+set is stored exactly once."""
+
+import pytest
+from playwright.sync_api import expect
+
+from amanat.checklists.loader import forms_load_all
+from amanat.checklists.models import Submission
+from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.observers.services.deployment import deployment_assign
+from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_offline_answers_are_sent_once_when_the_network_returns(new_page, live_server):
+    forms_load_all()
+    election = ElectionFactory()
+    station = PollingStationFactory(district=DistrictFactory(region=region("KZ-71")), number="1")
+    observer = ObserverFactory(user__username="field", user__password="field pass 2026")
+    deployment_assign(election=election, observer=observer, stations=[station])
+
+    page = new_page()
+    page.goto("/ru/accounts/login/")
+    page.get_by_label("Имя пользователя, e-mail или телефон").fill("field")
+    page.get_by_label("Пароль").fill("field pass 2026")
+    page.get_by_role("button", name="Войти").click()
+    page.wait_for_url("**/ru/")
+    page.goto("/ru/checklists/VT/")
+
+    page.context.set_offline(True)
+    page.locator("fieldset[data-code=A]").get_by_label("да").check()
+    page.get_by_label("D. Число избирателей").fill("120")
+    page.get_by_role("button", name="Отправить").click()
+    page.locator("fieldset[data-code=A]").get_by_label("нет").check()
+    page.get_by_label("D. Число избирателей").fill("340")
+    page.get_by_role("button", name="Отправить").click()
+    expect(page.locator("#queue-status")).to_contain_text("2")
+    assert Submission.objects.count() == 0
+
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.locator("#queue-status")).to_have_text("")
+    page.evaluate("window.dispatchEvent(new Event('online'))")  # a second flush sends nothing
+    page.wait_for_timeout(500)
+
+    stored = sorted(Submission.objects.values_list("answers", flat=True), key=lambda a: a["D"])
+    assert stored == [{"A": True, "D": 120}, {"A": False, "D": 340}]
+    assert set(Submission.objects.values_list("channel", flat=True)) == {"web"}

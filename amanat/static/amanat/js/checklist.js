@@ -1,0 +1,87 @@
+// The offline checklist: answers are queued in this phone's storage and sent when the network
+// is there. Each answer set carries its own client id, so sending it twice stores it once.
+(function () {
+  "use strict";
+  var form = document.getElementById("checklist");
+  if (!form) return;
+  var KEY = "amanat-checklist-queue";
+  var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
+  var url = form.dataset.submitUrl;
+  var queueStatus = document.getElementById("queue-status");
+  var networkStatus = document.getElementById("network-status");
+  var flushing = false;
+
+  function queue() {
+    try { return JSON.parse(localStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+  }
+  function save(items) { localStorage.setItem(KEY, JSON.stringify(items)); }
+  function uuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    var b = crypto.getRandomValues(new Uint8Array(16));
+    b[6] = (b[6] & 15) | 64; b[8] = (b[8] & 63) | 128;
+    var h = Array.prototype.map.call(b, function (x) { return (x + 256).toString(16).slice(1); }).join("");
+    return h.slice(0, 8) + "-" + h.slice(8, 12) + "-" + h.slice(12, 16) + "-" + h.slice(16, 20) + "-" + h.slice(20);
+  }
+  function answers() {
+    var result = {};
+    form.querySelectorAll("fieldset.question").forEach(function (set) {
+      var code = set.dataset.code, kind = set.dataset.kind, value = null;
+      var checked = set.querySelector("input[type=radio]:checked");
+      var input = set.querySelector("input:not([type=radio]), textarea");
+      if (checked) value = kind === "yes_no" ? checked.value === "true" : Number(checked.value);
+      else if (input && input.value !== "") value = kind === "integer" ? Number(input.value) : input.value;
+      if (value !== null) result[code] = value;
+    });
+    return result;
+  }
+  function show() {
+    var waiting = queue().length;
+    queueStatus.textContent = waiting ? form.dataset.msgWaiting + " " + waiting : "";
+    networkStatus.textContent = navigator.onLine ? "" : form.dataset.msgOffline;
+  }
+  function showErrors(item, body) {
+    form.querySelectorAll("[data-error-for]").forEach(function (el) { el.textContent = ""; });
+    (body.errors || []).forEach(function (error) {
+      var el = form.querySelector('[data-error-for="' + error.field + '"]');
+      if (el) el.textContent = error.message;
+    });
+    queueStatus.textContent = form.dataset.msgRejected + " " + body.detail;
+  }
+  async function flush() {
+    if (flushing) return;
+    flushing = true;
+    try {
+      for (var item of queue()) {
+        var response;
+        try {
+          response = await fetch(url, {
+            method: "POST", credentials: "same-origin",
+            headers: { "Content-Type": "application/json", "X-CSRFToken": csrf },
+            body: JSON.stringify(item),
+          });
+        } catch (e) { break; }  // no network: keep everything for later
+        if (response.status >= 500) break;
+        save(queue().filter(function (other) { return other.client_id !== item.client_id; }));
+        if (response.ok) networkStatus.textContent = form.dataset.msgSent;
+        else showErrors(item, await response.json());
+      }
+    } finally { flushing = false; show(); }
+  }
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    var item = {
+      client_id: uuid(), form: form.dataset.form, station: form.querySelector("#station").value,
+      answers: answers(), observed_at: new Date().toISOString(),
+    };
+    save(queue().concat([item]));
+    form.reset();
+    queueStatus.textContent = form.dataset.msgQueued;
+    flush();
+  });
+  window.addEventListener("online", flush);
+  window.addEventListener("offline", show);
+  setInterval(flush, 15000);
+  show();
+  flush();
+  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(function () {});
+})();
