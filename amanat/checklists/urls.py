@@ -1,10 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import views, views_dashboard
 
 app_name = "checklists"
 urlpatterns = [
     path("", views.checklist_list, name="list"),
     path("submit/", views.checklist_submit, name="submit"),
+    path("dashboard/", views_dashboard.dashboard, name="dashboard"),
+    path("quality/<str:code>/", views_dashboard.quality, name="quality"),
+    path("summary/", views_dashboard.public_summary, name="public_summary"),
     path("<str:code>/", views.checklist_page, name="form"),
 ]

@@ -217,6 +217,9 @@ AMANAT_BASE_URL = os.environ.get("AMANAT_BASE_URL", "http://127.0.0.1:8000").rst
 AMANAT_SMSSYNC_SECRET = os.environ.get("AMANAT_SMSSYNC_SECRET", "")
 AMANAT_TWILIO_AUTH_TOKEN = os.environ.get("AMANAT_TWILIO_AUTH_TOKEN", "")
 
+# The public summary of checklists shows the situation as it was this many minutes ago.
+AMANAT_PUBLIC_DELAY_MINUTES = int(os.environ.get("AMANAT_PUBLIC_DELAY_MINUTES", "60"))
+
 # Observers who have not checked in by this local time are listed for their coordinators.
 AMANAT_CHECKIN_DEADLINE = os.environ.get("AMANAT_CHECKIN_DEADLINE", "07:30")
 

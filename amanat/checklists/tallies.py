@@ -1,0 +1,158 @@
+"""Reads for headquarters: tallies per question, reporting rates, the alert feed, and the
+quality-control lists (missing reports, conflicting answers, figures out of range)."""
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import QuerySet
+
+from amanat.elections.models import Election
+from amanat.geography.models import Region
+from amanat.observers.models import DeploymentStation, SosAlert
+
+from .models import ChecklistForm, CriticalAlert, FormVersion, Question, Submission
+
+
+def latest_submissions(
+    *,
+    election: Election,
+    form: ChecklistForm,
+    regions: QuerySet[Region],
+    until: datetime | None = None,
+) -> list[Submission]:
+    """The latest submission of each observer at each station: a resent form counts once."""
+    rows = Submission.objects.filter(
+        election=election, version__form=form, station__district__region__in=regions
+    ).select_related("station__district")
+    if until is not None:
+        rows = rows.filter(received_at__lte=until)
+    latest: dict[tuple[int, int], Submission] = {}
+    for submission in rows.order_by("received_at"):
+        latest[(submission.station_id, submission.observer_id)] = submission
+    return list(latest.values())
+
+
+@dataclass
+class Tally:
+    question: Question
+    counts: Counter = field(default_factory=Counter)
+    total: int = 0
+    answered: int = 0
+
+    @property
+    def mean(self) -> float | None:
+        return round(self.total / self.answered, 1) if self.answered else None
+
+    def rows(self) -> list[tuple[str, object]]:
+        """(label, figure) pairs for display, in the current language."""
+        from django.utils.translation import get_language
+        from django.utils.translation import gettext as _
+
+        kind = self.question.kind
+        if kind == Question.Kind.YES_NO:
+            return [(_("yes"), self.counts[True]), (_("no"), self.counts[False])]
+        if kind == Question.Kind.INTEGER:
+            return [(_("total"), self.total), (_("average"), self.mean)]
+        if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
+            lang = (get_language() or "ru")[:2]
+            return [(c["label"].get(lang, c["label"]["ru"]), self.counts[c["value"]])
+                    for c in self.question.choices]  # fmt: skip
+        return [(_("answers"), self.answered)]
+
+
+def tallies(submissions: list[Submission], version: FormVersion) -> list[Tally]:
+    result = [Tally(question) for question in version.questions.all()]
+    for submission in submissions:
+        for tally in result:
+            value = submission.answers.get(tally.question.code)
+            if value is None:
+                continue
+            tally.answered += 1
+            if tally.question.kind == Question.Kind.INTEGER:
+                tally.total += value
+            elif isinstance(value, list):
+                tally.counts.update(value)
+            else:
+                tally.counts[value] += 1
+    return result
+
+
+def reporting_rate(*, election: Election, form: ChecklistForm, regions) -> tuple[int, int]:
+    """(stations that reported this form, stations with a deployed observer)."""
+    deployed = set(
+        DeploymentStation.objects.filter(
+            election=election, station__district__region__in=regions
+        ).values_list("station_id", flat=True)
+    )
+    reported = set(
+        Submission.objects.filter(
+            election=election, version__form=form, station_id__in=deployed
+        ).values_list("station_id", flat=True)
+    )
+    return len(reported), len(deployed)
+
+
+def alert_feed(*, election: Election, regions, limit: int = 50) -> list[dict]:
+    alerts = [
+        {"at": a.created_at, "kind": "critical", "station": a.submission.station,
+         "text": f"{a.submission.version.form.code} {a.question_code}"}
+        for a in CriticalAlert.objects.filter(
+            submission__election=election, submission__station__district__region__in=regions
+        ).select_related("submission__station", "submission__version__form")[:limit]
+    ]  # fmt: skip
+    alerts += [
+        {"at": s.raised_at, "kind": "sos", "station": s.station, "text": "SOS"}
+        for s in SosAlert.objects.filter(region__in=regions).select_related("station")[:limit]
+    ]
+    return sorted(alerts, key=lambda item: item["at"], reverse=True)[:limit]
+
+
+def missing_reports(*, election: Election, form: ChecklistForm, regions, by: datetime):
+    """Deployed stations with no submission of the form by the given time."""
+    deployed = DeploymentStation.objects.filter(
+        election=election, station__district__region__in=regions
+    ).select_related("station__district")
+    reported = set(
+        Submission.objects.filter(
+            election=election, version__form=form, received_at__lte=by
+        ).values_list("station_id", flat=True)
+    )
+    stations = {link.station_id: link.station for link in deployed}
+    return sorted((s for pk, s in stations.items() if pk not in reported), key=lambda s: s.number)
+
+
+@dataclass(frozen=True)
+class Conflict:
+    station: object
+    question: str
+    values: tuple
+
+
+def conflicts(submissions: list[Submission], version: FormVersion) -> list[Conflict]:
+    """Questions that observers of one station answered differently (yes/no and choices)."""
+    comparable = [q.code for q in version.questions.all()
+                  if q.kind in (Question.Kind.YES_NO, Question.Kind.SINGLE)]  # fmt: skip
+    by_station = defaultdict(list)
+    for submission in submissions:
+        by_station[submission.station].append(submission)
+    found = []
+    for station, group in by_station.items():
+        for code in comparable:
+            values = {s.answers[code] for s in group if code in s.answers}
+            if len(values) > 1:
+                found.append(Conflict(station, code, tuple(sorted(values, key=str))))
+    return sorted(found, key=lambda c: (c.station.number, c.question))
+
+
+def out_of_range(submissions: list[Submission], version: FormVersion) -> list[tuple]:
+    """Counts larger than the station's registered voters (ballots, signatures, turnout)."""
+    integer_codes = [q.code for q in version.questions.all() if q.kind == Question.Kind.INTEGER]
+    flagged = []
+    for submission in submissions:
+        limit = submission.station.registered_voters
+        for code in integer_codes:
+            value = submission.answers.get(code)
+            if value is not None and limit and value > limit:
+                flagged.append((submission.station, code, value, limit))
+    return flagged

@@ -1,0 +1,98 @@
+import uuid
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import timezone
+
+from amanat.accounts.roles import Role
+from amanat.checklists import tallies
+from amanat.checklists.models import ChecklistForm, Submission
+from amanat.checklists.services import form_version_current, submission_receive
+from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.geography.models import Region
+from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.observers.services.deployment import deployment_assign
+from amanat.observers.tests.factories import ObserverFactory, region
+
+pytestmark = pytest.mark.django_db
+
+
+def submit(election, station, observer, answers, form="VT"):
+    return submission_receive(
+        client_id=uuid.uuid4(), form_code=form, station_number=station.number,
+        observer=observer, election=election, answers=answers, channel="api", raw={},
+    )[0]  # fmt: skip
+
+
+@pytest.fixture
+def day(field):  # noqa: F811
+    election, station, observer = field
+    second = ObserverFactory()
+    deployment_assign(election=election, observer=second, stations=[station])
+    other_station = PollingStationFactory(
+        district=DistrictFactory(region=region("KZ-71")), number="2", registered_voters=50
+    )
+    third = ObserverFactory()
+    deployment_assign(election=election, observer=third, stations=[other_station])
+    return election, station, other_station, observer, second, third
+
+
+def test_tallies_count_each_observers_latest_answers(day):
+    election, station, other, first, second, third = day
+    submit(election, station, first, {"A": True, "D": 100})
+    submit(election, station, first, {"A": False, "D": 150})  # resent: replaces the first
+    submit(election, station, second, {"A": True, "D": 150})
+    submit(election, other, third, {"A": False, "D": 60, "F": 4})
+    form = ChecklistForm.objects.get(code="VT")
+    latest = tallies.latest_submissions(election=election, form=form, regions=Region.objects.all())
+
+    by_code = {t.question.code: t for t in tallies.tallies(latest, form_version_current("VT"))}
+    assert (by_code["A"].counts[True], by_code["A"].counts[False]) == (1, 2)
+    assert (by_code["D"].total, by_code["D"].mean) == (360, 120.0)
+    assert by_code["F"].counts[4] == 1
+    assert tallies.reporting_rate(election=election, form=form, regions=Region.objects.all()) == (
+        2,
+        2,
+    )
+
+    conflicts = tallies.conflicts(latest, form_version_current("VT"))
+    assert [(c.station.number, c.question) for c in conflicts] == [("1", "A")]
+    flagged = tallies.out_of_range(latest, form_version_current("VT"))
+    assert [(s.number, code, value) for s, code, value, _limit in flagged] == [("2", "D", 60)]
+
+
+def test_missing_reports_by_a_time(day):
+    election, station, other, first, _second, _third = day
+    submit(election, station, first, {"A": True}, form="OP")
+    form = ChecklistForm.objects.get(code="OP")
+    later = timezone.now() + timedelta(minutes=1)
+    missing = tallies.missing_reports(election=election, form=form, regions=Region.objects.all(),
+                                      by=later)  # fmt: skip
+    assert [s.number for s in missing] == ["2"]
+    before = datetime(2000, 1, 1, tzinfo=ZoneInfo("Asia/Almaty"))
+    assert len(tallies.missing_reports(election=election, form=form,
+                                       regions=Region.objects.all(), by=before)) == 2  # fmt: skip
+
+
+def test_dashboard_pages_scoped_and_public_summary_delayed(client, day, make_user, settings):
+    election, station, _other, first, _second, _third = day
+    submit(election, station, first, {"A": True, "D": 77})
+    coordinator = make_user(role=Role.COORDINATOR, regions=[region("KZ-71")])
+    client.force_login(coordinator)
+    html = client.get("/ru/checklists/dashboard/").content.decode()
+    assert "Отчитались: 1 из 2 участков с наблюдателем." in html
+    assert "VT A" in html  # the critical answer in the alert feed
+    assert client.get("/ru/checklists/quality/VT/").status_code == 200
+
+    client.force_login(make_user(role=Role.CITIZEN))
+    assert client.get("/ru/checklists/dashboard/").status_code == 403
+
+    public = client.__class__()
+    settings.AMANAT_PUBLIC_DELAY_MINUTES = 60
+    assert "77" not in public.get("/en/checklists/summary/").content.decode()
+    settings.AMANAT_PUBLIC_DELAY_MINUTES = 0
+    page = public.get("/en/checklists/summary/").content.decode()
+    assert "total: 77" in page
+    assert first.user.username not in page
+    assert Submission.objects.count() == 1

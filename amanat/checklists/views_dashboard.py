@@ -1,0 +1,94 @@
+"""Headquarters' and coordinators' live view of election day, and the public summary."""
+
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from amanat.elections.selectors import election_current
+from amanat.geography.models import Region
+from amanat.observers.selectors import regions_visible_to
+
+from . import tallies
+from .models import ChecklistForm
+from .services import form_version_current, forms_active
+
+
+def _scope(request: HttpRequest):
+    if not request.user.has_perm("observers.view_coverage"):
+        raise PermissionDenied
+    election = election_current()
+    if election is None:
+        raise Http404
+    regions = regions_visible_to(request.user)
+    code = request.GET.get("region", "")
+    if code:
+        regions = regions.filter(code=code)
+    return election, regions
+
+
+@login_required
+def dashboard(request: HttpRequest) -> HttpResponse:
+    election, regions = _scope(request)
+    panels = []
+    for form in forms_active():
+        version = form_version_current(form.code)
+        latest = tallies.latest_submissions(election=election, form=form, regions=regions)
+        reported, deployed = tallies.reporting_rate(election=election, form=form, regions=regions)
+        panels.append({"form": form, "tallies": tallies.tallies(latest, version),
+                       "reported": reported, "deployed": deployed})  # fmt: skip
+    context = {
+        "election": election,
+        "panels": panels,
+        "alerts": tallies.alert_feed(election=election, regions=regions),
+        "regions": regions_visible_to(request.user),
+        "region_code": request.GET.get("region", ""),
+    }
+    template = "checklists/_dashboard.html" if request.htmx else "checklists/dashboard.html"
+    return render(request, template, context)
+
+
+@login_required
+def quality(request: HttpRequest, code: str) -> HttpResponse:
+    election, regions = _scope(request)
+    form = get_object_or_404(ChecklistForm, code=code.upper())
+    version = form_version_current(form.code)
+    raw = request.GET.get("by", "09:00")
+    try:
+        by_time = time.fromisoformat(raw)
+    except ValueError:
+        by_time = time(9)
+    by = datetime.combine(election.election_day, by_time, tzinfo=ZoneInfo(election.timezone))
+    latest = tallies.latest_submissions(election=election, form=form, regions=regions)
+    context = {
+        "form": form,
+        "by": by_time,
+        "missing": tallies.missing_reports(election=election, form=form, regions=regions, by=by),
+        "conflicts": tallies.conflicts(latest, version),
+        "out_of_range": tallies.out_of_range(latest, version),
+    }
+    return render(request, "checklists/quality.html", context)
+
+
+def public_summary(request: HttpRequest) -> HttpResponse:
+    """Aggregates only, and as they stood a set time ago (AMANAT_PUBLIC_DELAY_MINUTES)."""
+    election = election_current()
+    if election is None:
+        raise Http404
+    until = timezone.now() - timedelta(minutes=settings.AMANAT_PUBLIC_DELAY_MINUTES)
+    regions = Region.objects.all()
+    panels = []
+    for form in forms_active():
+        version = form_version_current(form.code)
+        latest = tallies.latest_submissions(
+            election=election, form=form, regions=regions, until=until
+        )
+        panels.append({"form": form, "tallies": tallies.tallies(latest, version),
+                       "reports": len(latest)})  # fmt: skip
+    context = {"election": election, "panels": panels, "until": until}
+    return render(request, "checklists/public_summary.html", context)
