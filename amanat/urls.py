@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from amanat.api import api
+from amanat.channels import openrosa
 from amanat.channels import views as channel_views
 from amanat.checklists import views as checklist_views
 from amanat.core import views as core_views
@@ -18,6 +19,9 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("sw.js", checklist_views.service_worker, name="service_worker"),
     path("sms/smssync/", channel_views.smssync, name="sms_smssync"),
+    path("openrosa/formList", openrosa.form_list, name="openrosa_form_list"),
+    path("openrosa/forms/<str:code>.xml", openrosa.form_download, name="openrosa_form"),
+    path("openrosa/submission", openrosa.submission, name="openrosa_submission"),
     path("sms/twilio/", channel_views.twilio, name="sms_twilio"),
     # Printed on certificates, so without a language prefix; the page follows the browser.
     path(

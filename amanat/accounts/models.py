@@ -73,3 +73,14 @@ class ApiToken(models.Model):
     @staticmethod
     def hash_key(key: str) -> str:
         return hashlib.sha256(key.encode()).hexdigest()
+
+
+class DigestCredential(models.Model):
+    """MD5(username:realm:password), which HTTP Digest needs (ODK Collect signs in with it).
+    Kept apart from the Argon2 password hash and set only when a password is set."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="digest_credential")
+    ha1 = models.CharField(max_length=32)
+
+    def __str__(self) -> str:
+        return str(self.user)

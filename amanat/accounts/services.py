@@ -1,6 +1,7 @@
 """Writes for people: password and two-factor login, API tokens."""
 
 import base64
+import hashlib
 import secrets
 from dataclasses import dataclass
 
@@ -13,7 +14,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from amanat.audit.services import audit_record
 
-from .models import ApiToken, User
+from .models import ApiToken, DigestCredential, User
+
+DIGEST_REALM = "Amanat"
 
 
 class LoginError(Exception):
@@ -104,3 +107,10 @@ def api_token_authenticate(key: str) -> User | None:
     if token.last_used_at is None or (now - token.last_used_at).total_seconds() > 60:
         ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
     return token.user
+
+
+def digest_credential_set(*, user: User, password: str) -> None:
+    """Keep the Digest secret in step with the password (call wherever a password is set)."""
+    secret = f"{user.get_username()}:{DIGEST_REALM}:{password}"
+    ha1 = hashlib.md5(secret.encode(), usedforsecurity=False).hexdigest()  # noqa: S324 - RFC 7616
+    DigestCredential.objects.update_or_create(user=user, defaults={"ha1": ha1})

@@ -10,4 +10,5 @@ urlpatterns = [
     path("quality/<str:code>/", views_dashboard.quality, name="quality"),
     path("summary/", views_dashboard.public_summary, name="public_summary"),
     path("<str:code>/", views.checklist_page, name="form"),
+    path("<str:code>/xlsform.xlsx", views.xlsform_download, name="xlsform"),
 ]

@@ -86,3 +86,21 @@ def service_worker(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(script.read(), content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
     return response
+
+
+@login_required
+def xlsform_download(request: HttpRequest, code: str) -> HttpResponse:
+    """The form as XLSForm, to edit in a spreadsheet or to load into Kobo or ODK Central."""
+    from .xlsform import xlsform_build
+
+    if not request.user.has_perm("observers.coordinate"):
+        raise PermissionDenied
+    version = form_version_current(code)
+    if version is None:
+        raise Http404
+    response = HttpResponse(
+        xlsform_build(version),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{version}.xlsx"'
+    return response

@@ -2,6 +2,7 @@
 
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
+from amanat.accounts.services import digest_credential_set
 from amanat.geography.models import Region
 
 DEMO_PASSWORD = "amanat-demo"  # noqa: S105 - documented demo login, never used in production
@@ -40,6 +41,7 @@ def demo_users_load() -> list[User]:
         if not user.check_password(DEMO_PASSWORD):
             user.set_password(DEMO_PASSWORD)
             user.save(update_fields=["password"])
+        digest_credential_set(user=user, password=DEMO_PASSWORD)
         user.regions.set(Region.objects.filter(code__in=DEMO_REGIONS.get(role, [])))
         users.append(user)
     return users

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.accounts.selectors import phone_normalise
+from amanat.accounts.services import digest_credential_set
 from amanat.audit.services import audit_record
 from amanat.geography.models import District, Region
 
@@ -212,6 +213,7 @@ def observer_account_activate(*, application: Application, password: str) -> Use
         raise ReviewError(" ".join(invalid.messages)) from None
     user.set_password(password)
     user.save(update_fields=["password"])
+    digest_credential_set(user=user, password=password)
     audit_record(action="accounts.account_activated", actor=user, obj=user)
     return user
 

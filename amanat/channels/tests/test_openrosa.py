@@ -1,0 +1,105 @@
+"""ODK Collect's conversation, replayed: Digest sign-in, form list, XForm, HEAD, submission."""
+
+import hashlib
+import re
+import uuid
+
+import pytest
+from defusedxml import ElementTree
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from amanat.accounts.services import digest_credential_set
+from amanat.checklists.models import Submission
+from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.django_db
+PASSWORD = "odk pass 2026"
+
+
+def md5(text: str) -> str:
+    return hashlib.md5(text.encode()).hexdigest()  # noqa: S324 - the protocol's own hash
+
+
+def digest_header(challenge: str, username: str, password: str, method: str, uri: str) -> str:
+    """What ODK Collect computes from the server's challenge (RFC 7616, qop=auth)."""
+    nonce = re.search(r'nonce="([^"]+)"', challenge).group(1)
+    ha1 = md5(f"{username}:Amanat:{password}")
+    ha2 = md5(f"{method}:{uri}")
+    response = md5(f"{ha1}:{nonce}:00000001:abcdef:auth:{ha2}")
+    return (
+        f'Digest username="{username}", realm="Amanat", nonce="{nonce}", uri="{uri}", '
+        f'response="{response}", qop=auth, nc=00000001, cnonce="abcdef", algorithm=MD5'
+    )
+
+
+@pytest.fixture
+def odk(client, field):  # noqa: F811
+    _election, station, observer = field
+    observer.user.set_password(PASSWORD)
+    observer.user.save()
+    digest_credential_set(user=observer.user, password=PASSWORD)
+
+    def call(method, uri, password=PASSWORD, **extra):
+        challenge = getattr(client, method.lower())(uri)
+        assert challenge.status_code == 401
+        auth = digest_header(
+            challenge["WWW-Authenticate"], observer.user.username, password, method, uri
+        )
+        return getattr(client, method.lower())(uri, HTTP_AUTHORIZATION=auth, **extra)
+
+    return call, station
+
+
+def instance(client_id, station="1", a="1", d="250") -> SimpleUploadedFile:
+    xml = (
+        f'<VT id="VT" version="1"><station>{station}</station><A>{a}</A><B/><D>{d}</D>'
+        f"<meta><instanceID>uuid:{client_id}</instanceID></meta></VT>"
+    )
+    return SimpleUploadedFile("submission.xml", xml.encode(), content_type="text/xml")
+
+
+def test_form_list_and_xform_download(odk):
+    call, _station = odk
+    listing = call("GET", "/openrosa/formList")
+    assert listing.status_code == 200
+    assert listing["X-OpenRosa-Version"] == "1.0"
+    root = ElementTree.fromstring(listing.content)
+    ns = {"x": "http://openrosa.org/xforms/xformsList"}
+    assert sorted(e.text for e in root.findall("x:xform/x:formID", ns)) == ["CL", "OP", "VT"]
+    assert all(h.text.startswith("md5:") for h in root.findall("x:xform/x:hash", ns))
+
+    xform = call("GET", "/openrosa/forms/VT.xml")
+    assert b'<translation lang="Kazakh (kk)">' in xform.content
+    assert b'nodeset="/VT/D"' in xform.content
+
+
+def test_submission_201_then_202_and_stored_once(client, odk):
+    call, _station = odk
+    assert call("HEAD", "/openrosa/submission").status_code == 204
+    client_id = uuid.uuid4()
+    first = call("POST", "/openrosa/submission", data={"xml_submission_file": instance(client_id)})
+    assert first.status_code == 201
+    again = call("POST", "/openrosa/submission", data={"xml_submission_file": instance(client_id)})
+    assert again.status_code == 202
+    submission = Submission.objects.get()
+    assert (submission.channel, submission.answers) == ("odk", {"A": True, "D": 250})
+    assert str(submission.client_id) == str(client_id)
+
+
+def test_bad_submissions_are_refused_and_store_nothing(client, odk):
+    call, _station = odk
+    broken = SimpleUploadedFile("s.xml", b"<VT><A>1</A", content_type="text/xml")
+    assert (
+        call("POST", "/openrosa/submission", data={"xml_submission_file": broken}).status_code
+        == 400
+    )
+    wrong = call("POST", "/openrosa/submission",
+                 data={"xml_submission_file": instance(uuid.uuid4(), d="99999")})  # fmt: skip
+    assert wrong.status_code == 400
+    assert b"D:" in wrong.content
+    assert Submission.objects.count() == 0
+
+
+def test_wrong_password_is_refused(odk):
+    call, _station = odk
+    assert call("GET", "/openrosa/formList", password="nope").status_code == 401
