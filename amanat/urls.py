@@ -23,6 +23,7 @@ urlpatterns = [
     path("openrosa/forms/<str:code>.xml", openrosa.form_download, name="openrosa_form"),
     path("openrosa/submission", openrosa.submission, name="openrosa_submission"),
     path("sms/twilio/", channel_views.twilio, name="sms_twilio"),
+    path("telegram/webhook/", channel_views.telegram_webhook, name="telegram_webhook"),
     # Printed on certificates, so without a language prefix; the page follows the browser.
     path(
         "certificates/<str:code>",

@@ -94,3 +94,54 @@ class InboundMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.gateway}:{self.message_id}"
+
+
+class TelegramLink(models.Model):
+    """A Telegram chat linked to an Amanat account with a one-time code."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="telegram"
+    )
+    chat_id = models.BigIntegerField(_("chat"), unique=True)
+    linked_at = models.DateTimeField(_("linked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("Telegram link")
+        verbose_name_plural = _("Telegram links")
+
+    def __str__(self) -> str:
+        return f"{self.user} ↔ {self.chat_id}"
+
+
+class TelegramLinkCode(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=12, unique=True)
+    expires_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return self.code
+
+
+class TelegramConversation(models.Model):
+    """Where a chat is in a checklist: the form, the answers so far, the next question."""
+
+    chat_id = models.BigIntegerField(unique=True)
+    form_code = models.CharField(max_length=8, blank=True)
+    station_number = models.CharField(max_length=20, blank=True)
+    answers = models.JSONField(default=dict)
+    position = models.PositiveSmallIntegerField(default=0)
+    client_id = models.UUIDField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"{self.chat_id}: {self.form_code} #{self.position}"
+
+
+class TelegramUpdate(models.Model):
+    """Update ids already handled: Telegram resends an update it thinks was not received."""
+
+    update_id = models.BigIntegerField(unique=True)
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return str(self.update_id)

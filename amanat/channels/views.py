@@ -83,3 +83,24 @@ def twilio(request: HttpRequest) -> HttpResponse:
         f"<Response><Message>{escape(message.reply)}</Message></Response>"
     )
     return HttpResponse(twiml, content_type="application/xml")
+
+
+@csrf_exempt
+@require_POST
+def telegram_webhook(request: HttpRequest) -> HttpResponse:
+    """Telegram calls this with each Update; the secret header proves it is Telegram."""
+    import json
+
+    from .telegram import update_handle
+
+    secret = settings.AMANAT_TELEGRAM_WEBHOOK_SECRET
+    given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
+    if not secret or not hmac.compare_digest(given, secret):
+        return HttpResponse(status=403)
+    try:
+        update = json.loads(request.body)
+        update["update_id"] = int(update["update_id"])
+    except (ValueError, KeyError, TypeError):
+        return HttpResponse(status=400)
+    update_handle(update)
+    return HttpResponse(status=200)

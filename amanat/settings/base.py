@@ -216,6 +216,9 @@ AMANAT_BASE_URL = os.environ.get("AMANAT_BASE_URL", "http://127.0.0.1:8000").rst
 # SMS gateways: the shared secret of the SMSSync phone, Twilio's auth token (signatures).
 AMANAT_SMSSYNC_SECRET = os.environ.get("AMANAT_SMSSYNC_SECRET", "")
 AMANAT_TWILIO_AUTH_TOKEN = os.environ.get("AMANAT_TWILIO_AUTH_TOKEN", "")
+# Telegram: the bot's token, and the secret Telegram sends back with each webhook call.
+AMANAT_TELEGRAM_BOT_TOKEN = os.environ.get("AMANAT_TELEGRAM_BOT_TOKEN", "")
+AMANAT_TELEGRAM_WEBHOOK_SECRET = os.environ.get("AMANAT_TELEGRAM_WEBHOOK_SECRET", "")
 
 # The public summary of checklists shows the situation as it was this many minutes ago.
 AMANAT_PUBLIC_DELAY_MINUTES = int(os.environ.get("AMANAT_PUBLIC_DELAY_MINUTES", "60"))

@@ -42,7 +42,13 @@ def my_station(request: HttpRequest) -> HttpResponse:
         "sos_form": SosForm(),
         "checkin_form": CheckInForm(),
         "error": request.session.pop("observer_error", None),
+        "telegram_code": None,
+        "telegram_linked": hasattr(request.user, "telegram"),
     }
+    if request.method == "POST" and request.POST.get("action") == "telegram":
+        from amanat.channels.telegram import telegram_link_code_create
+
+        context["telegram_code"] = telegram_link_code_create(user=request.user)
     return render(request, "observers/my_station.html", context)
 
 

@@ -1,0 +1,39 @@
+"""The one way out to Telegram's Bot API. Tests replace `transport`, the HTTP boundary."""
+
+import json
+import urllib.request
+
+from django.conf import settings
+
+
+def _http_post(url: str, payload: dict) -> dict:
+    request = urllib.request.Request(  # noqa: S310 - a fixed https URL
+        url, data=json.dumps(payload).encode(), headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        return json.loads(response.read())
+
+
+class TelegramClient:
+    transport = staticmethod(_http_post)
+
+    def call(self, method: str, payload: dict) -> dict:
+        token = settings.AMANAT_TELEGRAM_BOT_TOKEN
+        return self.transport(f"https://api.telegram.org/bot{token}/{method}", payload)
+
+    def send(self, chat_id: int, text: str, buttons: list[list[tuple[str, str]]] | None = None):
+        payload = {"chat_id": chat_id, "text": text}
+        if buttons:
+            payload["reply_markup"] = {
+                "inline_keyboard": [
+                    [{"text": label, "callback_data": data} for label, data in row]
+                    for row in buttons
+                ]
+            }
+        return self.call("sendMessage", payload)
+
+    def answer_callback(self, callback_id: str):
+        return self.call("answerCallbackQuery", {"callback_query_id": callback_id})
+
+
+client = TelegramClient()

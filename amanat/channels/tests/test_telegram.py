@@ -1,0 +1,118 @@
+"""The bot, driven by replayed Telegram Update payloads; Bot API calls are caught at the HTTP
+boundary (TelegramClient.transport)."""
+
+import pytest
+
+from amanat.channels.models import TelegramLink
+from amanat.channels.telegram import telegram_link_code_create
+from amanat.channels.telegram_client import TelegramClient
+from amanat.checklists.models import Submission
+from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.observers.models import CheckIn, SosAlert
+
+pytestmark = pytest.mark.django_db
+CHAT = 424242
+
+
+@pytest.fixture
+def bot(client, settings, monkeypatch, field):  # noqa: F811
+    settings.AMANAT_TELEGRAM_WEBHOOK_SECRET = "hook-secret"
+    settings.AMANAT_TELEGRAM_BOT_TOKEN = "123:ABC"
+    sent = []
+    monkeypatch.setattr(
+        TelegramClient, "transport",
+        staticmethod(lambda url, payload: sent.append((url, payload)) or {"ok": True}),
+    )  # fmt: skip
+    counter = iter(range(1000, 2000))
+
+    def message(text, **extra):
+        update = {
+            "update_id": next(counter),
+            "message": {
+                "message_id": 7, "date": 1774060200, "text": text,
+                "chat": {"id": CHAT, "type": "private", "first_name": "Айгерим"},
+                "from": {"id": CHAT, "is_bot": False, "first_name": "Айгерим",
+                         "language_code": "ru"},
+                **extra,
+            },
+        }  # fmt: skip
+        return post(update)
+
+    def press(data):
+        update = {
+            "update_id": next(counter),
+            "callback_query": {
+                "id": "cb1", "data": data, "chat_instance": "1",
+                "from": {"id": CHAT, "is_bot": False, "first_name": "Айгерим"},
+                "message": {"message_id": 8, "date": 1774060200,
+                            "chat": {"id": CHAT, "type": "private"}, "text": "?"},
+            },
+        }  # fmt: skip
+        return post(update)
+
+    def post(update):
+        response = client.post("/telegram/webhook/", update, content_type="application/json",
+                               HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="hook-secret")  # fmt: skip
+        assert response.status_code == 200
+        return update
+
+    _election, _station, observer = field
+    return message, press, post, sent, observer
+
+
+def texts(sent):
+    return [payload.get("text") for url, payload in sent if url.endswith("/sendMessage")]
+
+
+def test_link_report_checkin_and_sos(bot):
+    message, press, post, sent, observer = bot
+    message("/report")
+    assert texts(sent)[-1].startswith("Сначала привяжите учётную запись")
+
+    code = telegram_link_code_create(user=observer.user)
+    message(f"/start {code}")
+    assert TelegramLink.objects.get(chat_id=CHAT).user == observer.user
+
+    message("/report")
+    assert sent[-1][1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "form:CL"
+    press("form:OP")
+    press("ans:A:1")  # A: yes
+    press("ans:B:2")  # B: no
+    message("250")  # C: ballots received
+    press("ans:D:1")
+    press("ans:E:2")
+    submission = Submission.objects.get()
+    assert (submission.channel, submission.answers) == (
+        "telegram", {"A": True, "B": False, "C": 250, "D": True, "E": False})  # fmt: skip
+    assert texts(sent)[-1].startswith("Принято OP 1")
+
+    message("/checkin")
+    assert CheckIn.objects.get().channel == "telegram"
+    message("/sos Меня выгоняют")
+    assert SosAlert.objects.get().note == "Меня выгоняют"
+
+
+def test_a_resent_update_is_handled_once_and_bad_calls_are_refused(bot, client):
+    message, _press, post, sent, observer = bot
+    code = telegram_link_code_create(user=observer.user)
+    update = message(f"/link {code}")
+    update_again = post(update)  # Telegram delivers the same update again
+    assert update_again["update_id"] == update["update_id"]
+    assert len(texts(sent)) == 1
+    forged = client.post("/telegram/webhook/", {"update_id": 1}, content_type="application/json",
+                         HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="wrong")  # fmt: skip
+    assert forged.status_code == 403
+    broken = client.post("/telegram/webhook/", "not json", content_type="application/json",
+                         HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="hook-secret")  # fmt: skip
+    assert broken.status_code == 400
+
+
+def test_a_wrong_answer_is_asked_again(bot):
+    message, press, _post, sent, observer = bot
+    message(f"/link {telegram_link_code_create(user=observer.user)}")
+    press("form:OP")
+    press("ans:A:1")
+    press("ans:B:1")
+    message("много")  # C wants a number
+    assert "кнопками или числом" in texts(sent)[-2]
+    assert Submission.objects.count() == 0
