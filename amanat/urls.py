@@ -16,6 +16,7 @@ admin.site.index_title = _("Data and people")
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("bench/raw-insert", core_views.bench_raw_insert),
     path("api/v1/", api.urls),
     path("sw.js", checklist_views.service_worker, name="service_worker"),
     path("sms/smssync/", channel_views.smssync, name="sms_smssync"),

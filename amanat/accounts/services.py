@@ -96,7 +96,7 @@ def api_token_issue(*, request: HttpRequest, user: User, name: str = "") -> tupl
 
 def api_token_authenticate(key: str) -> User | None:
     token = (
-        ApiToken.objects.select_related("user")
+        ApiToken.objects.select_related("user__observer")
         .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True, user__is_active=True)
         .first()
     )

@@ -96,6 +96,7 @@ def submission_receive(
     except IntegrityError:
         # The same client id arrived twice at the same moment (a retry racing the original).
         return Submission.objects.get(client_id=client_id), False
+    submission.version = version  # the caller reads the form's code: no query for it
     return submission, True
 
 

@@ -173,6 +173,8 @@ class PollingStation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["country", "number"], name="station_unique_number")
         ]
+        # Every channel finds a station by its number alone (SMS, API, ODK).
+        indexes = [models.Index(fields=["number"], name="station_number")]
 
     def __str__(self) -> str:
         return f"№{self.number}"

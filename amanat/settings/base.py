@@ -223,6 +223,9 @@ AMANAT_TELEGRAM_WEBHOOK_SECRET = os.environ.get("AMANAT_TELEGRAM_WEBHOOK_SECRET"
 # The public summary of checklists shows the situation as it was this many minutes ago.
 AMANAT_PUBLIC_DELAY_MINUTES = int(os.environ.get("AMANAT_PUBLIC_DELAY_MINUTES", "60"))
 
+# Only the load benchmark turns this on: a bare INSERT endpoint to measure the ceiling.
+AMANAT_BENCH_RAW_ENDPOINT = env_bool("AMANAT_BENCH_RAW_ENDPOINT", False)
+
 # Observers who have not checked in by this local time are listed for their coordinators.
 AMANAT_CHECKIN_DEADLINE = os.environ.get("AMANAT_CHECKIN_DEADLINE", "07:30")
 

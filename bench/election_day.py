@@ -1,0 +1,143 @@
+"""Election-day load: N concurrent observers submitting checklists over HTTP (see README)."""
+
+import argparse
+import http.client
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+import uuid
+from pathlib import Path
+
+import psycopg
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = Path(sys.executable).parent
+
+
+def bench_database(url: str) -> str:
+    parts = urllib.parse.urlsplit(url)
+    admin = psycopg.connect(url, autocommit=True)
+    admin.execute("DROP DATABASE IF EXISTS amanat_bench")
+    admin.execute("CREATE DATABASE amanat_bench")
+    admin.close()
+    return urllib.parse.urlunsplit(parts._replace(path="/amanat_bench"))
+
+
+def run_phase(name, port, clients, seconds, request_for):
+    latencies, errors, lock = [], [], threading.Lock()
+    stop = time.monotonic() + seconds
+
+    def worker(index):
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        mine, failed = [], 0
+        while time.monotonic() < stop:
+            method, path, body, headers = request_for(index)
+            started = time.perf_counter()
+            try:
+                connection.request(method, path, body=body, headers=headers)
+                response = connection.getresponse()
+                response.read()
+                ok = response.status in (200, 201)
+            except (OSError, http.client.HTTPException):
+                connection.close()
+                connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+                ok = False
+            mine.append(time.perf_counter() - started)
+            failed += not ok
+        with lock:
+            latencies.extend(mine)
+            errors.append(failed)
+
+    threads = [threading.Thread(target=worker, args=(i,)) for i in range(clients)]
+    began = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - began
+    latencies.sort()
+    rate = len(latencies) / elapsed
+    p50 = statistics.median(latencies) * 1000
+    p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
+    print(f"{name:>6}: {rate:7.1f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
+          f"requests {len(latencies)}  errors {sum(errors)}")  # fmt: skip
+    return rate, p99
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--port", type=int, default=8731)
+    args = parser.parse_args()
+    if not os.environ.get("DATABASE_URL"):
+        sys.exit("set DATABASE_URL to a PostgreSQL server (the benchmark makes amanat_bench)")
+    env = {**os.environ, "DATABASE_URL": bench_database(os.environ["DATABASE_URL"]),
+           "AMANAT_DATA_DIR": tempfile.mkdtemp(prefix="amanat-bench-"),
+           "DJANGO_SETTINGS_MODULE": "amanat.settings.base", "AMANAT_REQUIRE_2FA": "0",
+           "AMANAT_SMSSYNC_SECRET": "bench", "AMANAT_BENCH_RAW_ENDPOINT": "1",
+           "LOG_LEVEL": "WARNING", "ALLOWED_HOSTS": "127.0.0.1"}  # fmt: skip
+    env.pop("REDIS_URL", None)
+    subprocess.run([BIN / "amanat", "migrate", "-v0"], env=env, check=True)
+    out = subprocess.run([BIN / "python", ROOT / "bench" / "setup_data.py", str(args.clients)],
+                         env=env, check=True, capture_output=True, text=True).stdout  # fmt: skip
+    people = json.loads(out.strip().splitlines()[-1])
+    server = subprocess.Popen(
+        [BIN / "gunicorn", "amanat.wsgi", "--bind", f"127.0.0.1:{args.port}",
+         "--workers", str(args.workers), "--log-level", "warning"], env=env,
+    )  # fmt: skip
+    try:
+        time.sleep(3)
+
+        def json_request(i):
+            answers = {"A": False, "D": 100}
+            body = json.dumps({"client_id": str(uuid.uuid4()), "form": "VT",
+                               "station": people[i]["station"], "answers": answers})  # fmt: skip
+            return (
+                "POST",
+                "/api/v1/submissions",
+                body,
+                {
+                    "Content-Type": "application/json",
+                    "Authorization": f"Bearer {people[i]['token']}",
+                },
+            )
+
+        def sms_request(i):
+            body = urllib.parse.urlencode({
+                "from": people[i]["phone"], "message": f"VT {people[i]['station']} A2 D{100 + i}",
+                "message_id": str(uuid.uuid4()), "sent_timestamp": "1774060200000",
+                "secret": "bench"})  # fmt: skip
+            return (
+                "POST",
+                "/sms/smssync/",
+                body,
+                {"Content-Type": "application/x-www-form-urlencoded"},
+            )
+
+        def raw_request(i):
+            body = json.dumps({"client_id": str(uuid.uuid4()), "answers": {"A": False}})
+            return "POST", "/bench/raw-insert", body, {"Content-Type": "application/json"}
+
+        print(f"{args.clients} clients, {args.seconds} s a phase, {args.workers} workers")
+        run_phase("warmup", args.port, args.clients, 3, json_request)  # workers load everything
+        json_rate, _ = run_phase("json", args.port, args.clients, args.seconds, json_request)
+        sms_rate, _ = run_phase("sms", args.port, args.clients, args.seconds, sms_request)
+        raw_rate, _ = run_phase("raw", args.port, args.clients, args.seconds, raw_request)
+        print(
+            f"ratio to raw insert: json {json_rate / raw_rate:.0%}, sms {sms_rate / raw_rate:.0%}"
+        )
+    finally:
+        server.terminate()
+        server.wait()
+
+
+if __name__ == "__main__":
+    main()
