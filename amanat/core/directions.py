@@ -48,6 +48,7 @@ DIRECTIONS = [
         (
             ("observers:apply", _("Become an observer")),
             ("observers:public_coverage", _("Observer network")),
+            ("checklists:public_summary", _("Election day in figures")),
             ("geography:station_finder", _("Find your polling station")),
         ),
     ),

@@ -48,7 +48,10 @@ def demo_server(tmp_path_factory):
         for key, value in os.environ.items()
         if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
     }
-    env.update(AMANAT_DATA_DIR=str(data_dir), AMANAT_REQUIRE_2FA="0")
+    # As `make demo` runs it.
+    env.update(
+        AMANAT_DATA_DIR=str(data_dir), AMANAT_REQUIRE_2FA="0", AMANAT_SMSSYNC_SECRET="amanat-demo"
+    )
     for args in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"], ["load-demo"]):
         subprocess.run([BIN / "amanat", *args], env=env, check=True, capture_output=True)
     port = _free_port()
@@ -95,3 +98,34 @@ def test_health_and_regions(demo_server):
     status, body = _get(f"{demo_server}/api/v1/regions")
     assert status == 200
     assert len(json.loads(body)) == 20
+
+
+def test_the_demo_observer_reports_by_sms_and_over_openrosa(demo_server):
+    """The demo's contract: observer +77010000001 at station 1, forms OP/VT/CL, SMSSync secret
+    and Digest password `amanat-demo`."""
+    from urllib.parse import urlencode
+
+    from amanat.channels.tests.test_openrosa import digest_header
+
+    request = urllib.request.Request(  # noqa: S310 - our own server
+        f"{demo_server}/sms/smssync/",
+        data=urlencode({"from": "+77010000001", "message": "VT 1 A2 D150", "message_id": "d1",
+                        "sent_timestamp": "1774060200000", "secret": "amanat-demo"}).encode(),
+    )  # fmt: skip
+    with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+        reply = json.loads(response.read())["payload"]["messages"][0]["message"]
+    assert reply.startswith("Принято VT 1")
+
+    try:
+        urllib.request.urlopen(f"{demo_server}/openrosa/formList", timeout=10)  # noqa: S310
+        raise AssertionError("formList must ask for Digest credentials")
+    except urllib.error.HTTPError as challenge:
+        header = digest_header(challenge.headers["WWW-Authenticate"], "observer", DEMO_PASSWORD,
+                               "GET", "/openrosa/formList")  # fmt: skip
+    listing = urllib.request.Request(  # noqa: S310
+        f"{demo_server}/openrosa/formList", headers={"Authorization": header}
+    )
+    with urllib.request.urlopen(listing, timeout=10) as response:  # noqa: S310
+        body = response.read().decode()
+    for code in ("OP", "VT", "CL"):
+        assert f"<formID>{code}</formID>" in body
