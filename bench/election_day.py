@@ -2,6 +2,7 @@
 
 import argparse
 import http.client
+import itertools
 import json
 import os
 import statistics
@@ -110,9 +111,13 @@ def main() -> None:
                 },
             )
 
+        sequence = itertools.count(1)
+
         def sms_request(i):
+            # A different figure each time: the same text again would be a duplicate.
+            figure = next(sequence) % 10000
             body = urllib.parse.urlencode({
-                "from": people[i]["phone"], "message": f"VT {people[i]['station']} A2 D{100 + i}",
+                "from": people[i]["phone"], "message": f"VT {people[i]['station']} A2 D{figure}",
                 "message_id": str(uuid.uuid4()), "sent_timestamp": "1774060200000",
                 "secret": "bench"})  # fmt: skip
             return (

@@ -8,7 +8,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amanat.elections.models import Election
-from amanat.geography.models import PollingStation
 from amanat.observers.models import DeploymentStation, Observer
 
 from .answers import AnswerError, answers_check, is_critical
@@ -44,38 +43,49 @@ def submission_receive(
 ) -> tuple[Submission, bool]:
     """Validate and store once per client id. Returns the submission and whether it is new;
     raises SubmissionInvalid naming every bad answer, and then stores nothing."""
-    existing = Submission.objects.filter(client_id=client_id).first()
-    if existing is not None:
+    try:
+        return _receive(
+            client_id=client_id, form_code=form_code, station_number=station_number,
+            observer=observer, election=election, answers=answers, channel=channel, raw=raw,
+            observed_at=observed_at,
+        )  # fmt: skip
+    except SubmissionInvalid:
+        # Whatever a resend looks like, a client id already stored gets its submission back.
+        existing = Submission.objects.filter(client_id=client_id).first()
+        if existing is None:
+            raise
         if existing.observer_id != observer.pk:
-            raise SubmissionInvalid("conflict", _("This id was already used by someone else."))
+            raise SubmissionInvalid(
+                "conflict", _("This id was already used by someone else.")
+            ) from None
         return existing, False
+
+
+def _receive(*, client_id, form_code, station_number, observer, election, answers, channel,
+             raw, observed_at) -> tuple[Submission, bool]:  # fmt: skip
     version = form_version_current(form_code)
     if version is None:
-        raise SubmissionInvalid(
-            "unknown_form",
-            _("There is no form %(code)s.") % {"code": form_code},
-            [
-                AnswerError(
-                    "form", "unknown_form", _("There is no form %(code)s.") % {"code": form_code}
-                )
-            ],
+        message = _("There is no form %(code)s.") % {"code": form_code}
+        raise SubmissionInvalid("unknown_form", message, [AnswerError("form", "unknown", message)])
+    # One query proves both that the station exists and that this observer is deployed there.
+    link = (
+        DeploymentStation.objects.filter(
+            election=election, station__number=station_number, deployment__observer=observer
         )
-    station = PollingStation.objects.filter(number=station_number).first()
-    if (
-        station is None
-        or not DeploymentStation.objects.filter(
-            election=election, station=station, deployment__observer=observer
-        ).exists()
-    ):
+        .select_related("station")
+        .first()
+    )
+    if link is None:
         message = _("You are not deployed to station %(number)s.") % {"number": station_number}
-        raise SubmissionInvalid(
-            "not_deployed", message, [AnswerError("station", "not_deployed", message)]
-        )
+        error = AnswerError("station", "not_deployed", message)
+        raise SubmissionInvalid("not_deployed", message, [error])
+    station = link.station
     questions = list(version.questions.all())
     clean, errors = answers_check(questions, answers)
     if errors:
         raise SubmissionInvalid("invalid", _("Some answers are not valid."), errors)
     try:
+        # Insert first and let the unique client id catch a resend: no lookup on the way in.
         with transaction.atomic():
             submission = Submission.objects.create(
                 client_id=client_id,
@@ -94,8 +104,8 @@ def submission_receive(
                 if q.code in clean and is_critical(q, clean[q.code])
             )
     except IntegrityError:
-        # The same client id arrived twice at the same moment (a retry racing the original).
-        return Submission.objects.get(client_id=client_id), False
+        # Sent before (a retry, or racing the original): the caller answers with that one.
+        raise SubmissionInvalid("resent", "") from None
     submission.version = version  # the caller reads the form's code: no query for it
     return submission, True
 
