@@ -1,8 +1,6 @@
 """Questions to lawyers: asking (signed in or anonymously), answering, publishing to the FAQ."""
 
-import hashlib
 import re
-import secrets
 from datetime import timedelta
 
 from django.conf import settings
@@ -13,22 +11,18 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
+from amanat.core.codes import code_hash, code_new
 
 from .models import FaqEntry, Question
 
 # Target time for a first answer; the queue marks questions past it as overdue.
 ANSWER_TARGET = timedelta(hours=48)
-CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 class QuestionError(Exception):
     def __init__(self, field: str, message: str):
         super().__init__(message)
         self.field, self.message = field, message
-
-
-def _hash(code: str) -> str:
-    return hashlib.sha256(code.strip().upper().replace("-", "").encode()).hexdigest()
 
 
 def question_ask(
@@ -42,8 +36,7 @@ def question_ask(
         return existing, None
     if len(text.strip()) < 20:
         raise QuestionError("text", _("Describe the situation in a few sentences."))
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(10))
-    code = f"{raw[:5]}-{raw[5:]}"
+    code = code_new()
     question = Question.objects.create(
         client_id=client_id,
         asker=asker if asker is not None and asker.is_authenticated else None,
@@ -53,14 +46,14 @@ def question_ask(
         is_public=is_public,
         language=language,
         notify_email=notify_email.strip().lower(),
-        follow_up_hash=_hash(code),
+        follow_up_hash=code_hash(code),
         due_at=timezone.now() + ANSWER_TARGET,
     )
     return question, code
 
 
 def question_by_code(code: str) -> Question | None:
-    return Question.objects.filter(follow_up_hash=_hash(code)).first()
+    return Question.objects.filter(follow_up_hash=code_hash(code)).first()
 
 
 @transaction.atomic

@@ -1,7 +1,6 @@
 """Writes of the course engine: lessons read, quiz attempts, certificates."""
 
 import random
-import secrets
 from datetime import timedelta
 
 from django.db import IntegrityError, transaction
@@ -9,12 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
+from amanat.core.codes import code_new
 
 from .models import Attempt, Certificate, Course, Lesson, LessonProgress, Quiz
 from .selectors import quiz_of
-
-# Crockford-style alphabet: no I, L, O or U to misread on paper.
-CODE_ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 
 
 class QuizError(Exception):
@@ -148,11 +145,6 @@ def course_passed(*, user, course: Course) -> bool:
     return lessons > 0 and done >= lessons
 
 
-def _new_code() -> str:
-    raw = "".join(secrets.choice(CODE_ALPHABET) for _ in range(12))
-    return f"AMN-{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
 def certificate_issue_if_complete(*, user, program: str) -> Certificate | None:
     """Issue the programme's certificate once every required course is passed."""
     required = Course.objects.filter(program=program, required=True, is_published=True)
@@ -166,7 +158,7 @@ def certificate_issue_if_complete(*, user, program: str) -> Certificate | None:
             certificate = Certificate.objects.create(
                 user=user,
                 program=program,
-                code=_new_code(),
+                code=code_new(groups=3, size=4, prefix="AMN"),
                 holder_name=user.get_full_name() or user.get_username(),
                 issued_at=timezone.now(),
             )

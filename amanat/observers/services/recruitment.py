@@ -19,6 +19,7 @@ from amanat.accounts.roles import Role
 from amanat.accounts.selectors import phone_normalise
 from amanat.accounts.services import digest_credential_set
 from amanat.audit.services import audit_record
+from amanat.core.codes import code_hash
 from amanat.geography.models import District, Region
 
 from ..models import Application, Availability, Language, Observer
@@ -54,10 +55,6 @@ def follow_up_code(client_id: uuid.UUID) -> str:
     digest = hmac.new(settings.SECRET_KEY.encode(), client_id.bytes, hashlib.sha256).digest()
     raw = base64.b32encode(digest).decode()[:12]
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:]}"
-
-
-def _code_hash(code: str) -> str:
-    return hashlib.sha256(code.strip().upper().replace(" ", "").encode()).hexdigest()
 
 
 def _validate(data: ApplicationInput) -> dict[str, str]:
@@ -110,7 +107,7 @@ def application_submit(*, data: ApplicationInput) -> tuple[Application, str]:
                 consent_at=now,
                 pledge_version=PLEDGE_VERSION,
                 pledge_accepted_at=now,
-                follow_up_hash=_code_hash(code),
+                follow_up_hash=code_hash(code),
             )
             audit_record(action="observers.application_submitted", obj=application)
     except IntegrityError:
@@ -119,7 +116,7 @@ def application_submit(*, data: ApplicationInput) -> tuple[Application, str]:
 
 
 def application_by_code(code: str) -> Application | None:
-    return Application.objects.filter(follow_up_hash=_code_hash(code)).first()
+    return Application.objects.filter(follow_up_hash=code_hash(code)).first()
 
 
 class ReviewError(Exception):
