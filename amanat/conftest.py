@@ -11,9 +11,13 @@ def _isolated_cache(settings):
     """Each test starts with an empty cache (login throttling and rate limits live there)."""
     from django.core.cache import cache
 
+    from amanat.core.memo import memo_clear
+
     cache.clear()
+    memo_clear()
     yield
     cache.clear()
+    memo_clear()
 
 
 @pytest.fixture

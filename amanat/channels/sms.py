@@ -1,6 +1,7 @@
 """The SMS channel: any gateway's message goes through sms_receive, which logs it, reads it,
 hands it to the one ingestion service and writes the reply in the observer's language."""
 
+import logging
 import uuid
 from datetime import datetime, timedelta
 
@@ -12,17 +13,21 @@ from amanat.accounts.selectors import phone_normalise
 from amanat.checklists.answers import AnswerError
 from amanat.checklists.services import SubmissionInvalid, form_version_current, submission_receive
 from amanat.checklists.sms_answers import sms_answers
+from amanat.core.memo import ttl_memo
 from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
 
 from .models import InboundMessage
 from .sms_parser import sms_normalise, sms_parse
 
+log = logging.getLogger(__name__)
 SMS_NAMESPACE = uuid.UUID("8d7f2b1e-4a52-4c1f-9a7e-2f6d6c0a9b11")
 DUPLICATE_WINDOW = timedelta(minutes=10)
 
 
+@ttl_memo(30)
 def _observer_by_phone(phone: str) -> Observer | None:
+    """Each observer texts many times on election day: remembered for 30 s per worker."""
     normalised = phone_normalise(phone)
     if not normalised:
         return None
@@ -32,21 +37,29 @@ def _observer_by_phone(phone: str) -> Observer | None:
 def sms_receive(
     *, gateway: str, message_id: str, phone: str, text: str, sent_at: datetime | None = None
 ) -> InboundMessage:
-    """Log, read and store one SMS; return the log row, whose `reply` is to be sent back."""
-    try:
-        with transaction.atomic():
-            message = InboundMessage.objects.create(
-                gateway=gateway, message_id=message_id, phone=phone, text=text[:1600],
-                sent_at=sent_at, status=InboundMessage.Status.REJECTED,
-            )  # fmt: skip
-    except IntegrityError:
-        return InboundMessage.objects.get(gateway=gateway, message_id=message_id)
+    """Read and store one SMS, and log it with its reply in the same transaction as the
+    submission; return the log row, whose `reply` is to be sent back. A delivery seen before
+    (the same gateway message id) fails on the log's unique key and returns the first answer."""
+    message = InboundMessage(
+        gateway=gateway, message_id=message_id, phone=phone, text=text[:1600], sent_at=sent_at,
+        status=InboundMessage.Status.REJECTED,
+    )  # fmt: skip
     observer = _observer_by_phone(phone)
     language = observer.user.preferred_language if observer else "ru"
-    with translation.override(language):
-        status, reply, submission = _handle(message, observer)
-    message.status, message.reply, message.submission = status, reply, submission
-    message.save(update_fields=["status", "reply", "submission"])
+    try:
+        with transaction.atomic(), translation.override(language):
+            message.status, message.reply, message.submission = _handle(message, observer)
+            message.save()
+    except IntegrityError:
+        # The same delivery arrived twice at once: the other one was stored first.
+        return InboundMessage.objects.get(gateway=gateway, message_id=message_id)
+    except Exception:
+        # Whatever went wrong, the SMS is kept and its sender is answered.
+        log.exception("SMS %s:%s could not be processed", gateway, message_id)
+        with translation.override(language):
+            message.status = InboundMessage.Status.REJECTED
+            message.reply, message.submission = _("Not accepted: please try again later."), None
+        message.save()
     return message
 
 
@@ -58,15 +71,11 @@ def _handle(message: InboundMessage, observer: Observer | None):
             None,
         )
     normalised = sms_normalise(message.text)
-    earlier = (
-        InboundMessage.objects.filter(
-            phone=message.phone,
-            status=InboundMessage.Status.ACCEPTED,
-            received_at__gte=timezone.now() - DUPLICATE_WINDOW,
-        )
-        .exclude(pk=message.pk)
-        .only("text", "submission")
-    )
+    earlier = InboundMessage.objects.filter(
+        phone=message.phone,
+        status=InboundMessage.Status.ACCEPTED,
+        received_at__gte=timezone.now() - DUPLICATE_WINDOW,
+    ).only("text")
     for previous in earlier:
         if sms_normalise(previous.text) == normalised:
             return InboundMessage.Status.DUPLICATE, _("Already received, thank you."), None

@@ -6,6 +6,8 @@ from pathlib import Path
 
 from django.db import transaction
 
+from amanat.core.memo import memo_clear
+
 from .models import ChecklistForm, FormVersion, Question
 
 CONTENT = Path(__file__).resolve().parent / "content" / "forms.toml"
@@ -56,6 +58,7 @@ def _version_definition(version: FormVersion) -> list[dict]:
 
 @transaction.atomic
 def form_load(data: dict) -> FormVersion:
+    memo_clear()  # this worker sees the new version at once
     form, _ = ChecklistForm.objects.update_or_create(
         code=data["code"].upper(),
         defaults={"phase": data["phase"], **{f"name_{lang}": data["name"][lang] for lang in LANGS}},

@@ -7,6 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amanat.core.memo import ttl_memo
 from amanat.elections.models import Election
 from amanat.observers.models import DeploymentStation, Observer
 
@@ -20,7 +21,10 @@ class SubmissionInvalid(Exception):
         self.code, self.message, self.errors = code, message, errors or []
 
 
+@ttl_memo(30)
 def form_version_current(code: str) -> FormVersion | None:
+    """The form's newest version with its questions; remembered for 30 s per worker (a new
+    version only changes which version new reports use, never what old ones mean)."""
     return (
         FormVersion.objects.filter(form__code=code.upper(), form__is_active=True)
         .order_by("-number")

@@ -3,6 +3,7 @@ stages of a real one computed from that day."""
 
 from django.utils import timezone
 
+from amanat.core.memo import memo_clear
 from amanat.elections.models import BallotOption, Candidate, Contest, Election, Party
 from amanat.geography.models import Country
 from amanat.voterinfo.services import election_stages_generate
@@ -22,6 +23,7 @@ CANDIDATES = [
 
 
 def demo_election_load(country: Country) -> Election:
+    memo_clear()  # the current election may change
     election, _ = Election.objects.update_or_create(
         slug="demo-presidential-2027",
         defaults={

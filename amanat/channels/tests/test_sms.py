@@ -98,3 +98,15 @@ def test_twilio_webhook_with_a_valid_signature(client, sms_observer, settings):
                          HTTP_X_TWILIO_SIGNATURE="AAAA")  # fmt: skip
     assert forged.status_code == 403
     assert Submission.objects.count() == 1
+
+
+def test_an_sms_that_breaks_processing_is_still_logged_and_answered(client, sms_observer,
+                                                                    monkeypatch):  # fmt: skip
+    def broken(**kwargs):
+        raise RuntimeError("database went away")
+
+    monkeypatch.setattr("amanat.channels.sms.submission_receive", broken)
+    response = smssync(client, "VT 1 A1", message_id="boom")
+    assert reply_of(response) == "Не принято: попробуйте позже."
+    logged = InboundMessage.objects.get(message_id="boom")
+    assert (logged.status, logged.text, logged.submission) == ("rejected", "VT 1 A1", None)
