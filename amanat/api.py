@@ -7,6 +7,7 @@ from amanat.checklists.api import router as checklists_router
 from amanat.core.api_auth import TokenAuth
 from amanat.core.api_errors import install_error_handlers
 from amanat.geography.api import router as geography_router
+from amanat.incidents.api import router as incidents_router
 from amanat.observers.api import router as observers_router
 
 api = NinjaAPI(
@@ -22,3 +23,4 @@ api.add_router("/", accounts_router)
 api.add_router("/", geography_router)
 api.add_router("/", observers_router)
 api.add_router("/", checklists_router)
+api.add_router("/", incidents_router)

@@ -8,6 +8,7 @@ from amanat.channels import openrosa
 from amanat.channels import views as channel_views
 from amanat.checklists import views as checklist_views
 from amanat.core import views as core_views
+from amanat.incidents import views as incident_views
 from amanat.training import views as training_views
 
 admin.site.site_header = _("Amanat administration")
@@ -19,6 +20,7 @@ urlpatterns = [
     path("bench/raw-insert", core_views.bench_raw_insert),
     path("api/v1/", api.urls),
     path("sw.js", checklist_views.service_worker, name="service_worker"),
+    path("evidence/<uuid:public_id>.jpg", incident_views.evidence_copy, name="evidence_copy"),
     path("sms/smssync/", channel_views.smssync, name="sms_smssync"),
     path("openrosa/formList", openrosa.form_list, name="openrosa_form_list"),
     path("openrosa/forms/<str:code>.xml", openrosa.form_download, name="openrosa_form"),

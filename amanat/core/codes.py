@@ -3,8 +3,11 @@
 No 0/O, 1/I/L or U in new codes, so they survive being read aloud or typed on a phone; only a
 code's hash is kept where the code is a secret (a reporter's or applicant's follow-up code)."""
 
+import base64
 import hashlib
+import hmac
 import secrets
+import uuid
 
 ALPHABET = "23456789ABCDEFGHJKMNPQRSTVWXYZ"
 
@@ -20,3 +23,14 @@ def code_normalise(code: str) -> str:
 
 def code_hash(code: str) -> str:
     return hashlib.sha256(code_normalise(code).encode()).hexdigest()
+
+
+def code_derived(client_id: uuid.UUID, purpose: str) -> str:
+    """A secret code derived from a form's client id: a resent form shows the same code,
+    and the code itself is never stored (only code_hash)."""
+    from django.conf import settings
+
+    key = f"{settings.SECRET_KEY}:{purpose}".encode()
+    raw = base64.b32encode(hmac.new(key, client_id.bytes, hashlib.sha256).digest()).decode()
+    raw = raw.translate(str.maketrans("01ILOU", "23456Z"))  # stay within ALPHABET
+    return f"{raw[:4]}-{raw[4:8]}-{raw[8:12]}"

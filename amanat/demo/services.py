@@ -7,6 +7,7 @@ from django.db import transaction
 from amanat.checklists.loader import forms_load_all
 from amanat.geography.selectors import country_default
 from amanat.geography.services import ImportReport, stations_import_text
+from amanat.incidents.services import categories_load
 from amanat.training.loader import courses_load_all
 from amanat.voterinfo.services import guides_load
 
@@ -34,6 +35,7 @@ def demo_load(*, progress=None) -> DemoReport:
     courses_load_all()
     guides_load()
     forms_load_all()
+    categories_load()
     demo_observer_load(election)
     synthetic_observers_load(election)
     return DemoReport(users=[u.username for u in users], stations=report, election=election.slug)

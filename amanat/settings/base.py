@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "amanat.voterinfo",
     "amanat.legalhelp",
     "amanat.checklists",
+    "amanat.incidents",
     "amanat.demo",
 ]
 
@@ -228,6 +229,9 @@ AMANAT_BENCH_RAW_ENDPOINT = env_bool("AMANAT_BENCH_RAW_ENDPOINT", False)
 
 # Observers who have not checked in by this local time are listed for their coordinators.
 AMANAT_CHECKIN_DEADLINE = os.environ.get("AMANAT_CHECKIN_DEADLINE", "07:30")
+
+# Evidence originals and other files never served over HTTP.
+AMANAT_PRIVATE_DIR = DATA_DIR / "private"
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"

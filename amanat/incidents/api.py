@@ -1,0 +1,140 @@
+import uuid
+from datetime import datetime
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_ratelimit.core import is_ratelimited
+from ninja import File, Form, Router, Schema, Status, UploadedFile
+
+from amanat.core.api_errors import ApiError, ErrorCode
+
+from .models import Evidence, Report
+from .services import ReportInput, ReportInvalid, report_by_code, report_submit
+
+router = Router(tags=["incidents"])
+
+
+class EvidenceOut(Schema):
+    sha256: str
+    kind: str
+    size: int
+    url: str | None
+
+
+class ReportCreated(Schema):
+    id: int
+    follow_up_code: str
+    evidence: list[EvidenceOut]
+
+
+class TimelineOut(Schema):
+    at: datetime
+    kind: str
+    text: str
+
+
+class FollowUpOut(Schema):
+    id: int
+    status: str
+    category: str | None
+    occurred_at: datetime
+    received_at: datetime
+    timeline: list[TimelineOut]
+    evidence: list[EvidenceOut]
+
+
+class PublishedOut(Schema):
+    id: int
+    category: str | None
+    region: str
+    station: str | None
+    occurred_at: datetime
+    status: str
+    summary: str
+
+
+def _evidence(request, item: Evidence) -> dict:
+    url = None
+    if item.public_copy:
+        path = reverse("evidence_copy", kwargs={"public_id": item.public_id})
+        url = request.build_absolute_uri(path)
+    return {"sha256": item.sha256, "kind": item.kind, "size": item.size, "url": url}
+
+
+@router.post(
+    "/incidents", response={200: ReportCreated, 201: ReportCreated}, auth=None,
+    summary="Report a violation (no login; photos lose their metadata)",
+)  # fmt: skip
+def incident_create(
+    request,
+    description: Form[str],
+    occurred_at: Form[datetime],
+    station: Form[str] = "",
+    region: Form[str] = "",
+    place: Form[str] = "",
+    category: Form[str] = "",
+    contact: Form[str] = "",
+    client_id: Form[uuid.UUID | None] = None,
+    evidence: File[list[UploadedFile]] = None,
+):
+    if is_ratelimited(request, group="incidents", key="ip", rate="30/h", increment=True):
+        raise ApiError(429, "rate_limited", _("Too many reports from here. Try again later."))
+    client_id = client_id or uuid.uuid4()
+    already = Report.objects.filter(client_id=client_id).exists()
+    data = ReportInput(
+        client_id=client_id, source=Report.Source.API, description=description,
+        occurred_at=occurred_at, region_code=region, station_number=station, place=place,
+        category_code=category, contact=contact,
+        files=[(f.name, f.read()) for f in (evidence or [])],
+    )  # fmt: skip
+    try:
+        report, code = report_submit(data=data, reporter=request.user)
+    except ReportInvalid as invalid:
+        errors = [{"field": k, "code": "invalid", "message": v} for k, v in invalid.errors.items()]
+        raise ApiError(422, ErrorCode.INVALID, _("The report is not complete."), errors) from None
+    body = {
+        "id": report.pk,
+        "follow_up_code": code,
+        "evidence": [_evidence(request, e) for e in report.evidence.all()],
+    }
+    return Status(200 if already else 201, body)
+
+
+@router.get("/incidents/follow-up/{code}", response=FollowUpOut, auth=None)
+def incident_follow_up(request, code: str):
+    if is_ratelimited(request, group="incident-code", key="ip", rate="60/m", increment=True):
+        raise ApiError(429, "rate_limited", _("Too many attempts. Try again later."))
+    report = report_by_code(code)
+    if report is None:
+        raise ApiError(404, ErrorCode.NOT_FOUND, _("No report has this code."))
+    return {
+        "id": report.pk,
+        "status": report.status,
+        "category": report.category.code if report.category else None,
+        "occurred_at": report.occurred_at,
+        "received_at": report.received_at,
+        "timeline": [
+            {"at": t.at, "kind": t.kind, "text": t.text}
+            for t in report.timeline.filter(is_public=True)
+        ],
+        "evidence": [_evidence(request, e) for e in report.evidence.all()],
+    }
+
+
+@router.get("/incidents", response=list[PublishedOut], auth=None, summary="Published incidents")
+def incidents_published(request, limit: int = 200):
+    reports = Report.objects.filter(is_published=True).select_related(
+        "category", "region", "station"
+    )[: max(1, min(limit, 1000))]
+    return [
+        {
+            "id": r.pk,
+            "category": r.category.code if r.category else None,
+            "region": r.region.code,
+            "station": r.station.number if r.station else None,
+            "occurred_at": r.occurred_at,
+            "status": r.status,
+            "summary": r.public_summary,
+        }
+        for r in reports
+    ]

@@ -1,0 +1,103 @@
+"""Evidence files: the type is read from the content (never from the name), the original is
+kept privately under its SHA-256, and photos get a copy without EXIF, GPS or other metadata —
+the only copy that can ever be shown."""
+
+import hashlib
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext as _
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+LIMITS = {"photo": 15 * 2**20, "video": 200 * 2**20, "document": 20 * 2**20}
+IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp",
+                 "GIF": "image/gif"}  # fmt: skip
+
+
+class EvidenceRejected(Exception):
+    def __init__(self, name: str, message: str):
+        super().__init__(message)
+        self.name, self.message = name, message
+
+
+@dataclass(frozen=True)
+class Sniffed:
+    kind: str
+    content_type: str
+
+
+def sniff(content: bytes) -> Sniffed | None:
+    if content.startswith(b"%PDF-"):
+        return Sniffed("document", "application/pdf")
+    if content[4:8] == b"ftyp":
+        return Sniffed("video", "video/mp4")
+    try:
+        with Image.open(io.BytesIO(content)) as image:
+            image_format = image.format
+            image.verify()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+        return None
+    if image_format in IMAGE_FORMATS:
+        return Sniffed("photo", IMAGE_FORMATS[image_format])
+    return None
+
+
+def strip_metadata(content: bytes) -> bytes:
+    """Re-encode the pixels only: EXIF (GPS, camera, time), XMP, ICC and comments stay behind.
+    The picture is turned upright first, since the orientation lived in the EXIF."""
+    with Image.open(io.BytesIO(content)) as image:
+        upright = ImageOps.exif_transpose(image)
+        pixels = upright.convert("RGB")
+    clean = Image.new("RGB", pixels.size)
+    clean.paste(pixels)
+    buffer = io.BytesIO()
+    clean.save(buffer, format="JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def private_dir() -> Path:
+    path = Path(settings.AMANAT_PRIVATE_DIR) / "evidence"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def public_dir() -> Path:
+    path = Path(settings.MEDIA_ROOT) / "evidence"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@dataclass(frozen=True)
+class Checked:
+    name: str
+    content: bytes
+    sniffed: Sniffed
+    sha256: str
+
+
+def evidence_check(name: str, content: bytes) -> Checked:
+    sniffed = sniff(content)
+    if sniffed is None:
+        raise EvidenceRejected(name, _("“%(name)s” is not a photo, video or PDF.") % {"name": name})
+    if len(content) > LIMITS[sniffed.kind]:
+        raise EvidenceRejected(
+            name,
+            _("“%(name)s” is larger than %(limit)s MB.")
+            % {"name": name, "limit": LIMITS[sniffed.kind] // 2**20},
+        )
+    return Checked(name, content, sniffed, hashlib.sha256(content).hexdigest())
+
+
+def evidence_store(checked: Checked, public_id) -> tuple[str, str]:
+    """Write the original (private, named by its hash) and, for photos, the clean copy."""
+    original = private_dir() / checked.sha256
+    if not original.exists():
+        original.write_bytes(checked.content)
+    copy = ""
+    if checked.sniffed.kind == "photo":
+        copy_path = public_dir() / f"{public_id}.jpg"
+        copy_path.write_bytes(strip_metadata(checked.content))
+        copy = copy_path.name
+    return original.name, copy

@@ -1,0 +1,119 @@
+"""Reports of violations from citizens, observers, hotlines and channels, with evidence."""
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Phase(models.TextChoices):
+    PRE_ELECTION = "pre_election", _("Before voting day")
+    VOTING_DAY = "voting_day", _("Voting day")
+    COUNTING = "counting", _("Counting and tabulation")
+    SAFETY = "safety", _("Personal safety")
+
+
+class Category(models.Model):
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices)
+    position = models.PositiveSmallIntegerField(default=0)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("violation category")
+        verbose_name_plural = _("violation categories")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Report(models.Model):
+    class Source(models.TextChoices):
+        CITIZEN = "citizen", _("Citizen")
+        OBSERVER = "observer", _("Observer")
+        HOTLINE = "hotline", _("Hotline")
+        SMS = "sms", "SMS"
+        TELEGRAM = "telegram", "Telegram"
+        API = "api", "API"
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        TRIAGE = "triage", _("Being checked")
+        VERIFIED = "verified", _("Verified")
+        UNCONFIRMED = "unconfirmed", _("Unconfirmed")
+        REJECTED = "rejected", _("Rejected")
+
+    client_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    follow_up_hash = models.CharField(max_length=64, editable=False)
+    source = models.CharField(_("source"), max_length=10, choices=Source.choices)
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    contact = models.CharField(_("contact (private)"), max_length=200, blank=True)
+    description = models.TextField(_("what happened"))
+    occurred_at = models.DateTimeField(_("when"))
+    region = models.ForeignKey("geography.Region", on_delete=models.PROTECT, related_name="+")
+    station = models.ForeignKey(
+        "geography.PollingStation", null=True, blank=True, on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    category = models.ForeignKey(
+        Category, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
+    )
+    status = models.CharField(_("status"), max_length=12, choices=Status.choices, default="new")
+    is_published = models.BooleanField(_("published"), default=False)
+    public_summary = models.TextField(_("public text (no personal data)"), blank=True)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+
+    def __str__(self) -> str:
+        return f"#{self.pk}"
+
+
+class Evidence(models.Model):
+    """A file sent with a report. The original stays private with its SHA-256; only a copy
+    stripped of EXIF, GPS and other metadata can ever be shown."""
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("Photo")
+        VIDEO = "video", _("Video")
+        DOCUMENT = "document", _("Document")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="evidence")
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind.choices)
+    content_type = models.CharField(_("type"), max_length=60)
+    size = models.PositiveBigIntegerField(_("size, bytes"))
+    sha256 = models.CharField(_("SHA-256 of the original"), max_length=64)
+    original = models.CharField(max_length=200, editable=False)  # path in private storage
+    public_copy = models.CharField(max_length=200, blank=True, editable=False)
+    received_at = models.DateTimeField(_("received"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["received_at"]
+        verbose_name = _("evidence")
+        verbose_name_plural = _("evidence")
+
+    def __str__(self) -> str:
+        return f"{self.kind} {self.sha256[:12]}"
+
+
+class TimelineEvent(models.Model):
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="timeline")
+    at = models.DateTimeField(auto_now_add=True)
+    kind = models.CharField(max_length=30)
+    text = models.TextField(blank=True)
+    is_public = models.BooleanField(default=True)
+
+    class Meta:
+        ordering = ["at"]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} {self.kind}"

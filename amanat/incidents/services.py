@@ -1,0 +1,126 @@
+"""Writes for incidents: taking a report with its evidence, once per client id."""
+
+import tomllib
+import uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from amanat.core.codes import code_derived, code_hash
+from amanat.geography.models import PollingStation, Region
+
+from .evidence import Checked, EvidenceRejected, evidence_check, evidence_store
+from .models import Category, Evidence, Report, TimelineEvent
+
+TAXONOMY = Path(__file__).resolve().parent / "content" / "taxonomy.toml"
+CLOCK_SKEW = timedelta(minutes=10)
+
+
+class ReportInvalid(Exception):
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(errors)
+        self.errors = errors
+
+
+@dataclass
+class ReportInput:
+    client_id: uuid.UUID
+    source: str
+    description: str
+    occurred_at: datetime | None
+    region_code: str = ""
+    station_number: str = ""
+    place: str = ""
+    category_code: str = ""
+    contact: str = ""
+    files: list[tuple[str, bytes]] = field(default_factory=list)
+
+
+def categories_load(path: Path = TAXONOMY) -> int:
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    for position, item in enumerate(data["categories"], start=1):
+        Category.objects.update_or_create(
+            code=item["code"],
+            defaults={"phase": item["phase"], "position": position,
+                      **{f"name_{lang}": item[lang] for lang in ("kk", "ru", "en")}},
+        )  # fmt: skip
+    return len(data["categories"])
+
+
+def _resolve(data: ReportInput) -> tuple[dict, dict]:
+    errors, found = {}, {}
+    if len(data.description.strip()) < 10:
+        errors["description"] = _("Describe what happened in a sentence or two.")
+    if data.occurred_at is None:
+        errors["occurred_at"] = _("Say when it happened.")
+    elif data.occurred_at > timezone.now() + CLOCK_SKEW:
+        errors["occurred_at"] = _("This time is in the future.")
+    station = None
+    if data.station_number:
+        station = (
+            PollingStation.objects.select_related("district")
+            .filter(number=data.station_number.strip())
+            .first()
+        )
+        if station is None:
+            errors["station"] = _("There is no station %(number)s.") % {
+                "number": data.station_number
+            }
+    region = (
+        Region.objects.filter(code=data.region_code.strip().upper()).first()
+        if data.region_code
+        else None
+    )
+    if station is not None:
+        region = Region.objects.get(pk=station.district.region_id)
+    elif region is None and "station" not in errors:
+        errors["region"] = _("Give the polling station, or the region and the place.")
+    category = None
+    if data.category_code:
+        category = Category.objects.filter(code=data.category_code).first()
+        if category is None:
+            errors["category"] = _("Unknown category “%(code)s”.") % {"code": data.category_code}
+    found.update(station=station, region=region, category=category)
+    return found, errors
+
+
+def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str]:
+    """Check everything, then store the report and every file, or nothing. The follow-up code
+    is derived from the client id, so a resent form gets the same report and the same code."""
+    code = code_derived(data.client_id, "incident")
+    existing = Report.objects.filter(client_id=data.client_id).first()
+    if existing is not None:
+        return existing, code
+    found, errors = _resolve(data)
+    checked: list[Checked] = []
+    for name, content in data.files:
+        try:
+            checked.append(evidence_check(name, content))
+        except EvidenceRejected as rejected:
+            errors[f"evidence:{name}"] = rejected.message
+    if errors:
+        raise ReportInvalid(errors)
+    with transaction.atomic():
+        report = Report.objects.create(
+            client_id=data.client_id, follow_up_hash=code_hash(code), source=data.source,
+            reporter=reporter if reporter is not None and reporter.is_authenticated else None,
+            contact=data.contact.strip()[:200], description=data.description.strip(),
+            occurred_at=data.occurred_at, place=data.place.strip()[:300], **found,
+        )  # fmt: skip
+        for item in checked:
+            evidence = Evidence(
+                report=report, kind=item.sniffed.kind, size=len(item.content),
+                content_type=item.sniffed.content_type, sha256=item.sha256,
+            )  # fmt: skip
+            evidence.original, evidence.public_copy = evidence_store(item, evidence.public_id)
+            evidence.save()
+        TimelineEvent.objects.create(report=report, kind="received", text=_("Report received."))
+    return report, code
+
+
+def report_by_code(code: str) -> Report | None:
+    return Report.objects.filter(follow_up_hash=code_hash(code)).first()

@@ -1,0 +1,117 @@
+"""The incident API: anonymous reports with evidence; photos come back without metadata and
+the original's SHA-256 is what was uploaded."""
+
+import hashlib
+import io
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from PIL import Image
+
+from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.incidents.models import Evidence, Report
+from amanat.incidents.services import categories_load
+from amanat.observers.tests.factories import region
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _storage(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    categories_load()
+
+
+def photo_with_gps() -> bytes:
+    image = Image.new("RGB", (64, 48), (200, 30, 30))
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"  # Make
+    exif[0x0132] = "2027:03:21 10:15:00"  # DateTime
+    gps = exif.get_ifd(0x8825)
+    gps[1], gps[2] = "N", (51.0, 10.0, 30.0)  # latitude 51°10'30"
+    gps[3], gps[4] = "E", (71.0, 26.0, 0.0)
+    buffer = io.BytesIO()
+    image.save(buffer, format="JPEG", exif=exif)
+    return buffer.getvalue()
+
+
+def post(client, files=(), **fields):
+    data = {"description": "У входа раздавали деньги за голоса.",
+            "occurred_at": "2026-11-20T10:15:00+05:00", "region": "KZ-71", **fields}  # fmt: skip
+    if files:
+        data["evidence"] = list(files)
+    return client.post("/api/v1/incidents", data)
+
+
+def test_a_photo_comes_back_without_exif_and_keeps_its_sha256(client):
+    original = photo_with_gps()
+    assert Image.open(io.BytesIO(original)).getexif().get_ifd(0x8825)  # the GPS is there
+    response = post(client, [SimpleUploadedFile("IMG_0001.jpg", original, "image/jpeg")])
+
+    assert response.status_code == 201
+    body = response.json()
+    assert len(body["follow_up_code"]) == 14
+    (item,) = body["evidence"]
+    assert item["sha256"] == hashlib.sha256(original).hexdigest()
+    assert item["kind"] == "photo"
+
+    copy = client.get(item["url"].removeprefix("http://testserver"))
+    shown = b"".join(copy.streaming_content)
+    image = Image.open(io.BytesIO(shown))
+    assert image.size == (64, 48)
+    assert not image.getexif()
+    assert b"PhoneMaker" not in shown
+    assert b"Exif" not in shown
+
+    follow = client.get(f"/api/v1/incidents/follow-up/{body['follow_up_code']}").json()
+    assert follow["evidence"][0]["sha256"] == item["sha256"]
+    assert follow["evidence"][0]["url"] == item["url"]
+    assert [t["kind"] for t in follow["timeline"]] == ["received"]
+
+
+def test_type_is_read_from_the_content_and_a_bad_file_stores_nothing(client):
+    fake = SimpleUploadedFile("photo.jpg", b"MZ\x90\x00 not a photo", "image/jpeg")
+    good = SimpleUploadedFile("ok.jpg", photo_with_gps(), "image/jpeg")
+    response = post(client, [good, fake])
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["evidence:photo.jpg"]
+    assert Report.objects.count() == 0
+    assert Evidence.objects.count() == 0
+
+    pdf = SimpleUploadedFile("act.bin", b"%PDF-1.4\n%...", "application/octet-stream")
+    stored = post(client, [pdf]).json()
+    assert stored["evidence"][0]["kind"] == "document"
+    assert stored["evidence"][0]["url"] is None  # no copy can be shown of a document
+
+
+def test_same_client_id_gives_the_same_report_and_code(client):
+    client_id = str(uuid.uuid4())
+    first = post(client, client_id=client_id)
+    again = post(client, client_id=client_id)
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert first.json() == again.json()
+    assert Report.objects.count() == 1
+
+
+def test_missing_place_and_unknown_station_are_named(client):
+    response = post(client, region="", station="")
+    assert response.status_code == 422
+    assert [e["field"] for e in response.json()["errors"]] == ["region"]
+    PollingStationFactory(district=DistrictFactory(region=region("KZ-75")), number="77")
+    at_station = post(client, region="", station="77").json()
+    assert Report.objects.get(pk=at_station["id"]).region.code == "KZ-75"
+
+
+def test_published_list_shows_no_personal_data(client):
+    reported = post(client, contact="+7 701 555 44 33, Нурлан").json()
+    report = Report.objects.get(pk=reported["id"])
+    report.is_published, report.public_summary = True, "Раздача денег у входа."
+    report.save()
+    listing = client.get("/api/v1/incidents")
+    text = listing.content.decode()
+    assert listing.json()[0]["summary"] == "Раздача денег у входа."
+    assert "Нурлан" not in text
+    assert "555" not in text
+    assert "раздавали деньги" not in text  # the reporter's own words stay private
