@@ -46,6 +46,7 @@ DIRECTIONS = [
             "incident response, protocols and parallel vote tabulation."
         ),
         (
+            ("incidents:report", _("Report a violation")),
             ("observers:apply", _("Become an observer")),
             ("observers:public_coverage", _("Observer network")),
             ("checklists:public_summary", _("Election day in figures")),
