@@ -47,6 +47,7 @@ DIRECTIONS = [
         ),
         (
             ("incidents:report", _("Report a violation")),
+            ("incidents:published", _("Violations reported")),
             ("observers:apply", _("Become an observer")),
             ("observers:public_coverage", _("Observer network")),
             ("checklists:public_summary", _("Election day in figures")),

@@ -63,8 +63,22 @@ class Report(models.Model):
     category = models.ForeignKey(
         Category, null=True, blank=True, on_delete=models.PROTECT, related_name="reports"
     )
+
+    class Credibility(models.TextChoices):
+        SINGLE = "single", _("Single unverified source")
+        CORROBORATED = "corroborated", _("Corroborated by independent sources")
+        OBSERVER = "observer", _("Confirmed by an accredited observer")
+        DOCUMENTED = "documented", _("Documented by evidence")
+
     status = models.CharField(_("status"), max_length=12, choices=Status.choices, default="new")
+    credibility = models.CharField(
+        _("credibility"), max_length=14, choices=Credibility.choices, default="single"
+    )
+    is_sensitive = models.BooleanField(
+        _("sensitive"), default=False, help_text=_("Publication needs a second person's approval.")
+    )
     is_published = models.BooleanField(_("published"), default=False)
+    published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     public_summary = models.TextField(_("public text (no personal data)"), blank=True)
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
 
@@ -117,3 +131,20 @@ class TimelineEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.kind}"
+
+
+class PublicationApproval(models.Model):
+    """One person's approval to publish; a sensitive report needs two different people."""
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="approvals")
+    approver = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT,
+                                 related_name="+")  # fmt: skip
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["report", "approver"], name="one_approval_each")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.report_id} ✓ {self.approver_id}"

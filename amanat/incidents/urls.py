@@ -1,9 +1,15 @@
 from django.urls import path
 
-from . import views_public
+from . import views_public, views_published
 
 app_name = "incidents"
 urlpatterns = [
     path("report/", views_public.report, name="report"),
     path("follow-up/", views_public.follow_up, name="follow_up"),
+    path("", views_published.published, name="published"),
+    path("<int:pk>/", views_published.published_detail, name="published_detail"),
+    path("export.csv", views_published.export_csv, name="export_csv"),
+    path("export.geojson", views_published.export_geojson, name="export_geojson"),
+    path("moderation/", views_published.moderation_queue, name="moderation"),
+    path("moderation/<int:pk>/", views_published.moderation_detail, name="moderation_detail"),
 ]

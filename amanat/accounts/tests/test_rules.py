@@ -5,10 +5,15 @@ from django.contrib.auth.models import AnonymousUser
 
 from amanat.accounts.roles import Role
 from amanat.geography.tests.factories import PollingStationFactory
+from amanat.incidents.models import Report
+from amanat.legalhelp.models import Question
 from amanat.observers.models import Application, SosAlert
 from amanat.observers.tests.factories import ObserverFactory
 
 R = Role
+APPS_WITH_RULES = {
+    "accounts", "geography", "elections", "audit", "observers", "incidents", "legalhelp",
+}  # fmt: skip
 EVERY_ROLE = set(Role)
 # action -> roles allowed, for the scopes: "own" region object, "other" region object, "none"
 MATRIX = {
@@ -37,6 +42,13 @@ MATRIX = {
         "other": {R.ADMIN},
     },
     "observers.broadcast": {"none": {R.ADMIN, R.COORDINATOR}},
+    "incidents.moderate": {
+        "own": {R.ADMIN, R.MODERATOR, R.COORDINATOR},
+        "other": {R.ADMIN, R.MODERATOR},
+    },
+    "incidents.reveal_identity": {"own": {R.ADMIN}, "other": {R.ADMIN}},
+    "legalhelp.answer_question": {"own": {R.ADMIN, R.LAWYER}, "other": {R.ADMIN}},
+    "legalhelp.view_queue": {"none": {R.ADMIN, R.LAWYER}},
 }
 
 
@@ -67,6 +79,10 @@ def scoped_objects(region, other_region, make_user):
             return ObserverFactory(region=target_region)
         if action == "observers.handle_sos":
             return SosAlert(region=target_region)
+        if action.startswith("incidents."):
+            return Report(region=target_region)
+        if action.startswith("legalhelp."):
+            return Question(region=target_region)
         return PollingStationFactory(district__region=target_region)
 
     return build
@@ -103,6 +119,7 @@ def test_every_rule_in_the_code_is_in_the_matrix():
     declared = {
         name
         for name in rules.permissions.permissions
-        if name.split(".")[0] in {"accounts", "geography", "elections", "audit", "observers"}
+        if name.split(".")[0]
+        in {"accounts", "geography", "elections", "audit", "observers", "incidents", "legalhelp"}
     }
     assert declared == set(MATRIX)

@@ -1,0 +1,72 @@
+"""Checking reports and publishing them: statuses, credibility, the two-person rule for
+sensitive reports, and revealing a reporter's identity (audit-logged)."""
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from amanat.audit.services import audit_record
+
+from .models import PublicationApproval, Report, TimelineEvent
+
+
+class ModerationError(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def report_triage(
+    *, report: Report, actor, status: str, credibility: str, note: str = ""
+) -> Report:
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    report.status, report.credibility = status, credibility
+    report.save(update_fields=["status", "credibility"])
+    TimelineEvent.objects.create(
+        report=report, kind="status", text=_("Status: %(status)s.") % {
+            "status": report.get_status_display()},
+    )  # fmt: skip
+    if note:
+        TimelineEvent.objects.create(report=report, kind="note", text=note, is_public=False)
+    audit_record(action="incidents.triaged", actor=actor, obj=report,
+                 data={"status": status, "credibility": credibility})  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def report_approve_publication(*, report: Report, actor, public_summary: str) -> Report:
+    """Publish, or for a sensitive report record this approval and publish at the second."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if report.is_published:
+        return report
+    if report.status != Report.Status.VERIFIED:
+        raise ModerationError(_("Only verified reports are published."))
+    if not public_summary.strip():
+        raise ModerationError(_("Write the public text first, without personal data."))
+    report.public_summary = public_summary.strip()
+    try:
+        with transaction.atomic():
+            PublicationApproval.objects.create(report=report, approver=actor)
+    except IntegrityError:
+        raise ModerationError(_("You have approved already: a second person must.")) from None
+    needed = 2 if report.is_sensitive else 1
+    if report.approvals.count() >= needed:
+        report.is_published, report.published_at = True, timezone.now()
+        TimelineEvent.objects.create(report=report, kind="published", text=_("Published."))
+    report.save(update_fields=["public_summary", "is_published", "published_at"])
+    audit_record(action="incidents.publication_approved", actor=actor, obj=report,
+                 data={"published": report.is_published})  # fmt: skip
+    return report
+
+
+def report_reveal_identity(*, report: Report, actor) -> dict:
+    if not actor.has_perm("incidents.reveal_identity", report):
+        raise ModerationError(_("You may not see who reported."))
+    audit_record(action="incidents.identity_revealed", actor=actor, obj=report)
+    reporter = report.reporter
+    return {
+        "contact": report.contact,
+        "reporter": reporter.get_username() if reporter else None,
+        "phone": getattr(reporter, "phone", "") if reporter else "",
+    }

@@ -1,0 +1,98 @@
+import json
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from amanat.accounts.roles import Role
+from amanat.audit.models import AuditEntry
+from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.incidents.moderation import (
+    ModerationError,
+    report_approve_publication,
+    report_reveal_identity,
+    report_triage,
+)
+from amanat.incidents.services import ReportInput, categories_load, report_submit
+from amanat.observers.tests.factories import region
+
+pytestmark = pytest.mark.django_db
+NAME, PHONE, WORDS = "Гульнара Секретова", "+7 701 999 88 77", "сосед по подъезду видел"
+
+
+@pytest.fixture
+def report(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    categories_load()
+    station = PollingStationFactory(
+        district=DistrictFactory(region=region("KZ-71")), number="71", latitude=51.1,
+        longitude=71.4,
+    )  # fmt: skip
+    created, _code = report_submit(data=ReportInput(
+        client_id=uuid.uuid4(), source="citizen", station_number=station.number,
+        description=f"{NAME}: {WORDS}, вброс бюллетеней", category_code="stuffing",
+        occurred_at=timezone.now() - timedelta(hours=1), contact=f"{NAME} {PHONE}",
+    ))  # fmt: skip
+    return created
+
+
+def test_only_verified_reports_are_published(report, make_user):
+    moderator = make_user(role=Role.MODERATOR)
+    with pytest.raises(ModerationError):
+        report_approve_publication(report=report, actor=moderator, public_summary="Вброс.")
+    report_triage(report=report, actor=moderator, status="verified", credibility="documented")
+    published = report_approve_publication(report=report, actor=moderator, public_summary="Вброс.")
+    assert published.is_published
+    assert published.timeline.filter(kind="published").exists()
+
+
+def test_a_sensitive_report_needs_two_different_people(report, make_user):
+    first, second = make_user(role=Role.MODERATOR), make_user(role=Role.ADMIN)
+    report.is_sensitive = True
+    report.save()
+    report_triage(report=report, actor=first, status="verified", credibility="observer")
+    assert not report_approve_publication(
+        report=report, actor=first, public_summary="x"
+    ).is_published
+    with pytest.raises(ModerationError):
+        report_approve_publication(report=report, actor=first, public_summary="x")
+    assert report_approve_publication(report=report, actor=second, public_summary="x").is_published
+
+
+def test_revealing_the_reporter_is_admin_only_and_audited(report, make_user):
+    with pytest.raises(ModerationError):
+        report_reveal_identity(report=report, actor=make_user(role=Role.MODERATOR))
+    admin = make_user(role=Role.ADMIN)
+    assert report_reveal_identity(report=report, actor=admin)["contact"] == f"{NAME} {PHONE}"
+    assert AuditEntry.objects.filter(action="incidents.identity_revealed", actor=admin).count() == 1
+
+
+def test_no_public_page_export_or_api_answer_carries_personal_data(client, report, make_user):
+    moderator = make_user(role=Role.MODERATOR)
+    report_triage(report=report, actor=moderator, status="verified", credibility="documented",
+                  note=f"Звонили {NAME}")  # fmt: skip
+    report_approve_publication(report=report, actor=moderator, public_summary="Вброс на участке.")
+
+    pages = [
+        "/ru/incidents/", f"/ru/incidents/{report.pk}/", "/ru/incidents/export.csv",
+        "/ru/incidents/export.geojson", "/api/v1/incidents", "/ru/observers/network/",
+    ]  # fmt: skip
+    for path in pages:
+        text = client.get(path).content.decode()
+        for secret in (NAME, "Секретова", "999 88 77", WORDS):
+            assert secret not in text, f"{secret} leaked on {path}"
+    geo = json.loads(client.get("/ru/incidents/export.geojson").content)
+    assert geo["features"][0]["geometry"]["coordinates"] == [71.4, 51.1]
+    assert geo["features"][0]["properties"]["station"] == "71"
+    assert "Вброс на участке." in client.get("/ru/incidents/export.csv").content.decode()
+
+
+def test_coordinators_moderate_their_regions_only(client, report, make_user):
+    client.force_login(make_user(role=Role.COORDINATOR, regions=[region("KZ-75")]))
+    assert client.get(f"/ru/incidents/moderation/{report.pk}/").status_code == 404
+    client.force_login(make_user(role=Role.COORDINATOR, regions=[region("KZ-71")]))
+    page = client.get(f"/ru/incidents/moderation/{report.pk}/").content.decode()
+    assert WORDS in page
+    assert "Показать, кто сообщил" not in page  # only admins may see who reported
