@@ -81,6 +81,12 @@ class Report(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     public_summary = models.TextField(_("public text (no personal data)"), blank=True)
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    # A report about an event already reported points to that one; it keeps its own text,
+    # evidence and timeline, and the incident is the report it was merged into.
+    merged_into = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="merged",
+        verbose_name=_("merged into"),
+    )  # fmt: skip
 
     class Meta:
         ordering = ["-received_at"]

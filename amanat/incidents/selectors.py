@@ -6,7 +6,7 @@ from .models import Report
 
 
 def reports_published(*, phase: str = "", category: str = "", region: str = "") -> QuerySet[Report]:
-    reports = Report.objects.filter(is_published=True).select_related(
+    reports = Report.objects.filter(is_published=True, merged_into__isnull=True).select_related(
         "category", "region", "station"
     )
     if phase:

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from amanat.geography.models import Region
 
 from . import moderation, selectors
+from .duplicates import duplicate_candidates, reports_merge
 from .models import Category, Phase, Report
 
 
@@ -116,10 +117,18 @@ def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("incidents:moderation_detail", pk=pk)
         if action == "reveal":
             identity = moderation.report_reveal_identity(report=report, actor=request.user)
+        if action == "merge":
+            chosen = selectors.reports_to_moderate(request.user).filter(
+                pk__in=request.POST.getlist("duplicate")
+            )
+            reports_merge(primary=report, others=list(chosen), actor=request.user)
+            return redirect("incidents:moderation_detail", pk=pk)
     except moderation.ModerationError as failure:
         error = failure.message
     report.refresh_from_db()
     context = {"report": report, "error": error, "identity": identity,
                "statuses": Report.Status.choices, "credibilities": Report.Credibility.choices,
-               "timeline": report.timeline.all(), "evidence": report.evidence.all()}  # fmt: skip
+               "timeline": report.timeline.all(), "evidence": report.evidence.all(),
+               "candidates": [] if report.merged_into_id else duplicate_candidates(report),
+               "merged": report.merged.all()}  # fmt: skip
     return render(request, "incidents/moderation_detail.html", context)

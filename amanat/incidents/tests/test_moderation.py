@@ -96,3 +96,47 @@ def test_coordinators_moderate_their_regions_only(client, report, make_user):
     page = client.get(f"/ru/incidents/moderation/{report.pk}/").content.decode()
     assert WORDS in page
     assert "Показать, кто сообщил" not in page  # only admins may see who reported
+
+
+def test_reports_of_one_event_are_proposed_and_merged(report, make_user):
+    from amanat.incidents.duplicates import duplicate_candidates, reports_merge
+    from amanat.incidents.models import Report
+
+    def another(text, station="71", hours=1, category="stuffing"):
+        return report_submit(data=ReportInput(
+            client_id=uuid.uuid4(), source="sms", station_number=station, description=text,
+            category_code=category, occurred_at=timezone.now() - timedelta(hours=hours),
+        ))[0]  # fmt: skip
+
+    same = another("Видели вброс бюллетеней в урну на участке")
+    far_in_time = another("Вброс бюллетеней на участке", hours=20)
+    other_station = PollingStationFactory(district=report.station.district, number="72")
+    elsewhere = another("Вброс бюллетеней на участке", station=other_station.number)
+    unrelated = another("Очередь на входе, все спокойно", category="")
+
+    proposed = [candidate for candidate, _score in duplicate_candidates(report)]
+    assert proposed == [same]
+    assert far_in_time not in proposed
+    assert elsewhere not in proposed
+    assert unrelated not in proposed
+
+    incident = reports_merge(primary=report, others=[same], actor=make_user(role=Role.MODERATOR))
+    assert list(incident.merged.all()) == [same]
+    assert Report.objects.get(pk=same.pk).description.startswith("Видели")  # kept as it was
+    assert incident.credibility == "corroborated"
+    assert duplicate_candidates(report) == []
+
+
+def test_the_moderation_page_proposes_and_merges(client, report, make_user):
+    from amanat.incidents.models import Report
+
+    same = report_submit(data=ReportInput(
+        client_id=uuid.uuid4(), source="telegram", station_number="71",
+        description="Вброс бюллетеней в урну, видели двое", category_code="stuffing",
+        occurred_at=timezone.now() - timedelta(minutes=30),
+    ))[0]  # fmt: skip
+    client.force_login(make_user(role=Role.MODERATOR))
+    page = client.get(f"/ru/incidents/moderation/{report.pk}/").content.decode()
+    assert f'name="duplicate" value="{same.pk}"' in page
+    client.post(f"/ru/incidents/moderation/{report.pk}/", {"action": "merge", "duplicate": same.pk})
+    assert Report.objects.get(pk=same.pk).merged_into_id == report.pk
