@@ -6,6 +6,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from amanat.voterinfo.complaints import Body
+
 
 class Phase(models.TextChoices):
     PRE_ELECTION = "pre_election", _("Before voting day")
@@ -81,6 +83,11 @@ class Report(models.Model):
     published_at = models.DateTimeField(_("published at"), null=True, blank=True)
     public_summary = models.TextField(_("public text (no personal data)"), blank=True)
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+", verbose_name=_("assigned to"),
+    )  # fmt: skip
+    respond_by = models.DateTimeField(_("respond by"), null=True, blank=True)
     # A report about an event already reported points to that one; it keeps its own text,
     # evidence and timeline, and the incident is the report it was merged into.
     merged_into = models.ForeignKey(
@@ -154,3 +161,35 @@ class PublicationApproval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} ✓ {self.approver_id}"
+
+
+class Referral(models.Model):
+    """The incident taken to an outside body: the complaint filed, the legal deadline for the
+    answer, the answer received and how it ended."""
+
+    class Outcome(models.TextChoices):
+        PENDING = "pending", _("Waiting for the answer")
+        UPHELD = "upheld", _("Complaint upheld")
+        PARTLY = "partly", _("Partly upheld")
+        REJECTED = "rejected", _("Complaint rejected")
+        NO_ANSWER = "no_answer", _("No answer in time")
+
+    report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="referrals")
+    body = models.CharField(_("addressed to"), max_length=20, choices=Body.choices)
+    language = models.CharField(_("language"), max_length=2, default="ru")
+    filed_on = models.DateField(_("filed on"))
+    deadline = models.DateField(_("answer due by law"))
+    answer = models.TextField(_("answer received"), blank=True)
+    answered_on = models.DateField(_("answered on"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=12, choices=Outcome.choices,
+                               default=Outcome.PENDING)  # fmt: skip
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL,
+                                   related_name="+")  # fmt: skip
+
+    class Meta:
+        ordering = ["filed_on"]
+        verbose_name = _("referral")
+        verbose_name_plural = _("referrals")
+
+    def __str__(self) -> str:
+        return f"{self.report_id} → {self.body}"

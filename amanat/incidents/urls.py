@@ -12,4 +12,10 @@ urlpatterns = [
     path("export.geojson", views_published.export_geojson, name="export_geojson"),
     path("moderation/", views_published.moderation_queue, name="moderation"),
     path("moderation/<int:pk>/", views_published.moderation_detail, name="moderation_detail"),
+    path(
+        "moderation/<int:pk>/referral/<int:referral_id>.<str:kind>",
+        views_published.referral_file,
+        name="referral_file",
+    ),
+    path("overdue/", views_published.overdue, name="overdue"),
 ]

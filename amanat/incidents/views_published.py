@@ -11,11 +11,15 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
+from amanat.accounts.models import User
+from amanat.accounts.roles import Role
 from amanat.geography.models import Region
+from amanat.voterinfo.complaint_documents import document_docx, document_pdf
+from amanat.voterinfo.complaints import Body
 
-from . import moderation, selectors
+from . import moderation, response, selectors
 from .duplicates import duplicate_candidates, reports_merge
-from .models import Category, Phase, Report
+from .models import Category, Phase, Referral, Report
 
 
 def _filters(request: HttpRequest) -> dict:
@@ -117,6 +121,22 @@ def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return redirect("incidents:moderation_detail", pk=pk)
         if action == "reveal":
             identity = moderation.report_reveal_identity(report=report, actor=request.user)
+        if action == "assign":
+            assignee = get_object_or_404(User, pk=request.POST.get("assignee"),
+                                         role__in=[Role.LAWYER, Role.COORDINATOR])  # fmt: skip
+            response.report_assign(report=report, assignee=assignee, actor=request.user)
+            return redirect("incidents:moderation_detail", pk=pk)
+        if action == "refer":
+            response.referral_create(report=report, actor=request.user,
+                                     body=request.POST.get("body", ""),
+                                     language=request.POST.get("language", "ru"))  # fmt: skip
+            return redirect("incidents:moderation_detail", pk=pk)
+        if action == "answer":
+            referral = get_object_or_404(report.referrals, pk=request.POST.get("referral"))
+            response.referral_answer(referral=referral, actor=request.user,
+                                     answer=request.POST.get("answer", ""),
+                                     outcome=request.POST.get("outcome", "pending"))  # fmt: skip
+            return redirect("incidents:moderation_detail", pk=pk)
         if action == "merge":
             chosen = selectors.reports_to_moderate(request.user).filter(
                 pk__in=request.POST.getlist("duplicate")
@@ -130,5 +150,37 @@ def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                "statuses": Report.Status.choices, "credibilities": Report.Credibility.choices,
                "timeline": report.timeline.all(), "evidence": report.evidence.all(),
                "candidates": [] if report.merged_into_id else duplicate_candidates(report),
-               "merged": report.merged.all()}  # fmt: skip
+               "merged": report.merged.all(), "referrals": report.referrals.all(),
+               "bodies": Body.choices, "outcomes": Referral.Outcome.choices,
+               "responders": User.objects.filter(role__in=[Role.LAWYER, Role.COORDINATOR],
+                                                 regions=report.region)}  # fmt: skip
     return render(request, "incidents/moderation_detail.html", context)
+
+
+@login_required
+def referral_file(request: HttpRequest, pk: int, referral_id: int, kind: str) -> HttpResponse:
+    report = get_object_or_404(selectors.reports_to_moderate(request.user), pk=pk)
+    if not request.user.has_perm("incidents.moderate", report):
+        raise PermissionDenied
+    referral = get_object_or_404(report.referrals, pk=referral_id)
+    document = response.referral_document(referral)
+    if kind == "docx":
+        content = document_docx(document, referral.language)
+        content_type = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    else:
+        content, content_type = document_pdf(document, referral.language), "application/pdf"
+    reply = HttpResponse(content, content_type=content_type)
+    reply["Content-Disposition"] = f'attachment; filename="complaint-{pk}-{referral_id}.{kind}"'
+    return reply
+
+
+@login_required
+def overdue(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("incidents.moderate"):
+        raise PermissionDenied
+    scope = selectors.reports_to_moderate(request.user)
+    context = {
+        "reports": response.reports_overdue().filter(pk__in=scope.values("pk")),
+        "referrals": response.referrals_overdue().filter(report__in=scope),
+    }
+    return render(request, "incidents/overdue.html", context)

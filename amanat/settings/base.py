@@ -211,6 +211,10 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Amanat <noreply@amanat.invalid>")
 
+# Who signs complaints the network files with outside bodies.
+AMANAT_ORGANISATION_NAME = os.environ.get("AMANAT_ORGANISATION_NAME", "Amanat observer network")
+AMANAT_ORGANISATION_CONTACT = os.environ.get("AMANAT_ORGANISATION_CONTACT", "info@amanat.invalid")
+
 # Where people reach this installation; links in e-mails and on certificates start with it.
 AMANAT_BASE_URL = os.environ.get("AMANAT_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 

@@ -140,3 +140,42 @@ def test_the_moderation_page_proposes_and_merges(client, report, make_user):
     assert f'name="duplicate" value="{same.pk}"' in page
     client.post(f"/ru/incidents/moderation/{report.pk}/", {"action": "merge", "duplicate": same.pk})
     assert Report.objects.get(pk=same.pk).merged_into_id == report.pk
+
+
+def test_assignment_referral_document_answer_and_overdue(client, report, make_user):
+    import io
+
+    from docx import Document as Docx
+
+    from amanat.incidents import response
+    from amanat.incidents.models import Report
+
+    lawyer = make_user(role=Role.LAWYER, regions=[region("KZ-71")])
+    moderator = make_user(role=Role.MODERATOR)
+    response.report_assign(report=report, assignee=lawyer, actor=moderator)
+    assert report.respond_by - timezone.now() > timedelta(hours=23)
+    Report.objects.filter(pk=report.pk).update(respond_by=timezone.now() - timedelta(minutes=1))
+    assert list(response.reports_overdue()) == [Report.objects.get(pk=report.pk)]
+
+    referral = response.referral_create(report=report, actor=moderator)
+    assert referral.body == "prosecutor"  # ballot stuffing: the rules send it there
+    assert referral.deadline == referral.filed_on + timedelta(days=5)
+    client.force_login(moderator)
+    docx = client.get(f"/ru/incidents/moderation/{report.pk}/referral/{referral.pk}.docx")
+    text = "\n".join(p.text for p in Docx(io.BytesIO(docx.content)).paragraphs)
+    assert "Прокуратура: город Астана" in text
+    assert "избирательный участок №71" in text
+    assert "Amanat observer network" in text
+    assert docx["Content-Type"].endswith("wordprocessingml.document")
+    assert (
+        client.get(f"/ru/incidents/moderation/{report.pk}/referral/{referral.pk}.pdf")[
+            "Content-Type"
+        ]
+        == "application/pdf"
+    )
+
+    response.referral_answer(referral=referral, actor=moderator, answer="Проверка начата",
+                             outcome="partly")  # fmt: skip
+    kinds = list(report.timeline.values_list("kind", flat=True))
+    assert kinds[-2:] == ["referred", "answer"]
+    assert not response.referrals_overdue().exists()

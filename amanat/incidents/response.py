@@ -1,0 +1,118 @@
+"""Responding to an incident: assignment with a response time, escalation when overdue, and
+referral to an outside body with a complaint document and the legal deadline for its answer."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from amanat.audit.services import audit_record
+from amanat.elections.selectors import election_current
+from amanat.voterinfo.complaint_documents import Document, Facts, document_compose
+from amanat.voterinfo.complaints import Body, Route, deadline, route
+
+from .models import Referral, Report, TimelineEvent
+
+# Category → the complaint wizard's "what happened" (same rules for where to complain).
+WHAT = {
+    "vote_buying": "vote_buying", "pressure": "pressure", "control": "pressure",
+    "admin_resource": "campaign", "campaign": "campaign", "campaign_station": "campaign",
+    "stuffing": "fraud", "carousel": "fraud", "mobile_box": "fraud", "protocol": "commission",
+    "count_procedure": "commission", "higher_commissions": "commission",
+    "observers_pre": "commission", "observers_expelled": "commission",
+    "voter_lists": "vote_denied", "safety": "violence", "obstruct_candidates": "campaign",
+}  # fmt: skip
+ELECTION_DAY_RESPONSE = timedelta(hours=2)
+RESPONSE = timedelta(hours=24)
+
+
+def report_assign(*, report: Report, assignee, actor) -> Report:
+    """Give the report to a lawyer or coordinator, due in 2 hours on election day, else 24."""
+    election = election_current()
+    on_the_day = election is not None and election.election_day == timezone.localdate()
+    report.assigned_to = assignee
+    report.respond_by = timezone.now() + (ELECTION_DAY_RESPONSE if on_the_day else RESPONSE)
+    report.save(update_fields=["assigned_to", "respond_by"])
+    text = _("Assigned to %(who)s.") % {"who": assignee.get_username()}
+    TimelineEvent.objects.create(report=report, kind="assigned", is_public=False, text=text)
+    audit_record(action="incidents.assigned", actor=actor, obj=report,
+                 data={"assignee": assignee.pk})  # fmt: skip
+    return report
+
+
+def reports_overdue():
+    return Report.objects.filter(
+        respond_by__lt=timezone.now(), status__in=[Report.Status.NEW, Report.Status.TRIAGE]
+    ).select_related("assigned_to", "region")
+
+
+def referrals_overdue():
+    return Referral.objects.filter(
+        outcome=Referral.Outcome.PENDING, deadline__lt=timezone.localdate()
+    ).select_related("report")
+
+
+def _facts(report: Report, language: str) -> Facts:
+    evidence = [f"{e.get_kind_display()} SHA-256 {e.sha256}" for e in report.evidence.all()]
+    return Facts(
+        what=WHAT.get(report.category.code if report.category else "", "commission"),
+        who="other",
+        happened_at=report.occurred_at,
+        region=report.region,
+        station=report.station.number if report.station else "",
+        place=report.place,
+        description=report.public_summary or report.description,
+        evidence="\n".join(evidence),
+        name=settings.AMANAT_ORGANISATION_NAME,
+        contact=settings.AMANAT_ORGANISATION_CONTACT,
+        language=language,
+    )
+
+
+def referral_document(referral: Referral) -> Document:
+    facts = _facts(referral.report, referral.language)
+    chosen = route(facts.what, facts.who)
+    chosen = Route(Body(referral.body), chosen.also, chosen.basis)
+    due = deadline(filed_on=referral.filed_on, election_day=_election_day())
+    return document_compose(facts, chosen, due)
+
+
+def _election_day():
+    election = election_current()
+    return election.election_day if election else None
+
+
+@transaction.atomic
+def referral_create(*, report: Report, actor, body: str = "", language: str = "ru") -> Referral:
+    """File the complaint: the body follows the complaint rules unless chosen, the deadline
+    follows the law (five days, or at once near the vote)."""
+    facts = _facts(report, language)
+    body = body or route(facts.what, facts.who).body
+    today = timezone.localdate()
+    due = deadline(filed_on=today, election_day=_election_day())
+    referral = Referral.objects.create(
+        report=report, body=body, language=language, filed_on=today, deadline=due.decide_by,
+        created_by=actor,
+    )  # fmt: skip
+    TimelineEvent.objects.create(
+        report=report, kind="referred",
+        text=_("Complaint filed with: %(body)s.") % {"body": Body(body).label},
+    )  # fmt: skip
+    audit_record(action="incidents.referred", actor=actor, obj=report, data={"body": body})
+    return referral
+
+
+@transaction.atomic
+def referral_answer(*, referral: Referral, actor, answer: str, outcome: str) -> Referral:
+    referral.answer, referral.outcome = answer.strip(), outcome
+    referral.answered_on = timezone.localdate()
+    referral.save(update_fields=["answer", "outcome", "answered_on"])
+    TimelineEvent.objects.create(
+        report=referral.report, kind="answer",
+        text=_("Answer from %(body)s: %(outcome)s.") % {
+            "body": Body(referral.body).label, "outcome": referral.get_outcome_display()},
+    )  # fmt: skip
+    audit_record(action="incidents.referral_answered", actor=actor, obj=referral.report)
+    return referral
