@@ -49,3 +49,10 @@ class ReportForm(forms.Form):
 
 class FollowUpForm(forms.Form):
     code = forms.CharField(label=_("Your follow-up code"), max_length=20)
+
+
+class AddInformationForm(forms.Form):
+    text = forms.CharField(label=_("What would you like to add?"), required=False,
+                           widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)  # fmt: skip
+    evidence = MultipleFileField(label=_("Photos, videos or documents (optional)"),
+                                 required=False)  # fmt: skip

@@ -124,3 +124,32 @@ def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str]:
 
 def report_by_code(code: str) -> Report | None:
     return Report.objects.filter(follow_up_hash=code_hash(code)).first()
+
+
+def report_add_information(*, report: Report, text: str, files: list[tuple[str, bytes]]) -> Report:
+    """The reporter, with the follow-up code, adds what they learned or a photo later."""
+    checked, errors = [], {}
+    for name, content in files:
+        try:
+            checked.append(evidence_check(name, content))
+        except EvidenceRejected as rejected:
+            errors[f"evidence:{name}"] = rejected.message
+    if not text.strip() and not checked:
+        errors["text"] = _("Write what you want to add, or attach a file.")
+    if errors:
+        raise ReportInvalid(errors)
+    with transaction.atomic():
+        for item in checked:
+            evidence = Evidence(
+                report=report, kind=item.sniffed.kind, size=len(item.content),
+                content_type=item.sniffed.content_type, sha256=item.sha256,
+            )  # fmt: skip
+            evidence.original, evidence.public_copy = evidence_store(item, evidence.public_id)
+            evidence.save()
+        TimelineEvent.objects.create(
+            report=report, kind="reporter_added", is_public=False, text=text.strip()
+        )
+        TimelineEvent.objects.create(
+            report=report, kind="added", text=_("The reporter added information.")
+        )
+    return report

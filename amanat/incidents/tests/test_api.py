@@ -115,3 +115,31 @@ def test_published_list_shows_no_personal_data(client):
     assert "Нурлан" not in text
     assert "555" not in text
     assert "раздавали деньги" not in text  # the reporter's own words stay private
+
+
+def test_the_reporter_adds_information_with_the_code_and_sources_follow_the_person(
+    client, make_user
+):
+    from amanat.accounts.roles import Role
+
+    code = post(client).json()["follow_up_code"]
+    reader = client.__class__()
+    reader.post("/ru/incidents/follow-up/", {"code": code})
+    added = reader.post(
+        "/ru/incidents/follow-up/",
+        {"action": "add", "text": "Номер машины записан",
+         "evidence": SimpleUploadedFile("later.jpg", photo_with_gps(), "image/jpeg")},
+    )  # fmt: skip
+    assert added.status_code == 200
+    report = Report.objects.get()
+    assert report.evidence.count() == 1
+    assert list(report.timeline.values_list("kind", flat=True)) == [
+        "received", "reporter_added", "added"]  # fmt: skip
+    assert report.timeline.get(kind="reporter_added").is_public is False
+
+    form = {"client_id": str(uuid.uuid4()), "description": "Звонок: подвозят людей автобусом",
+            "occurred_at": "2026-11-20T11:00", "region": "KZ-71"}  # fmt: skip
+    operator = make_user(role=Role.MODERATOR)
+    client.force_login(operator)
+    client.post("/ru/incidents/report/", form)
+    assert Report.objects.get(description__startswith="Звонок").source == "hotline"
