@@ -70,3 +70,21 @@ def report_reveal_identity(*, report: Report, actor) -> dict:
         "reporter": reporter.get_username() if reporter else None,
         "phone": getattr(reporter, "phone", "") if reporter else "",
     }
+
+
+def evidence_redact(*, evidence, actor, box: tuple[float, float, float, float], mode: str):
+    """Blur or crop the shown copy before publication; the original stays as it was."""
+    from .evidence import public_dir, redact
+
+    if not evidence.public_copy:
+        raise ModerationError(_("Only photos can be redacted."))
+    path = public_dir() / evidence.public_copy
+    try:
+        path.write_bytes(redact(path.read_bytes(), box=box, mode=mode))
+    except ValueError:
+        raise ModerationError(_("Choose a region inside the picture.")) from None
+    details = {"evidence": str(evidence.public_id), "mode": mode, "box": list(box)}
+    audit_record(
+        action="incidents.evidence_redacted", actor=actor, obj=evidence.report, data=details
+    )
+    return evidence

@@ -137,6 +137,12 @@ def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                                      answer=request.POST.get("answer", ""),
                                      outcome=request.POST.get("outcome", "pending"))  # fmt: skip
             return redirect("incidents:moderation_detail", pk=pk)
+        if action == "redact":
+            item = get_object_or_404(report.evidence, pk=request.POST.get("evidence"))
+            box = tuple(float(request.POST.get(k) or 0) for k in ("x0", "y0", "x1", "y1"))
+            moderation.evidence_redact(evidence=item, actor=request.user, box=box,
+                                       mode=request.POST.get("mode", "blur"))  # fmt: skip
+            return redirect("incidents:moderation_detail", pk=pk)
         if action == "merge":
             chosen = selectors.reports_to_moderate(request.user).filter(
                 pk__in=request.POST.getlist("duplicate")

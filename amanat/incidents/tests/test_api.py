@@ -143,3 +143,31 @@ def test_the_reporter_adds_information_with_the_code_and_sources_follow_the_pers
     client.force_login(operator)
     client.post("/ru/incidents/report/", form)
     assert Report.objects.get(description__startswith="Звонок").source == "hotline"
+
+
+def test_moderators_blur_or_crop_the_shown_copy_and_the_original_stays(client, make_user):
+    from amanat.accounts.roles import Role
+    from amanat.incidents.evidence import private_dir, public_dir
+
+    original = photo_with_gps()
+    body = post(client, [SimpleUploadedFile("face.jpg", original, "image/jpeg")]).json()
+    evidence = Evidence.objects.get()
+    copy_path = public_dir() / evidence.public_copy
+    before = Image.open(copy_path).convert("RGB")
+
+    client.force_login(make_user(role=Role.MODERATOR))
+    moderation = f"/ru/incidents/moderation/{body['id']}/"
+    # Paint half the picture white first, so that blurring its edge changes pixels.
+    picture = Image.open(copy_path).convert("RGB")
+    picture.paste((255, 255, 255), (0, 0, 32, 48))
+    picture.save(copy_path, format="JPEG")
+    client.post(moderation, {"action": "redact", "evidence": evidence.pk, "x0": 25, "y0": 0,
+                             "x1": 75, "y1": 100, "mode": "blur"})  # fmt: skip
+    blurred = Image.open(copy_path).convert("RGB")
+    assert blurred.getpixel((32, 24)) != (255, 255, 255)  # inside the region: mixed
+    assert blurred.getpixel((2, 2))[0] > 240  # outside: untouched white
+    client.post(moderation, {"action": "redact", "evidence": evidence.pk, "x0": 0, "y0": 0,
+                             "x1": 50, "y1": 50, "mode": "crop"})  # fmt: skip
+    assert Image.open(copy_path).size == (32, 24)
+    assert (private_dir() / evidence.sha256).read_bytes() == original
+    assert before.size == (64, 48)
