@@ -8,12 +8,14 @@ import json
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.geography.models import Region
+from amanat.geography.tilemap import tiles
 from amanat.voterinfo.complaint_documents import document_docx, document_pdf
 from amanat.voterinfo.complaints import Body
 
@@ -29,12 +31,25 @@ def _filters(request: HttpRequest) -> dict:
 def published(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
     page = Paginator(selectors.reports_published(**filters), 30).get_page(request.GET.get("page"))
+    counts = dict(
+        selectors.reports_published(**{**filters, "region": ""})
+        .values_list("region__code")
+        .annotate(n=Count("pk"))
+    )
+    regions = list(Region.objects.order_by("code"))
+    most = max(counts.values(), default=0) or 1
     context = {
+        "map": tiles(
+            [
+                (r, str(counts.get(r.code, 0)), min(3 * counts.get(r.code, 0) // most, 3), 0)
+                for r in regions
+            ]
+        ),  # fmt: skip
         "page": page,
         "filters": filters,
         "phases": Phase.choices,
         "categories": Category.objects.all(),
-        "regions": Region.objects.order_by("code"),
+        "regions": regions,
     }
     return render(request, "incidents/published.html", context)
 

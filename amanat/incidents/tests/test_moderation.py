@@ -83,6 +83,9 @@ def test_no_public_page_export_or_api_answer_carries_personal_data(client, repor
         text = client.get(path).content.decode()
         for secret in (NAME, "Секретова", "999 88 77", WORDS):
             assert secret not in text, f"{secret} leaked on {path}"
+    listing = client.get("/ru/incidents/").content.decode()
+    assert 'href="?region=KZ-71"><rect' in listing
+    assert 'class="heat-3"' in listing  # the only region with a published report
     geo = json.loads(client.get("/ru/incidents/export.geojson").content)
     assert geo["features"][0]["geometry"]["coordinates"] == [71.4, 51.1]
     assert geo["features"][0]["properties"]["station"] == "71"

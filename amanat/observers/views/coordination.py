@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from amanat.audit.services import audit_record
 from amanat.elections.selectors import election_current
 from amanat.geography.models import PollingStation
+from amanat.geography.tilemap import tiles
 
 from .. import selectors
 from ..forms import AccreditationForm, DeploymentCsvForm, DeploymentForm, ReviewForm
@@ -156,22 +157,9 @@ def coverage_region(request: HttpRequest, code: str) -> HttpResponse:
     return render(request, "observers/coverage_region.html", context)
 
 
-# Column and row of each unit on a schematic tile map, roughly where it lies (west to east).
-TILE_POSITIONS = {
-    "KZ-27": (0, 1), "KZ-23": (0, 2), "KZ-47": (0, 3), "KZ-15": (1, 1), "KZ-39": (2, 0),
-    "KZ-43": (1, 3), "KZ-62": (2, 2), "KZ-61": (2, 3), "KZ-79": (2, 4), "KZ-59": (3, 0),
-    "KZ-11": (3, 1), "KZ-71": (4, 1), "KZ-35": (3, 2), "KZ-31": (3, 3), "KZ-55": (4, 0),
-    "KZ-10": (5, 1), "KZ-63": (5, 0), "KZ-33": (5, 2), "KZ-19": (4, 3), "KZ-75": (4, 4),
-}  # fmt: skip
-
-
 def _tile_map(rows) -> list[dict]:
-    tiles = []
-    for row in rows:
-        column, line = TILE_POSITIONS.get(row.key.code, (6, 4))
-        band = min(row.percent // 25, 3)  # four colour bands: 0-24, 25-49, 50-74, 75-100
-        tiles.append({"row": row, "x": column * 110 + 5, "y": line * 70 + 5, "band": band})
-    return tiles
+    # Four colour bands of coverage: 0-24, 25-49, 50-74, 75-100 per cent.
+    return tiles([(row.key, f"{row.percent}%", min(row.percent // 25, 3), row) for row in rows])
 
 
 @login_required
