@@ -1,5 +1,7 @@
 """The complaint wizard: a few questions, then where to complain and a ready document."""
 
+import uuid
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -31,6 +33,8 @@ def complaint(request: HttpRequest) -> HttpResponse:
     )
     document = document_compose(facts, chosen, due)
     action = request.POST.get("action", "preview")
+    if action == "incident":
+        return _to_incident(request, facts)
     if action in CONTENT_TYPES:
         render_file = document_docx if action == "docx" else document_pdf
         response = HttpResponse(
@@ -44,3 +48,43 @@ def complaint(request: HttpRequest) -> HttpResponse:
 
 def _document_language(request: HttpRequest) -> str:
     return "kk" if request.LANGUAGE_CODE == "kk" else "ru"
+
+
+# What the wizard asked → the incident taxonomy.
+CATEGORY = {
+    "vote_denied": "voter_lists", "commission": "count_procedure", "vote_buying": "vote_buying",
+    "pressure": "pressure", "campaign": "campaign", "fraud": "stuffing", "violence": "safety",
+}  # fmt: skip
+WIZARD_NAMESPACE = uuid.UUID("5a0f3c2e-9d41-4b7a-8e26-1c5d7f9a3b42")
+
+
+def _to_incident(request: HttpRequest, facts) -> HttpResponse:
+    """The same facts as an incident report, so the network can act on it too. Resending the
+    same facts gives the same report and code."""
+    from amanat.geography.models import PollingStation
+    from amanat.incidents.models import Report
+    from amanat.incidents.services import ReportInput, ReportInvalid, report_submit
+
+    parts = (facts.what, facts.happened_at, facts.region.code, facts.station, facts.description,
+             facts.name)  # fmt: skip
+    fingerprint = "|".join(str(part) for part in parts)
+    station, place = facts.station, facts.place
+    if station and not PollingStation.objects.filter(number=station).exists():
+        # The wizard takes any number; an unknown one still tells the network where.
+        station, place = "", f"№{facts.station} {facts.place}".strip()
+    try:
+        report, code = report_submit(
+            data=ReportInput(
+                client_id=uuid.uuid5(WIZARD_NAMESPACE, fingerprint), source=Report.Source.CITIZEN,
+                description=facts.description, occurred_at=facts.happened_at,
+                region_code=facts.region.code, station_number=station, place=place,
+                category_code=CATEGORY.get(facts.what, ""),
+                contact=f"{facts.name}, {facts.contact}",
+            ),
+            reporter=request.user,
+        )  # fmt: skip
+    except ReportInvalid as invalid:
+        return render(request, "voterinfo/complaint.html",
+                      {"form": ComplaintForm(request.POST), "errors": invalid.errors},
+                      status=400)  # fmt: skip
+    return render(request, "incidents/reported.html", {"code": code, "report": report})

@@ -119,3 +119,20 @@ def test_happened_at_is_used_in_the_document():
         filed_on=date(2027, 3, 21), election_day=date(2027, 3, 21)))  # fmt: skip
     assert "2027, 20:15" in document.paragraphs[0]
     assert document.title == "Шағым"
+
+
+def test_the_wizard_turns_the_complaint_into_an_incident_report_once(client, settings, tmp_path):
+    from amanat.incidents.models import Report
+    from amanat.incidents.services import categories_load
+
+    settings.MEDIA_ROOT, settings.AMANAT_PRIVATE_DIR = tmp_path / "m", tmp_path / "p"
+    categories_load()
+    form = {**complaint_form(happened_at="2026-11-20T10:00"), "action": "incident"}
+    first = client.post("/ru/complaint/", form)
+    again = client.post("/ru/complaint/", form)
+    code = first.content.decode().split('id="follow-up-code">')[1].split("<")[0]
+    assert code in again.content.decode()
+    report = Report.objects.get()
+    assert (report.category.code, report.region.code, report.source) == (
+        "vote_buying", "KZ-71", "citizen")  # fmt: skip
+    assert report.contact.startswith("Нурлан Абенов")
