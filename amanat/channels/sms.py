@@ -79,7 +79,38 @@ def _handle(message: InboundMessage, observer: Observer | None):
     for previous in earlier:
         if sms_normalise(previous.text) == normalised:
             return InboundMessage.Status.DUPLICATE, _("Already received, thank you."), None
+    if normalised.startswith("INC "):
+        return _incident(message, observer)
     return _store(message, observer)
+
+
+def _incident(message: InboundMessage, observer: Observer):
+    """`INC <station> <what happened>`: an incident report from the observer's phone."""
+    from amanat.incidents.models import Report
+    from amanat.incidents.services import ReportInput, ReportInvalid, report_submit
+
+    words = message.text.split(maxsplit=2)
+    station = words[1] if len(words) > 1 and words[1].isdigit() else ""
+    description = words[2] if station and len(words) > 2 else " ".join(words[1:])
+    try:
+        _report, code = report_submit(
+            data=ReportInput(
+                client_id=uuid.uuid5(SMS_NAMESPACE, f"inc:{message.gateway}:{message.message_id}"),
+                source=Report.Source.SMS, description=description,
+                occurred_at=message.sent_at or timezone.now(), station_number=station,
+                region_code="" if station else observer.region.code,
+            ),
+            reporter=observer.user,
+        )  # fmt: skip
+    except ReportInvalid as invalid:
+        problems = "; ".join(invalid.errors.values())
+        return InboundMessage.Status.REJECTED, _("Report not accepted: %(problems)s") % {
+            "problems": problems}, None  # fmt: skip
+    return (
+        InboundMessage.Status.ACCEPTED,
+        _("Report received. Follow-up code: %(code)s") % {"code": code},
+        None,
+    )
 
 
 def _store(message: InboundMessage, observer: Observer):

@@ -78,6 +78,8 @@ def _dispatch(chat_id: int, link, message: dict, data: str, update_id: int) -> N
         return _sos(chat_id, observer, update_id, argument)
     if command == "/checkin":
         return _checkin(chat_id, observer, update_id)
+    if command == "/incident":
+        return _incident(chat_id, observer, update_id, argument)
     if command == "/report":
         buttons = [[(f"{f.code} — {f.name}", f"form:{f.code}")] for f in forms_active()]
         return client.send(chat_id, _("Which checklist?"), buttons)
@@ -102,7 +104,7 @@ def _link(chat_id: int, code: str) -> None:
     TelegramLink.objects.update_or_create(user=found.user, defaults={"chat_id": chat_id})
     found.delete()
     with translation.override(found.user.preferred_language):
-        client.send(chat_id, _("Linked. Commands: /report, /checkin, /sos."))
+        client.send(chat_id, _("Linked. Commands: /report, /checkin, /incident, /sos."))
 
 
 def _stations(observer):
@@ -117,6 +119,27 @@ def _sos(chat_id, observer, update_id, note) -> None:
         note=note,
     )  # fmt: skip
     client.send(chat_id, _("SOS sent to your region's coordinators and lawyers. Get to safety."))
+
+
+def _incident(chat_id, observer, update_id, text) -> None:
+    from amanat.incidents.models import Report
+    from amanat.incidents.services import ReportInput, ReportInvalid, report_submit
+
+    stations = _stations(observer)
+    try:
+        _report, code = report_submit(
+            data=ReportInput(
+                client_id=uuid.uuid5(TELEGRAM_NAMESPACE, f"incident:{update_id}"),
+                source=Report.Source.TELEGRAM, description=text, occurred_at=timezone.now(),
+                station_number=stations[0].number if len(stations) == 1 else "",
+                region_code="" if len(stations) == 1 else observer.region.code,
+            ),
+            reporter=observer.user,
+        )  # fmt: skip
+    except ReportInvalid as invalid:
+        client.send(chat_id, "; ".join(invalid.errors.values()))
+        return
+    client.send(chat_id, _("Report received. Follow-up code: %(code)s") % {"code": code})
 
 
 def _checkin(chat_id, observer, update_id) -> None:

@@ -110,3 +110,17 @@ def test_an_sms_that_breaks_processing_is_still_logged_and_answered(client, sms_
     assert reply_of(response) == "Не принято: попробуйте позже."
     logged = InboundMessage.objects.get(message_id="boom")
     assert (logged.status, logged.text, logged.submission) == ("rejected", "VT 1 A1", None)
+
+
+def test_an_incident_by_sms_keeps_the_original_words(client, sms_observer, settings, tmp_path):
+    from amanat.incidents.models import Report
+    from amanat.incidents.services import categories_load
+
+    settings.MEDIA_ROOT, settings.AMANAT_PRIVATE_DIR = tmp_path / "m", tmp_path / "p"
+    categories_load()
+    response = smssync(client, "inc 1 Выгнали наблюдателя из участка", message_id="i1")
+    assert reply_of(response).startswith("Сообщение получено. Код для отслеживания: ")
+    report = Report.objects.get()
+    assert (report.source, report.station.number) == ("sms", "1")
+    assert report.description == "Выгнали наблюдателя из участка"
+    assert Submission.objects.count() == 0

@@ -116,3 +116,17 @@ def test_a_wrong_answer_is_asked_again(bot):
     message("много")  # C wants a number
     assert "кнопками или числом" in texts(sent)[-2]
     assert Submission.objects.count() == 0
+
+
+def test_an_incident_by_telegram(bot, settings, tmp_path):
+    from amanat.incidents.models import Report
+    from amanat.incidents.services import categories_load
+
+    settings.MEDIA_ROOT, settings.AMANAT_PRIVATE_DIR = tmp_path / "m", tmp_path / "p"
+    categories_load()
+    message, _press, _post, sent, observer = bot
+    message(f"/link {telegram_link_code_create(user=observer.user)}")
+    message("/incident Председатель не пускает к столу подсчёта")
+    report = Report.objects.get()
+    assert (report.source, report.station.number) == ("telegram", "1")
+    assert texts(sent)[-1].startswith("Сообщение получено. Код для отслеживания: ")
