@@ -96,12 +96,8 @@ def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str]:
     if existing is not None:
         return existing, code
     found, errors = _resolve(data)
-    checked: list[Checked] = []
-    for name, content in data.files:
-        try:
-            checked.append(evidence_check(name, content))
-        except EvidenceRejected as rejected:
-            errors[f"evidence:{name}"] = rejected.message
+    checked, file_errors = _files_check(data.files)
+    errors.update(file_errors)
     if errors:
         raise ReportInvalid(errors)
     with transaction.atomic():
@@ -111,15 +107,30 @@ def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str]:
             contact=data.contact.strip()[:200], description=data.description.strip(),
             occurred_at=data.occurred_at, place=data.place.strip()[:300], **found,
         )  # fmt: skip
-        for item in checked:
-            evidence = Evidence(
-                report=report, kind=item.sniffed.kind, size=len(item.content),
-                content_type=item.sniffed.content_type, sha256=item.sha256,
-            )  # fmt: skip
-            evidence.original, evidence.public_copy = evidence_store(item, evidence.public_id)
-            evidence.save()
+        _evidence_save(report, checked)
         TimelineEvent.objects.create(report=report, kind="received", text=_("Report received."))
     return report, code
+
+
+def _files_check(files: list[tuple[str, bytes]]) -> tuple[list[Checked], dict[str, str]]:
+    """Every file checked; one bad file is named and, by the caller, stops the whole report."""
+    checked, errors = [], {}
+    for name, content in files:
+        try:
+            checked.append(evidence_check(name, content))
+        except EvidenceRejected as rejected:
+            errors[f"evidence:{name}"] = rejected.message
+    return checked, errors
+
+
+def _evidence_save(report: Report, checked: list[Checked]) -> None:
+    for item in checked:
+        evidence = Evidence(
+            report=report, kind=item.sniffed.kind, size=len(item.content),
+            content_type=item.sniffed.content_type, sha256=item.sha256,
+        )  # fmt: skip
+        evidence.original, evidence.public_copy = evidence_store(item, evidence.public_id)
+        evidence.save()
 
 
 def report_by_code(code: str) -> Report | None:
@@ -128,24 +139,13 @@ def report_by_code(code: str) -> Report | None:
 
 def report_add_information(*, report: Report, text: str, files: list[tuple[str, bytes]]) -> Report:
     """The reporter, with the follow-up code, adds what they learned or a photo later."""
-    checked, errors = [], {}
-    for name, content in files:
-        try:
-            checked.append(evidence_check(name, content))
-        except EvidenceRejected as rejected:
-            errors[f"evidence:{name}"] = rejected.message
+    checked, errors = _files_check(files)
     if not text.strip() and not checked:
         errors["text"] = _("Write what you want to add, or attach a file.")
     if errors:
         raise ReportInvalid(errors)
     with transaction.atomic():
-        for item in checked:
-            evidence = Evidence(
-                report=report, kind=item.sniffed.kind, size=len(item.content),
-                content_type=item.sniffed.content_type, sha256=item.sha256,
-            )  # fmt: skip
-            evidence.original, evidence.public_copy = evidence_store(item, evidence.public_id)
-            evidence.save()
+        _evidence_save(report, checked)
         TimelineEvent.objects.create(
             report=report, kind="reporter_added", is_public=False, text=text.strip()
         )
