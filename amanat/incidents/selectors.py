@@ -2,10 +2,18 @@ from django.db.models import QuerySet
 
 from amanat.accounts.roles import Role
 
-from .models import Report
+from .models import Phase, Report
 
 
-def reports_published(*, phase: str = "", category: str = "", region: str = "") -> QuerySet[Report]:
+def reports_published(
+    *,
+    phase: str = "",
+    category: str = "",
+    region: str = "",
+    credibility: str = "",
+    date_from=None,
+    date_to=None,
+) -> QuerySet[Report]:
     reports = Report.objects.filter(is_published=True, merged_into__isnull=True).select_related(
         "category", "region", "station"
     )
@@ -15,7 +23,36 @@ def reports_published(*, phase: str = "", category: str = "", region: str = "") 
         reports = reports.filter(category__code=category)
     if region:
         reports = reports.filter(region__code=region)
+    if credibility:
+        reports = reports.filter(credibility=credibility)
+    if date_from:
+        reports = reports.filter(occurred_at__date__gte=date_from)
+    if date_to:
+        reports = reports.filter(occurred_at__date__lte=date_to)
     return reports.order_by("-occurred_at")
+
+
+def statistics(reports: QuerySet[Report]) -> dict[str, list[tuple[str, int]]]:
+    """Counts by phase, category and region, most first, for the public page."""
+    from django.db.models import Count
+
+    def counted(field: str) -> list[tuple[str, int]]:
+        rows = reports.order_by().values(field).annotate(n=Count("pk")).order_by("-n")
+        return [(row[field] or "—", row["n"]) for row in rows]
+
+    phases = dict(Phase.choices)
+    return {
+        "phase": [(phases.get(code, code), n) for code, n in counted("category__phase")],
+        "category": counted(f"category__name_{_lang()}"),
+        "region": counted(f"region__name_{_lang()}"),
+    }
+
+
+def _lang() -> str:
+    from django.utils.translation import get_language
+
+    lang = (get_language() or "ru")[:2]
+    return lang if lang in ("kk", "ru", "en") else "ru"
 
 
 def reports_to_moderate(user) -> QuerySet[Report]:

@@ -11,6 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.dateparse import parse_date
 
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
@@ -25,12 +26,18 @@ from .models import Category, Phase, Referral, Report
 
 
 def _filters(request: HttpRequest) -> dict:
-    return {key: request.GET.get(key, "")[:40] for key in ("phase", "category", "region")}
+    filters = {
+        key: request.GET.get(key, "")[:40] for key in ("phase", "category", "region", "credibility")
+    }
+    for key in ("date_from", "date_to"):
+        filters[key] = parse_date(request.GET.get(key, "")[:10] or "") or None
+    return filters
 
 
 def published(request: HttpRequest) -> HttpResponse:
     filters = _filters(request)
-    page = Paginator(selectors.reports_published(**filters), 30).get_page(request.GET.get("page"))
+    reports = selectors.reports_published(**filters)
+    page = Paginator(reports, 30).get_page(request.GET.get("page"))
     counts = dict(
         selectors.reports_published(**{**filters, "region": ""})
         .values_list("region__code")
@@ -45,6 +52,9 @@ def published(request: HttpRequest) -> HttpResponse:
                 for r in regions
             ]
         ),  # fmt: skip
+        "points": _points(reports),
+        "statistics": selectors.statistics(reports),
+        "credibilities": Report.Credibility.choices,
         "page": page,
         "filters": filters,
         "phases": Phase.choices,
@@ -52,6 +62,22 @@ def published(request: HttpRequest) -> HttpResponse:
         "regions": regions,
     }
     return render(request, "incidents/published.html", context)
+
+
+# Kazakhstan lies within these longitudes and latitudes; stations are drawn as dots inside.
+WEST, EAST, NORTH, SOUTH = 46.5, 87.5, 55.5, 40.5
+
+
+def _points(reports) -> list[dict]:
+    points = []
+    for report in reports.filter(station__latitude__isnull=False)[:2000]:
+        lat, lon = float(report.station.latitude), float(report.station.longitude)
+        points.append({
+            "x": round((lon - WEST) / (EAST - WEST) * 660 + 5, 1),
+            "y": round((NORTH - lat) / (NORTH - SOUTH) * 350 + 5, 1),
+            "report": report,
+        })  # fmt: skip
+    return points
 
 
 def published_detail(request: HttpRequest, pk: int) -> HttpResponse:
