@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "amanat.legalhelp",
     "amanat.checklists",
     "amanat.incidents",
+    "amanat.forensics",
     "amanat.demo",
 ]
 

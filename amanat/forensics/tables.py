@@ -1,0 +1,60 @@
+"""Station-level result tables read from CSV, plain or inside .zip/.gz, into numpy columns."""
+
+import csv
+import gzip
+import io
+import zipfile
+from pathlib import Path
+
+import numpy as np
+
+
+class TableError(ValueError):
+    pass
+
+
+def _text(path: Path) -> io.TextIOBase:
+    if path.suffix == ".zip":
+        archive = zipfile.ZipFile(path)
+        names = [n for n in archive.namelist() if n.lower().endswith(".csv")] or archive.namelist()
+        return io.TextIOWrapper(archive.open(names[0]), encoding="utf-8-sig", newline="")
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8-sig", newline="")
+    return path.open(encoding="utf-8-sig", newline="")
+
+
+def read_columns(path: str | Path, names: list[str]) -> dict[str, np.ndarray]:
+    """The named columns as float arrays; an empty or non-numeric cell becomes NaN.
+
+    Column names in official files contain commas, so they are matched whole, never split.
+    """
+    path = Path(path)
+    if not path.exists():
+        raise TableError(f"{path}: no such file")
+    with _text(path) as handle:
+        reader = csv.reader(handle)
+        header = next(reader, None) or []
+        missing = [name for name in dict.fromkeys(names) if name not in header]
+        if missing:
+            raise TableError(f"{path}: no column {', '.join(repr(m) for m in missing)}")
+        wanted = {name: header.index(name) for name in dict.fromkeys(names)}
+        cells = {name: [] for name in wanted}
+        for row in reader:
+            for name, index in wanted.items():
+                cells[name].append(row[index] if index < len(row) else "")
+    return {name: _numbers(values) for name, values in cells.items()}
+
+
+def _numbers(values: list[str]) -> np.ndarray:
+    out = np.full(len(values), np.nan)
+    for i, value in enumerate(values):
+        try:
+            out[i] = float(value)
+        except ValueError:
+            continue
+    return out
+
+
+def summed(columns: dict[str, np.ndarray], names: list[str]) -> np.ndarray:
+    """Repeated column options are added up (for example the three kinds of issued ballots)."""
+    return np.sum([columns[name] for name in names], axis=0)
