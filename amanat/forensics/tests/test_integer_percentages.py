@@ -11,7 +11,11 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from amanat.forensics.integer_percentages import integer_percentages_test, is_integer_percent
+from amanat.forensics.integer_percentages import (
+    chance_of_integer_percent,
+    integer_percentages_test,
+    is_integer_percent,
+)
 from amanat.forensics.tables import read_columns, summed
 
 # Real data stays in ../shared beside the clone (never copied in); AMANAT_SHARED_DATA overrides.
@@ -116,3 +120,13 @@ def test_russia_2018_shows_the_published_excess_of_whole_percentages():
     assert result.stations_used > 90_000
     assert result.excess > 10 * result.expected_sd
     assert result.p_value == 0.0
+
+
+def test_the_chance_of_a_whole_percent_matches_drawing_the_binomials():
+    rng = np.random.default_rng(5)
+    n, p = rng.integers(100, 3000, 30), rng.uniform(0, 0.99, 30)
+    p[0], p[1] = 0.0, 0.5
+    exact = chance_of_integer_percent(n, p)
+    drawn = np.mean([is_integer_percent(rng.binomial(n, p) / n) for _ in range(20_000)], axis=0)
+    assert exact[0] == pytest.approx(1.0)  # nobody voted: 0 % every time
+    assert np.abs(exact - drawn).max() < 0.01
