@@ -23,8 +23,12 @@ def _text(path: Path) -> io.TextIOBase:
     return path.open(encoding="utf-8-sig", newline="")
 
 
-def read_columns(path: str | Path, names: list[str]) -> dict[str, np.ndarray]:
+def read_columns(
+    path: str | Path, names: list[str], text: tuple[str, ...] = ()
+) -> dict[str, np.ndarray]:
     """The named columns as float arrays; an empty or non-numeric cell becomes NaN.
+
+    Columns named in `text` (a region, a prefecture) are kept as strings.
 
     Column names in official files contain commas, so they are matched whole, never split.
     """
@@ -42,7 +46,10 @@ def read_columns(path: str | Path, names: list[str]) -> dict[str, np.ndarray]:
         for row in reader:
             for name, index in wanted.items():
                 cells[name].append(row[index] if index < len(row) else "")
-    return {name: _numbers(values) for name, values in cells.items()}
+    return {
+        name: np.array(values, dtype=object) if name in text else _numbers(values)
+        for name, values in cells.items()
+    }
 
 
 def _numbers(values: list[str]) -> np.ndarray:
