@@ -1,4 +1,4 @@
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 
 from amanat.accounts.roles import Role
 
@@ -34,7 +34,6 @@ def reports_published(
 
 def statistics(reports: QuerySet[Report]) -> dict[str, list[tuple[str, int]]]:
     """Counts by phase, category and region, most first, for the public page."""
-    from django.db.models import Count
 
     def counted(field: str) -> list[tuple[str, int]]:
         rows = reports.order_by().values(field).annotate(n=Count("pk")).order_by("-n")

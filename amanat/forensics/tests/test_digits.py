@@ -2,8 +2,6 @@
 
 import io
 import json
-import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -11,10 +9,8 @@ from django.core.management import call_command
 from scipy import stats
 
 from amanat.forensics.digits import digit_tests
+from amanat.forensics.tests.shared_data import SHARED, needs
 
-SHARED = Path(
-    os.environ.get("AMANAT_SHARED_DATA", Path(__file__).resolve().parents[4] / "shared/data")
-)
 ALBANIA = SHARED / "elections/albania/Albania2013.csv"
 
 
@@ -55,7 +51,7 @@ def test_the_digits_command_prints_groups(tmp_path):
     assert [(g["group"], g["n"]) for g in groups] == [("A", 2), ("B", 1)]
 
 
-@pytest.mark.skipif(not ALBANIA.exists(), reason="../shared/data is not beside this clone")
+@needs(ALBANIA)
 def test_albania_2013_by_prefecture():
     out = io.StringIO()
     call_command("forensics", "digits", str(ALBANIA), "--votes", "C051", "--base", "Ballots",

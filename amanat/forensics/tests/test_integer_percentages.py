@@ -4,8 +4,6 @@ import csv
 import gzip
 import io
 import json
-import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,11 +15,8 @@ from amanat.forensics.integer_percentages import (
     is_integer_percent,
 )
 from amanat.forensics.tables import read_columns, summed
+from amanat.forensics.tests.shared_data import SHARED, needs
 
-# Real data stays in ../shared beside the clone (never copied in); AMANAT_SHARED_DATA overrides.
-SHARED = Path(
-    os.environ.get("AMANAT_SHARED_DATA", Path(__file__).resolve().parents[4] / "shared/data")
-)
 RUSSIA_2018 = SHARED / "elections/russia/2018.csv.zip"
 VOTERS = "Число избирателей, включенных в список избирателей"
 ISSUED = [
@@ -106,7 +101,7 @@ def test_the_command_reads_gzip_sums_repeated_columns_and_prints_json(tmp_path):
                      "--turnout", ISSUED[0], "--ballots", CAST[0], "--votes", "Votes")  # fmt: skip
 
 
-@pytest.mark.skipif(not RUSSIA_2018.exists(), reason="../shared/data is not beside this clone")
+@needs(RUSSIA_2018)
 def test_russia_2018_shows_the_published_excess_of_whole_percentages():
     columns = read_columns(RUSSIA_2018, [VOTERS, *ISSUED, *CAST, LEADER])
     assert len(columns[VOTERS]) == 97_699

@@ -3,8 +3,6 @@
 import csv
 import io
 import json
-import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -12,10 +10,8 @@ from django.core.management import CommandError, call_command
 
 from amanat.forensics.pvt import allocate, draw_sample, ratio_estimate
 from amanat.forensics.tables import read_columns, summed
+from amanat.forensics.tests.shared_data import SHARED, needs
 
-SHARED = Path(
-    os.environ.get("AMANAT_SHARED_DATA", Path(__file__).resolve().parents[4] / "shared/data")
-)
 RUSSIA_2018 = SHARED / "elections/russia/2018.csv.zip"
 
 
@@ -89,7 +85,7 @@ def test_sample_then_estimate_through_the_commands(tmp_path):
                      "--size", "900", "--seed", "1", "--out", str(sample))  # fmt: skip
 
 
-@pytest.mark.skipif(not RUSSIA_2018.exists(), reason="../shared/data is not beside this clone")
+@needs(RUSSIA_2018)
 def test_intervals_cover_the_official_share_on_russia_2018():
     cast = ["Число недействительных избирательных бюллетеней",
             "Число действительных избирательных бюллетеней"]  # fmt: skip
