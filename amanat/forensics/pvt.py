@@ -57,9 +57,8 @@ def ratio_estimate(
     total_y = total_x = variance = 0.0
     for h in np.unique(strata):
         in_h = strata == h
-        n_h, big_n = int(in_h.sum()), population[h]
-        total_y += big_n * y[in_h].mean()
-        total_x += big_n * x[in_h].mean()
+        total_y += population[h] * y[in_h].mean()
+        total_x += population[h] * x[in_h].mean()
     ratio = total_y / total_x
     for h in np.unique(strata):
         in_h = strata == h

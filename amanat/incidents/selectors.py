@@ -1,8 +1,9 @@
 from django.db.models import Count, QuerySet
 
 from amanat.accounts.roles import Role
+from amanat.geography.models import Region
 
-from .models import Phase, Report
+from .models import Category, Phase, Report
 
 
 def reports_published(
@@ -33,25 +34,27 @@ def reports_published(
 
 
 def statistics(reports: QuerySet[Report]) -> dict[str, list[tuple[str, int]]]:
-    """Counts by phase, category and region, most first, for the public page."""
+    """Counts by phase, category and region, most first, for the public page.
 
-    def counted(field: str) -> list[tuple[str, int]]:
-        rows = reports.order_by().values(field).annotate(n=Count("pk")).order_by("-n")
-        return [(row[field] or "—", row["n"]) for row in rows]
+    Names come from the objects, not the columns, so a missing Kazakh name falls back as
+    everywhere else on the site.
+    """
+
+    def counted(field: str) -> list[tuple[object, int]]:
+        rows = reports.order_by().values(field).annotate(n=Count("pk")).order_by("-n", field)
+        return [(row[field], row["n"]) for row in rows]
+
+    def named(model, field: str) -> list[tuple[str, int]]:
+        rows = counted(field)
+        objects = model.objects.in_bulk([key for key, _n in rows if key is not None])
+        return [(str(objects[key].name) if key in objects else "—", n) for key, n in rows]
 
     phases = dict(Phase.choices)
     return {
-        "phase": [(phases.get(code, code), n) for code, n in counted("category__phase")],
-        "category": counted(f"category__name_{_lang()}"),
-        "region": counted(f"region__name_{_lang()}"),
+        "phase": [(phases.get(code, code or "—"), n) for code, n in counted("category__phase")],
+        "category": named(Category, "category_id"),
+        "region": named(Region, "region_id"),
     }
-
-
-def _lang() -> str:
-    from django.utils.translation import get_language
-
-    lang = (get_language() or "ru")[:2]
-    return lang if lang in ("kk", "ru", "en") else "ru"
 
 
 def reports_to_moderate(user) -> QuerySet[Report]:
