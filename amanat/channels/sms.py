@@ -142,7 +142,8 @@ def _store(message: InboundMessage, observer: Observer):
             observed_at=message.sent_at,
         )  # fmt: skip
     except SubmissionInvalid as invalid:
-        problems = "; ".join(f"{e.field}: {e.message}" for e in invalid.errors) or invalid.message
+        problems = "; ".join(f"{e.field}: {e.message.rstrip('.')}" for e in invalid.errors)
+        problems = problems or invalid.message
         return (
             InboundMessage.Status.REJECTED,
             _("Not accepted %(form)s %(station)s. %(problems)s. Send the whole message again.")

@@ -223,7 +223,7 @@ def _finish(chat_id, observer, conversation) -> None:
             raw={"answers": conversation.answers},
         )  # fmt: skip
     except SubmissionInvalid as invalid:
-        problems = "; ".join(f"{e.field}: {e.message}" for e in invalid.errors)
+        problems = "; ".join(f"{e.field}: {e.message.rstrip('.')}" for e in invalid.errors)
         client.send(chat_id, _("Not accepted: %(problems)s. Send /report to start again.")
                     % {"problems": problems})  # fmt: skip
         return

@@ -9,6 +9,7 @@ from django.db import transaction
 from amanat.core.memo import memo_clear
 
 from .models import ChecklistForm, FormVersion, Question
+from .relations import relation_definition_check
 
 CONTENT = Path(__file__).resolve().parent / "content" / "forms.toml"
 LANGS = ("kk", "ru", "en")
@@ -64,10 +65,19 @@ def form_load(data: dict) -> FormVersion:
         defaults={"phase": data["phase"], **{f"name_{lang}": data["name"][lang] for lang in LANGS}},
     )
     definition = _definition(data["questions"])
+    relations = data.get("relations", [])
+    for relation in relations:
+        relation_definition_check(relation, {item["code"] for item in definition})
     current = form.versions.order_by("-number").first()
-    if current is not None and _version_definition(current) == definition:
+    if (
+        current is not None
+        and _version_definition(current) == definition
+        and current.relations == relations
+    ):
         return current
-    version = FormVersion.objects.create(form=form, number=(current.number + 1) if current else 1)
+    version = FormVersion.objects.create(
+        form=form, number=(current.number + 1) if current else 1, relations=relations
+    )
     Question.objects.bulk_create(
         Question(
             version=version,

@@ -34,6 +34,8 @@ class FormVersion(models.Model):
     form = models.ForeignKey(ChecklistForm, on_delete=models.CASCADE, related_name="versions")
     number = models.PositiveIntegerField(_("version"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # Control relations between numeric answers (see relations.py), frozen with the questions.
+    relations = models.JSONField(_("control relations"), default=list, blank=True)
 
     class Meta:
         ordering = ["form", "-number"]

@@ -13,6 +13,7 @@ from amanat.observers.models import DeploymentStation, Observer
 
 from .answers import AnswerError, answers_check, is_critical
 from .models import ChecklistForm, CriticalAlert, FormVersion, Submission
+from .relations import relations_check
 
 
 class SubmissionInvalid(Exception):
@@ -86,6 +87,8 @@ def _receive(*, client_id, form_code, station_number, observer, election, answer
     station = link.station
     questions = list(version.questions.all())
     clean, errors = answers_check(questions, answers)
+    if version.relations:
+        errors += relations_check(version.relations, clean, answers)
     if errors:
         raise SubmissionInvalid("invalid", _("Some answers are not valid."), errors)
     try:

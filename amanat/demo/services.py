@@ -8,6 +8,7 @@ from amanat.checklists.loader import forms_load_all
 from amanat.geography.selectors import country_default
 from amanat.geography.services import ImportReport, stations_import_text
 from amanat.incidents.services import categories_load
+from amanat.results.services import protocol_form_load
 from amanat.training.loader import courses_load_all
 from amanat.voterinfo.services import guides_load
 
@@ -35,6 +36,7 @@ def demo_load(*, progress=None) -> DemoReport:
     courses_load_all()
     guides_load()
     forms_load_all()
+    protocol_form_load(election.contests.get(code="president"))
     categories_load()
     demo_observer_load(election)
     synthetic_observers_load(election)

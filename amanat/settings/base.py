@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "amanat.checklists",
     "amanat.incidents",
     "amanat.forensics",
+    "amanat.results",
     "amanat.demo",
 ]
 

@@ -1,0 +1,98 @@
+"""Results protocols: which checklist form carries a contest's protocol, the official
+station-level results as published, and independent entries of protocol photos."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ProtocolForm(models.Model):
+    """The checklist form through which observers send their copy of a contest's protocol, so
+    that every rapid-reporting channel carries it and checks its control relations."""
+
+    contest = models.OneToOneField(
+        "elections.Contest", on_delete=models.CASCADE, related_name="protocol_form"
+    )
+    form = models.OneToOneField(
+        "checklists.ChecklistForm", on_delete=models.CASCADE, related_name="protocol"
+    )
+    # question code → protocol line ("voters", …, "option:3")
+    lines = models.JSONField(_("lines"))
+
+    class Meta:
+        verbose_name = _("protocol form")
+        verbose_name_plural = _("protocol forms")
+
+    def __str__(self) -> str:
+        return f"{self.form.code}: {self.contest}"
+
+
+class OfficialResult(models.Model):
+    """One station's figures as the election commission published them."""
+
+    contest = models.ForeignKey(
+        "elections.Contest", on_delete=models.CASCADE, related_name="official_results"
+    )
+    station = models.ForeignKey(
+        "geography.PollingStation", on_delete=models.PROTECT, related_name="official_results"
+    )
+    figures = models.JSONField(_("figures"))  # protocol line → number
+    source = models.CharField(_("source"), max_length=300)
+    imported_at = models.DateTimeField(_("imported"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("official result")
+        verbose_name_plural = _("official results")
+        constraints = [
+            models.UniqueConstraint(fields=["contest", "station"], name="official_result_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contest} @ {self.station_id}"
+
+
+class ProtocolPhoto(models.Model):
+    """A photo of the protocol copy, kept privately under its SHA-256 for entry by hand."""
+
+    contest = models.ForeignKey("elections.Contest", on_delete=models.CASCADE, related_name="+")
+    station = models.ForeignKey(
+        "geography.PollingStation", on_delete=models.PROTECT, related_name="protocol_photos"
+    )
+    observer = models.ForeignKey(
+        "observers.Observer", on_delete=models.PROTECT, related_name="protocol_photos"
+    )
+    client_id = models.UUIDField(unique=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    file = models.FileField(_("file"), upload_to="protocols/")
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("protocol photo")
+        verbose_name_plural = _("protocol photos")
+
+    def __str__(self) -> str:
+        return f"{self.station_id} {self.sha256[:12]}"
+
+
+class ProtocolEntry(models.Model):
+    """Figures typed from a protocol photo by one person; two entries of one photo by two
+    people are compared line by line."""
+
+    photo = models.ForeignKey(ProtocolPhoto, on_delete=models.CASCADE, related_name="entries")
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    figures = models.JSONField(_("figures"))
+    entered_at = models.DateTimeField(_("entered"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["entered_at"]
+        verbose_name = _("protocol entry")
+        verbose_name_plural = _("protocol entries")
+        constraints = [
+            models.UniqueConstraint(fields=["photo", "entered_by"], name="entry_once_per_person")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.photo} by {self.entered_by_id}"

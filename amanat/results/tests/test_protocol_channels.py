@@ -1,0 +1,85 @@
+"""A protocol that breaks a control relation is refused with the relation named through every
+channel of rapid reporting — web page, JSON API, SMS, Telegram, ODK — and nothing is stored."""
+
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from amanat.channels.telegram import telegram_link_code_create
+from amanat.channels.tests.test_sms import reply_of, smssync
+from amanat.channels.tests.test_telegram import texts
+from amanat.checklists.models import Submission
+from amanat.observers.tests.test_api import token_for
+
+from .protocol_setup import GOOD, RECEIVED_OFF
+
+pytestmark = pytest.mark.django_db
+R1_EN = "received (B) = issued (C) + cancelled (D) + lost (E)"
+R1_RU = "получено (B) = выдано (C) + погашено (D) + утрачено (E)"
+
+
+def sms_text(figures: dict) -> str:
+    return "PR 1 " + " ".join(f"{code}{value}" for code, value in figures.items())
+
+
+def test_web_page_queue(client, protocol):
+    _form, _station, observer = protocol
+    client.force_login(observer.user)
+    body = {"client_id": str(uuid.uuid4()), "form": "PR", "station": "1", "answers": RECEIVED_OFF}
+    response = client.post("/en/checklists/submit/", body, content_type="application/json")
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert (error["field"], error["code"]) == ("R1", "relation_broken")
+    assert R1_EN in error["message"]
+    assert "900 ≠ 890" in error["message"]
+    good = client.post("/en/checklists/submit/", {**body, "client_id": str(uuid.uuid4()),
+                       "answers": GOOD}, content_type="application/json")  # fmt: skip
+    assert good.status_code == 201
+    assert Submission.objects.get().answers == GOOD
+
+
+def test_json_api(client, protocol):
+    _form, _station, observer = protocol
+    auth = token_for(client, observer.user)
+    body = {"client_id": str(uuid.uuid4()), "form": "PR", "station": "1", "answers": RECEIVED_OFF}
+    response = client.post("/api/v1/submissions", body, content_type="application/json",
+                           HTTP_ACCEPT_LANGUAGE="ru", **auth)  # fmt: skip
+    assert response.status_code == 422
+    [error] = response.json()["errors"]
+    assert error["field"] == "R1"
+    assert R1_RU in error["message"]
+    assert Submission.objects.count() == 0
+
+
+def test_sms(client, protocol, sms_observer):
+    reply = reply_of(smssync(client, sms_text(RECEIVED_OFF), message_id="p1"))
+    assert reply.startswith("Не принято PR 1.")
+    assert f"R1: Контрольное соотношение «{R1_RU}» не выполняется: 900 ≠ 890" in reply
+    assert Submission.objects.count() == 0
+    assert reply_of(smssync(client, sms_text(GOOD), message_id="p2")).startswith("Принято PR 1")
+    assert Submission.objects.get().answers == GOOD
+
+
+def test_telegram(bot, protocol):
+    message, press, _post, sent, observer = bot
+    message(f"/start {telegram_link_code_create(user=observer.user)}")
+    message("/report")
+    press("form:PR")
+    for value in RECEIVED_OFF.values():
+        message(str(value))
+    assert f"R1: Контрольное соотношение «{R1_RU}» не выполняется: 900 ≠ 890" in texts(sent)[-1]
+    assert Submission.objects.count() == 0
+
+
+def test_odk_collect(odk, protocol):
+    call, _station = odk
+    lines = "".join(f"<{code}>{value}</{code}>" for code, value in RECEIVED_OFF.items())
+    xml = (f'<PR id="PR" version="1"><station>1</station>{lines}'
+           f"<meta><instanceID>uuid:{uuid.uuid4()}</instanceID></meta></PR>")  # fmt: skip
+    upload = SimpleUploadedFile("submission.xml", xml.encode(), content_type="text/xml")
+    response = call("POST", "/openrosa/submission", data={"xml_submission_file": upload})
+    assert response.status_code == 400
+    assert "R1: " in response.content.decode()
+    assert "900 ≠ 890" in response.content.decode()
+    assert Submission.objects.count() == 0
