@@ -44,6 +44,7 @@ urlpatterns += i18n_patterns(
     path("legal-help/", include("amanat.legalhelp.urls")),
     path("checklists/", include("amanat.checklists.urls")),
     path("incidents/", include("amanat.incidents.urls")),
+    path("results/", include("amanat.results.urls")),
     # The admin signs in through our login, which asks for the second factor.
     path("admin/login/", core_views.admin_login_redirect),
     path("admin/", admin.site.urls),

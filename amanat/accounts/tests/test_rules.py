@@ -13,6 +13,7 @@ from amanat.observers.tests.factories import ObserverFactory
 R = Role
 APPS_WITH_RULES = {
     "accounts", "geography", "elections", "audit", "observers", "incidents", "legalhelp",
+    "results",
 }  # fmt: skip
 EVERY_ROLE = set(Role)
 # action -> roles allowed, for the scopes: "own" region object, "other" region object, "none"
@@ -49,6 +50,10 @@ MATRIX = {
     "incidents.reveal_identity": {"own": {R.ADMIN}, "other": {R.ADMIN}},
     "legalhelp.answer_question": {"own": {R.ADMIN, R.LAWYER}, "other": {R.ADMIN}},
     "legalhelp.view_queue": {"none": {R.ADMIN, R.LAWYER}},
+    "results.view_reconciliation": {"none": {R.ADMIN, R.COORDINATOR, R.ANALYST}},
+    "results.enter_protocol": {"none": {R.ADMIN, R.COORDINATOR, R.ANALYST}},
+    "results.import_results": {"none": {R.ADMIN}},
+    "results.analyse": {"none": {R.ADMIN, R.ANALYST, R.EXPERT, R.JOURNALIST}},
 }
 
 
@@ -117,9 +122,6 @@ def test_every_rule_in_the_code_is_in_the_matrix():
     import rules
 
     declared = {
-        name
-        for name in rules.permissions.permissions
-        if name.split(".")[0]
-        in {"accounts", "geography", "elections", "audit", "observers", "incidents", "legalhelp"}
+        name for name in rules.permissions.permissions if name.split(".")[0] in APPS_WITH_RULES
     }
     assert declared == set(MATRIX)

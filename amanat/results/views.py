@@ -1,0 +1,69 @@
+"""Results pages: reconciliation of observers' protocol copies with the official figures."""
+
+import csv
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+from amanat.accounts.roles import Role
+from amanat.elections.models import Contest
+from amanat.elections.selectors import election_current
+from amanat.observers.selectors import regions_visible_to
+
+from .selectors import line_labels, reconciliation
+
+
+def _contest_and_regions(request: HttpRequest):
+    if not request.user.has_perm("results.view_reconciliation"):
+        raise PermissionDenied
+    contests = Contest.objects.filter(protocol_form__isnull=False).select_related("election")
+    if request.GET.get("contest", "").isdigit():
+        contest = contests.filter(pk=int(request.GET["contest"])).first()
+    else:
+        election = election_current()
+        contest = contests.filter(election=election).order_by("pk").first() if election else None
+    if contest is None:
+        raise Http404
+    # Headquarters and analysts see the country; coordinators only their regions.
+    everywhere = request.user.role in (Role.ADMIN, Role.ANALYST)
+    return contest, None if everywhere else regions_visible_to(request.user)
+
+
+@login_required
+def reconciliation_page(request: HttpRequest) -> HttpResponse:
+    contest, regions = _contest_and_regions(request)
+    result = reconciliation(contest, regions)
+    labels = line_labels(contest)
+    context = {
+        "contest": contest,
+        "result": result,
+        "labels": labels,
+        "moved": [(labels[key], votes) for key, votes in result.moved.items()],
+        "stations": [
+            (d, [(labels[key], copy, official, delta) for key, copy, official, delta in d.lines])
+            for d in result.differing
+        ],
+    }
+    return render(request, "results/reconciliation.html", context)
+
+
+@login_required
+def reconciliation_csv(request: HttpRequest) -> HttpResponse:
+    contest, regions = _contest_and_regions(request)
+    result = reconciliation(contest, regions)
+    labels = line_labels(contest)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="reconciliation.csv"'
+    response.write("\ufeff")  # spreadsheet programs then read the Cyrillic correctly
+    writer = csv.writer(response)
+    writer.writerow([_("station"), _("region"), _("line"), _("line name"), _("observer's copy"),
+                     _("official"), _("difference"), _("station discrepancy")])  # fmt: skip
+    for difference in result.differing:
+        station = difference.station
+        for key, copy, official, delta in difference.lines:
+            writer.writerow([station.number, station.district.region.code, key, labels[key],
+                             copy, official, delta, difference.size])  # fmt: skip
+    return response
