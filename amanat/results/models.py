@@ -52,7 +52,8 @@ class OfficialResult(models.Model):
 
 
 class ProtocolPhoto(models.Model):
-    """A photo of the protocol copy, kept privately under its SHA-256 for entry by hand."""
+    """A photo of the protocol copy. The original is kept privately, named by its SHA-256
+    (AMANAT_PRIVATE_DIR/protocols), and shown only to the people who type it in."""
 
     contest = models.ForeignKey("elections.Contest", on_delete=models.CASCADE, related_name="+")
     station = models.ForeignKey(
@@ -63,7 +64,7 @@ class ProtocolPhoto(models.Model):
     )
     client_id = models.UUIDField(unique=True)
     sha256 = models.CharField(_("SHA-256"), max_length=64)
-    file = models.FileField(_("file"), upload_to="protocols/")
+    content_type = models.CharField(_("type"), max_length=40)
     uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
 
     class Meta:

@@ -4,14 +4,16 @@ with the official figures station by station."""
 from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db.models import Count, QuerySet
 from django.utils import translation
 
+from amanat.accounts.roles import Role
 from amanat.checklists.models import Submission
 from amanat.elections.models import Contest
 from amanat.geography.models import PollingStation
 
 from .lines import STANDARD, STANDARD_KEYS, option_key
-from .models import OfficialResult, ProtocolForm
+from .models import OfficialResult, ProtocolForm, ProtocolPhoto
 
 
 def line_labels(contest: Contest) -> dict[str, str]:
@@ -109,3 +111,37 @@ def reconciliation(contest: Contest, regions=None) -> Reconciliation:
     )
     result.moved = dict(sorted(moved.items(), key=lambda item: line_order(item[0])))
     return result
+
+
+def photos_visible_to(user) -> QuerySet[ProtocolPhoto]:
+    """Headquarters and analysts: every photo; coordinators: their regions'."""
+    photos = ProtocolPhoto.objects.select_related("station__district__region", "contest")
+    if user.role in (Role.ADMIN, Role.ANALYST):
+        return photos
+    return photos.filter(station__district__region__in=user.regions.all())
+
+
+def photos_awaiting_entry(user) -> QuerySet[ProtocolPhoto]:
+    """Photos with fewer than two entries that this person has not typed yet, oldest first."""
+    return (
+        photos_visible_to(user)
+        .annotate(entry_count=Count("entries"))
+        .filter(entry_count__lt=2)
+        .exclude(entries__entered_by=user)
+        .order_by("uploaded_at")
+    )
+
+
+def photos_disputed(user) -> list[ProtocolPhoto]:
+    """Photos whose two (or more) entries disagree somewhere."""
+    photos = (
+        photos_visible_to(user)
+        .annotate(entry_count=Count("entries"))
+        .filter(entry_count__gte=2)
+        .prefetch_related("entries")
+        .order_by("uploaded_at")
+    )
+    return [
+        photo for photo in photos
+        if len({tuple(sorted(e.figures.items())) for e in photo.entries.all()}) > 1
+    ]  # fmt: skip

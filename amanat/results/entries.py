@@ -1,0 +1,115 @@
+"""Protocol photos and their entry by hand: an observer sends the photo of the protocol copy;
+two people type its figures independently, and the lines where they differ are flagged."""
+
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from amanat.checklists.relations import relations_check
+from amanat.elections.models import Contest
+from amanat.incidents.evidence import EvidenceRejected, evidence_check
+from amanat.observers.models import DeploymentStation, Observer
+
+from .models import ProtocolEntry, ProtocolForm, ProtocolPhoto
+from .official import line_keys
+
+
+class ProtocolRejected(Exception):
+    def __init__(self, message: str, errors: dict[str, str] | None = None):
+        super().__init__(message)
+        self.message, self.errors = message, errors or {}
+
+
+def _photos_dir() -> Path:
+    path = Path(settings.AMANAT_PRIVATE_DIR) / "protocols"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def photo_path(photo: ProtocolPhoto) -> Path:
+    return _photos_dir() / photo.sha256
+
+
+def protocol_photo_receive(
+    *, client_id: uuid.UUID, contest: Contest, station_number: str, observer: Observer,
+    name: str, content: bytes,
+) -> tuple[ProtocolPhoto, bool]:  # fmt: skip
+    """Store once per client id; the observer must be deployed to the station."""
+    existing = ProtocolPhoto.objects.filter(client_id=client_id).first()
+    if existing is not None:
+        return existing, False
+    link = DeploymentStation.objects.filter(
+        election_id=contest.election_id, station__number=station_number,
+        deployment__observer=observer,
+    ).first()  # fmt: skip
+    if link is None:
+        raise ProtocolRejected(
+            _("You are not deployed to station %(number)s.") % {"number": station_number}
+        )
+    try:
+        checked = evidence_check(name, content)
+    except EvidenceRejected as rejected:
+        raise ProtocolRejected(rejected.message) from None
+    if checked.sniffed.kind != "photo":
+        raise ProtocolRejected(_("Send a photo of the protocol (JPEG, PNG or WebP)."))
+    path = _photos_dir() / checked.sha256
+    if not path.exists():
+        path.write_bytes(content)
+    try:
+        with transaction.atomic():
+            photo = ProtocolPhoto.objects.create(
+                client_id=client_id, contest=contest, station_id=link.station_id,
+                observer=observer, sha256=checked.sha256,
+                content_type=checked.sniffed.content_type,
+            )  # fmt: skip
+    except IntegrityError:  # the same client id racing in: answer with the stored one
+        return ProtocolPhoto.objects.get(client_id=client_id), False
+    return photo, True
+
+
+@dataclass
+class EntryResult:
+    entry: ProtocolEntry
+    broken_relations: list[str]
+
+
+def protocol_entry_save(*, photo: ProtocolPhoto, user, figures: dict) -> EntryResult:
+    """Save one person's reading of the photo (again: replaces it). Every line is needed;
+    broken control relations are reported but kept, since the photo may show them."""
+    errors = {}
+    for key in line_keys(photo.contest):
+        value = figures.get(key)
+        if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+            errors[key] = _("Give a whole number, zero or more.")
+    if errors:
+        raise ProtocolRejected(_("Some lines are missing or not valid."), errors)
+    clean = {key: figures[key] for key in line_keys(photo.contest)}
+    entry, _created = ProtocolEntry.objects.update_or_create(
+        photo=photo, entered_by=user, defaults={"figures": clean}
+    )
+    return EntryResult(entry, _broken(photo.contest, clean))
+
+
+def _broken(contest: Contest, figures: dict) -> list[str]:
+    protocol_form = ProtocolForm.objects.filter(contest=contest).first()
+    if protocol_form is None:
+        return []
+    version = protocol_form.form.versions.order_by("-number").first()
+    by_code = {code: figures[key] for code, key in protocol_form.lines.items() if key in figures}
+    return [e.message for e in relations_check(version.relations, by_code, by_code)]
+
+
+def entries_differences(entries: list[ProtocolEntry]) -> dict[str, list[int]]:
+    """Line → the values the entries give, for the lines where they do not all agree."""
+    if len(entries) < 2:
+        return {}
+    keys = dict.fromkeys(k for entry in entries for k in entry.figures)
+    return {
+        key: values
+        for key in keys
+        if len(set(values := [entry.figures.get(key) for entry in entries])) > 1
+    }
