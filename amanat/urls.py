@@ -45,6 +45,7 @@ urlpatterns += i18n_patterns(
     path("checklists/", include("amanat.checklists.urls")),
     path("incidents/", include("amanat.incidents.urls")),
     path("results/", include("amanat.results.urls")),
+    path("forensics/", include("amanat.forensics.urls")),
     # The admin signs in through our login, which asks for the second factor.
     path("admin/login/", core_views.admin_login_redirect),
     path("admin/", admin.site.urls),

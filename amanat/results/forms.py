@@ -31,3 +31,24 @@ class ProtocolEntryForm(forms.Form):
 
     def figures(self) -> dict[str, int]:
         return {line: self.cleaned_data[field_name(line)] for line in self.lines}
+
+
+class SampleSizeForm(forms.Form):
+    registered = forms.IntegerField(label=_("Registered voters"), min_value=1)
+    margin = forms.FloatField(label=_("Margin of error, percentage points"), min_value=0.01,
+                              max_value=50, initial=0.5)  # fmt: skip
+    confidence = forms.TypedChoiceField(label=_("Confidence"), coerce=float, initial="0.95",
+                                        choices=[("0.95", "95 %"), ("0.99", "99 %")])  # fmt: skip
+    heterogeneity = forms.FloatField(
+        label=_("Expected share of the leading candidate, % (50 is the safest)"),
+        min_value=1, max_value=99, initial=50,
+    )  # fmt: skip
+    station_size = forms.FloatField(label=_("Voters per station, on average"), min_value=1)
+    turnout = forms.FloatField(label=_("Expected turnout, %"), min_value=1, max_value=100,
+                               initial=65)  # fmt: skip
+
+
+class PvtSampleForm(forms.Form):
+    size = forms.IntegerField(label=_("Stations in the sample"), min_value=2)
+    seed = forms.IntegerField(label=_("Seed (write it down: it reproduces the sample)"),
+                              min_value=0)  # fmt: skip

@@ -97,3 +97,26 @@ class ProtocolEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.photo} by {self.entered_by_id}"
+
+
+class PvtSample(models.Model):
+    """The contest's parallel vote tabulation sample: stations drawn at random by region. Who
+    is in it stays with headquarters and analysts, so nobody can avoid the sampled stations."""
+
+    contest = models.OneToOneField(
+        "elections.Contest", on_delete=models.CASCADE, related_name="pvt_sample"
+    )
+    size = models.PositiveIntegerField(_("size"))
+    seed = models.BigIntegerField(_("seed"))
+    station_ids = models.JSONField(_("stations"))
+    created_at = models.DateTimeField(_("drawn"), auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("PVT sample")
+        verbose_name_plural = _("PVT samples")
+
+    def __str__(self) -> str:
+        return f"{self.contest}: {self.size} (seed {self.seed})"

@@ -16,3 +16,6 @@ rules.add_perm("results.enter_protocol", is_admin | is_coordinator | is_analyst)
 rules.add_perm("results.import_results", is_admin)
 # Forensics runs on published results or a file the analyst brings: no personal data.
 rules.add_perm("results.analyse", is_admin | is_analyst | is_researcher)
+# Which stations are in the PVT sample stays with headquarters and analysts.
+rules.add_perm("results.view_pvt", is_admin | is_analyst)
+rules.add_perm("results.manage_pvt", is_admin)

@@ -4,12 +4,14 @@ with the official figures station by station."""
 from collections import Counter
 from dataclasses import dataclass, field
 
+import numpy as np
 from django.db.models import Count, QuerySet
 from django.utils import translation
 
 from amanat.accounts.roles import Role
 from amanat.checklists.models import Submission
 from amanat.elections.models import Contest
+from amanat.forensics.analysis import StationArrays
 from amanat.geography.models import PollingStation
 
 from .lines import STANDARD, STANDARD_KEYS, option_key
@@ -145,3 +147,22 @@ def photos_disputed(user) -> list[ProtocolPhoto]:
         photo for photo in photos
         if len({tuple(sorted(e.figures.items())) for e in photo.entries.all()}) > 1
     ]  # fmt: skip
+
+
+def official_arrays(contest: Contest, option_position: int) -> StationArrays:
+    """Official figures as the arrays the forensic tests take: turnout counts the ballots
+    issued, the share is of the ballots found in the boxes."""
+    rows = list(
+        OfficialResult.objects.filter(contest=contest)
+        .order_by("station_id")
+        .values_list("figures", "station__district__region__code")
+    )
+    key = option_key(option_position)
+
+    def column(line):
+        return np.array([figures.get(line, np.nan) for figures, _ in rows], dtype=float)
+
+    return StationArrays(
+        voters=column("voters"), turnout_count=column("issued"), ballots=column("found"),
+        votes=column(key), regions=np.array([region for _, region in rows], dtype=object),
+    )  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_entry
+from . import views, views_entry, views_pvt
 
 app_name = "results"
 urlpatterns = [
@@ -10,4 +10,6 @@ urlpatterns = [
     path("entry/", views_entry.entry_queue, name="entry_queue"),
     path("entry/<int:pk>/", views_entry.entry_form, name="entry_form"),
     path("entry/<int:pk>/photo.jpg", views_entry.photo_image, name="photo_image"),
+    path("pvt/", views_pvt.pvt_page, name="pvt"),
+    path("pvt/estimates/", views_pvt.pvt_estimates_panel, name="pvt_estimates"),
 ]

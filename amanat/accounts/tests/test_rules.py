@@ -54,6 +54,8 @@ MATRIX = {
     "results.enter_protocol": {"none": {R.ADMIN, R.COORDINATOR, R.ANALYST}},
     "results.import_results": {"none": {R.ADMIN}},
     "results.analyse": {"none": {R.ADMIN, R.ANALYST, R.EXPERT, R.JOURNALIST}},
+    "results.view_pvt": {"none": {R.ADMIN, R.ANALYST}},
+    "results.manage_pvt": {"none": {R.ADMIN}},
 }
 
 

@@ -72,9 +72,12 @@ class Proposal:
     station_id: int
 
 
-def deployment_propose(*, election: Election, region_ids: Iterable[int]) -> list[Proposal]:
+def deployment_propose(
+    *, election: Election, region_ids: Iterable[int], station_ids: Iterable[int] | None = None
+) -> list[Proposal]:
     """Fill uncovered stations with undeployed certified observers: first from the same
-    district, then from elsewhere in the same region. Stations are taken in number order."""
+    district, then from elsewhere in the same region. Stations are taken in number order;
+    `station_ids` limits them (the stations of a PVT sample come first)."""
     region_ids = list(region_ids)
     covered = set(
         DeploymentStation.objects.filter(election=election).values_list("station_id", flat=True)
@@ -82,9 +85,10 @@ def deployment_propose(*, election: Election, region_ids: Iterable[int]) -> list
     deployed = set(
         Deployment.objects.filter(election=election).values_list("observer_id", flat=True)
     )
-    stations = PollingStation.objects.filter(district__region_id__in=region_ids).values_list(
-        "pk", "district_id", "district__region_id"
-    )
+    stations = PollingStation.objects.filter(district__region_id__in=region_ids)
+    if station_ids is not None:
+        stations = stations.filter(pk__in=list(station_ids))
+    stations = stations.values_list("pk", "district_id", "district__region_id")
     open_by_district: dict[int, list[int]] = defaultdict(list)
     for pk, district_id, _region_id in stations.order_by("number"):
         if pk not in covered:

@@ -126,3 +126,19 @@ def test_page_and_csv_for_analysts_scoped_for_coordinators(client, tmp_path, pro
     assert "№1" not in client.get("/ru/results/reconciliation/").content.decode()
     client.force_login(protocol[2].user)
     assert client.get("/ru/results/reconciliation/").status_code == 403
+
+
+def test_analysts_run_the_forensics_on_the_official_results(client, tmp_path, protocol, stations,
+                                                             make_user):  # fmt: skip
+    run(results_file(tmp_path, ROWS), protocol)
+    client.force_login(make_user(role=Role.ANALYST))
+    page = client.get("/en/forensics/").content.decode()
+    assert "Official results: President" in page
+    response = client.post("/en/forensics/", {"official-option": "1"})
+    russian = client.post("/ru/forensics/", {"official-option": "1"}).content.decode()
+    assert "Участки с явкой 90 % и выше" in russian
+    assert "%%" not in russian
+    text = response.content.decode()
+    assert "Айгүл Сейітова · 3 stations" in text
+    assert 'src="data:image/png;base64,' in text
+    assert text.count('class="bars"') == 4  # KZ-71 and KZ-75

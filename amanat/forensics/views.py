@@ -1,0 +1,78 @@
+"""The analysts' page: the fingerprint, distributions by region and the statistical tests, for
+the official results stored here or for any file an analyst brings."""
+
+import tempfile
+from pathlib import Path
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from amanat.elections.models import Contest
+from amanat.elections.selectors import election_current
+from amanat.results.selectors import official_arrays
+
+from .analysis import TableSpec, analyse, arrays_from_table
+from .forms import OfficialAnalysisForm, TableAnalysisForm
+from .tables import TableError
+
+
+def _contest() -> Contest | None:
+    election = election_current()
+    if election is None:
+        return None
+    return election.contests.filter(official_results__isnull=False).distinct().first()
+
+
+def _from_table(form: TableAnalysisForm) -> dict | None:
+    data, upload = form.cleaned_data, form.cleaned_data["file"]
+    spec = TableSpec(voters=data["voters"], turnout=data["turnout"], ballots=data["ballots"],
+                     votes=data["votes"], region=data["region"])  # fmt: skip
+    suffix = "".join(Path(upload.name).suffixes[-1:])
+    with tempfile.NamedTemporaryFile(suffix=suffix) as copy:
+        for chunk in upload.chunks():
+            copy.write(chunk)
+        copy.flush()
+        try:
+            arrays = arrays_from_table(copy.name, spec)
+        except TableError as error:
+            form.add_error(None, str(error).replace(copy.name, upload.name))
+            return None
+    return analyse(arrays, min_voters=data["min_voters"])
+
+
+def _bars(bands: list[int]) -> list[tuple[float, tuple[float, float]]]:
+    """SVG bars for 20 bands in a 100 × 24 box: (x, (height, y))."""
+    top = max(bands) or 1
+    return [(i * 5, (h := round(22 * count / top, 2), 24 - h)) for i, count in enumerate(bands)]
+
+
+def _with_bars(row: dict) -> dict:
+    return {**row, "turnout_bars": _bars(row["turnout_bands"]),
+            "share_bars": _bars(row["share_bands"])}  # fmt: skip
+
+
+@login_required
+def analyse_page(request: HttpRequest) -> HttpResponse:
+    if not request.user.has_perm("results.analyse"):
+        raise PermissionDenied
+    contest = _contest()
+    table_form = TableAnalysisForm(prefix="table")
+    official_form = OfficialAnalysisForm(prefix="official", contest=contest)
+    analysis, title = None, ""
+    if request.method == "POST" and "table-voters" in request.POST:
+        table_form = TableAnalysisForm(request.POST, request.FILES, prefix="table")
+        if table_form.is_valid():
+            analysis = _from_table(table_form)
+            title = table_form.cleaned_data["file"].name
+    elif request.method == "POST" and contest is not None:
+        official_form = OfficialAnalysisForm(request.POST, prefix="official", contest=contest)
+        if official_form.is_valid():
+            position = int(official_form.cleaned_data["option"])
+            analysis = analyse(official_arrays(contest, position))
+            title = dict(official_form.fields["option"].choices)[position]
+    regions = [_with_bars(row) for row in analysis["regions"]] if analysis else []
+    context = {"table_form": table_form, "official_form": official_form, "contest": contest,
+               "analysis": analysis, "title": title, "regions": regions}  # fmt: skip
+    return render(request, "forensics/analyse.html", context)
