@@ -15,6 +15,7 @@ from amanat.voterinfo.services import guides_load
 from .elections import demo_election_load
 from .observers import demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
+from .results import demo_results_load
 from .stations import synthetic_station_csv
 
 
@@ -36,8 +37,10 @@ def demo_load(*, progress=None) -> DemoReport:
     courses_load_all()
     guides_load()
     forms_load_all()
-    protocol_form_load(election.contests.get(code="president"))
+    contest = election.contests.get(code="president")
+    protocol_form_load(contest)
     categories_load()
     demo_observer_load(election)
     synthetic_observers_load(election)
+    demo_results_load(contest)
     return DemoReport(users=[u.username for u in users], stations=report, election=election.slug)

@@ -162,3 +162,21 @@ def test_demo_election_is_today_and_the_observer_is_at_station_1_with_a_known_ph
     deployment = Deployment.objects.get(observer__user=observer, election=election_current())
     station = deployment.stations.get()
     assert (station.number, station.district.region.code) == ("1", "KZ-71")
+
+
+@pytest.mark.django_db
+def test_demo_results_show_reconciliation_and_pvt(demo):
+    from amanat.elections.models import Contest
+    from amanat.results.models import OfficialResult
+    from amanat.results.pvt import pvt_estimates
+    from amanat.results.selectors import reconciliation
+
+    contest = Contest.objects.get(code="president", election__slug=demo.election)
+    assert OfficialResult.objects.filter(contest=contest).count() == PollingStation.objects.count()
+    result = reconciliation(contest)
+    assert 1 <= len(result.differing) <= 25
+    assert all(d.lines[0][0].startswith("option:") for d in result.differing)
+    assert result.moved["option:1"] > 0  # the official figures favour the first candidate
+    national, _regions = pvt_estimates(contest, contest.pvt_sample)
+    assert national.reported >= 100
+    assert 0.45 < national.shares[0].central < 0.6
