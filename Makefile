@@ -6,7 +6,7 @@ AMANAT_PORT ?= 8000
 AMANAT_DATA_DIR ?= var
 export AMANAT_DATA_DIR
 
-.PHONY: demo test install install-dev lint messages browser clean bench
+.PHONY: demo test install install-dev lint messages browser odk-engine clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,11 +40,18 @@ browser:
 		(apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
 		|| echo "chromium is missing: install Debian's chromium package for the browser tests"; }
 
+# ODK's own form engine (npm, with the machine's Node.js) for the OpenRosa round-trip test.
+ODK_ENGINE := tools/odk-engine
+$(ODK_ENGINE)/node_modules/.package-lock.json: $(ODK_ENGINE)/package-lock.json
+	cd $(ODK_ENGINE) && npm ci --no-audit --no-fund --loglevel=error
+
+odk-engine: $(ODK_ENGINE)/node_modules/.package-lock.json
+
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-test: install-dev browser lint
+test: install-dev browser odk-engine lint
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest
 	@if [ -n "$$DATABASE_URL" ]; then \
 		echo "== again on PostgreSQL: $$DATABASE_URL"; $(BIN)/pytest; fi
@@ -58,4 +65,4 @@ bench: install
 	$(BIN)/python benchmarks/deploy_observers.py
 
 clean:
-	rm -rf $(VENV) var
+	rm -rf $(VENV) var $(ODK_ENGINE)/node_modules
