@@ -23,6 +23,7 @@ from amanat.observers.services.presence import PresenceError, checkin_record, so
 
 from .models import TelegramConversation, TelegramLink, TelegramLinkCode, TelegramUpdate
 from .telegram_client import client
+from .telegram_photos import is_protocol_caption, protocol_photo_from_telegram
 
 log = logging.getLogger(__name__)
 TELEGRAM_NAMESPACE = uuid.UUID("0b7c2f1a-5d9e-4e36-8f0a-7d1c9e2b4a60")
@@ -88,8 +89,14 @@ def _dispatch(chat_id: int, link, message: dict, data: str, update_id: int) -> N
     if data.startswith("ans:"):
         _code, _sep, value = data.removeprefix("ans:").partition(":")
         return _answer(chat_id, observer, value)
+    if message.get("photo") and is_protocol_caption(message.get("caption") or ""):
+        client_id = uuid.uuid5(TELEGRAM_NAMESPACE, f"protocol-photo:{update_id}")
+        return protocol_photo_from_telegram(chat_id, observer, message, client_id)
     if message.get("photo"):
-        return client.send(chat_id, _("Photo received. Describe it in a report on the website."))
+        return client.send(chat_id, _(
+            "Photo received. For the protocol, send the photo with the caption PR; otherwise "
+            "describe it in a report on the website."
+        ))  # fmt: skip
     if text:
         return _answer(chat_id, observer, text)
     return None

@@ -14,8 +14,14 @@ def _http_post(url: str, payload: dict) -> dict:
         return json.loads(response.read())
 
 
+def _http_get(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - a fixed https URL
+        return response.read()
+
+
 class TelegramClient:
     transport = staticmethod(_http_post)
+    file_transport = staticmethod(_http_get)
 
     def call(self, method: str, payload: dict) -> dict:
         token = settings.AMANAT_TELEGRAM_BOT_TOKEN
@@ -31,6 +37,13 @@ class TelegramClient:
                 ]
             }
         return self.call("sendMessage", payload)
+
+    def download(self, file_id: str) -> bytes:
+        """A file the user sent: getFile names its path, then the file is fetched."""
+        found = self.call("getFile", {"file_id": file_id})
+        path = found["result"]["file_path"]
+        token = settings.AMANAT_TELEGRAM_BOT_TOKEN
+        return self.file_transport(f"https://api.telegram.org/file/bot{token}/{path}")
 
     def answer_callback(self, callback_id: str):
         return self.call("answerCallbackQuery", {"callback_query_id": callback_id})

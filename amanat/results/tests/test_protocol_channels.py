@@ -1,16 +1,20 @@
 """A protocol that breaks a control relation is refused with the relation named through every
 channel of rapid reporting — web page, JSON API, SMS, Telegram, ODK — and nothing is stored."""
 
+import hashlib
 import uuid
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from amanat.channels.telegram import telegram_link_code_create
+from amanat.channels.telegram_client import TelegramClient
 from amanat.channels.tests.test_sms import reply_of, smssync
 from amanat.channels.tests.test_telegram import texts
 from amanat.checklists.models import Submission
+from amanat.incidents.tests.test_api import photo_with_gps
 from amanat.observers.tests.test_api import token_for
+from amanat.results.models import ProtocolPhoto
 
 from .protocol_setup import GOOD, RECEIVED_OFF
 
@@ -83,3 +87,39 @@ def test_odk_collect(odk, protocol):
     assert "R1: " in response.content.decode()
     assert "900 ≠ 890" in response.content.decode()
     assert Submission.objects.count() == 0
+
+
+def test_telegram_photo_with_the_caption_pr_is_the_protocol_photo(bot, protocol, monkeypatch,
+                                                                  settings, tmp_path):  # fmt: skip
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    message, _press, _post, sent, observer = bot
+    message(f"/start {telegram_link_code_create(user=observer.user)}")
+    content = photo_with_gps()
+    fetched = []
+
+    def transport(url, payload):
+        sent.append((url, payload))
+        if url.endswith("/getFile"):
+            return {"ok": True, "result": {"file_id": payload["file_id"], "file_size": 1234,
+                                           "file_path": "photos/file_7.jpg"}}  # fmt: skip
+        return {"ok": True}
+
+    monkeypatch.setattr(TelegramClient, "transport", staticmethod(transport))
+    monkeypatch.setattr(TelegramClient, "file_transport",
+                        staticmethod(lambda url: fetched.append(url) or content))  # fmt: skip
+    sizes = [
+        {"file_id": "small", "file_unique_id": "s", "file_size": 900, "width": 90, "height": 68},
+        {"file_id": "large", "file_unique_id": "l", "file_size": 9000, "width": 1280,
+         "height": 960},
+    ]  # fmt: skip
+    update = message("", photo=sizes, caption="pr")
+    assert fetched == ["https://api.telegram.org/file/bot123:ABC/photos/file_7.jpg"]
+    photo = ProtocolPhoto.objects.get()
+    assert photo.sha256 == hashlib.sha256(content).hexdigest()
+    assert texts(sent)[-1].startswith("Фото протокола получено")
+    _post(update)  # Telegram delivers the same update again: still one photo
+    assert ProtocolPhoto.objects.count() == 1
+
+    message("", photo=sizes)
+    assert texts(sent)[-1].startswith("Фото получено. Для протокола")
+    assert ProtocolPhoto.objects.count() == 1

@@ -1,0 +1,45 @@
+"""Photos sent to the bot: with the caption "PR" (or "протокол", "хаттама", "protocol") the
+photo is the observer's copy of the results protocol, kept by its SHA-256 for entry by hand."""
+
+import uuid
+
+from django.utils.translation import gettext as _
+
+from amanat.elections.models import Contest
+from amanat.elections.selectors import election_current
+from amanat.observers.selectors import deployments_of
+from amanat.results.entries import ProtocolRejected, protocol_photo_receive
+
+from .telegram_client import client
+
+PROTOCOL_CAPTIONS = ("PR", "ПР", "ПРОТОКОЛ", "ХАТТАМА", "PROTOCOL")
+
+
+def is_protocol_caption(caption: str) -> bool:
+    words = caption.strip().upper().split()
+    return bool(words) and words[0] in PROTOCOL_CAPTIONS
+
+
+def protocol_photo_from_telegram(chat_id: int, observer, message: dict, client_id: uuid.UUID):
+    election = election_current()
+    contest = (
+        Contest.objects.filter(election=election, protocol_form__isnull=False).first()
+        if election
+        else None
+    )
+    stations = [s for d in deployments_of(observer, election) for s in d.stations.all()]
+    if contest is None or not stations:
+        return client.send(chat_id, _("You are not deployed yet."))
+    largest = max(message["photo"], key=lambda size: size.get("file_size", 0))
+    try:
+        photo, _created = protocol_photo_receive(
+            client_id=client_id, contest=contest, station_number=stations[0].number,
+            observer=observer, name="telegram.jpg", content=client.download(largest["file_id"]),
+        )  # fmt: skip
+    except ProtocolRejected as rejected:
+        return client.send(chat_id, rejected.message)
+    return client.send(
+        chat_id,
+        _("Photo of the protocol received (SHA-256 %(hash)s). Now send its figures with the "
+          "protocol checklist.") % {"hash": photo.sha256[:16]},
+    )  # fmt: skip
