@@ -42,6 +42,23 @@ def _constraint(question: Question) -> str:
     return " and ".join(parts)
 
 
+def _relation_constraints(version: FormVersion, order: dict[str, int]) -> dict[str, list[dict]]:
+    """Each control relation rides on the question answered last among its terms, so that ODK
+    Collect stops the observer on the device, as the server would."""
+    carried: dict[str, list[dict]] = {}
+    for relation in version.relations:
+        terms = relation["left"] + relation["right"]
+        carried.setdefault(max(terms, key=order.__getitem__), []).append(relation)
+    return carried
+
+
+def _relation_xpath(relation: dict, own_code: str) -> str:
+    def side(codes):
+        return " + ".join("." if code == own_code else f"${{{code}}}" for code in codes)
+
+    return f"{side(relation['left'])} {relation['op']} {side(relation['right'])}"
+
+
 def _relevant(question: Question) -> str:
     condition = question.relevant_if
     if not condition:
@@ -56,12 +73,22 @@ def xlsform_build(version: FormVersion) -> bytes:
     survey = book.active
     survey.title = "survey"
     label_columns = [f"label::{name}" for name in LANGS.values()]
-    survey.append(["type", "name", *label_columns, "required", "constraint", "relevant"])
-    survey.append(["text", "station", *STATION_LABEL.values(), "yes", "", ""])
-    for question in version.questions.order_by("position"):
+    message_columns = [f"constraint_message::{name}" for name in LANGS.values()]
+    survey.append(["type", "name", *label_columns, "required", "constraint", "relevant",
+                   *message_columns])  # fmt: skip
+    survey.append(["text", "station", *STATION_LABEL.values(), "yes", "", "", "", "", ""])
+    questions = list(version.questions.order_by("position"))
+    carried = _relation_constraints(version, {q.code: q.position for q in questions})
+    for question in questions:
         labels = [getattr(question, f"text_{lang}") or question.text for lang in LANGS]
-        survey.append([_type(question), question.code, *labels, "", _constraint(question),
-                       _relevant(question)])  # fmt: skip
+        relations = carried.get(question.code, [])
+        constraint = " and ".join(
+            filter(None, [_constraint(question)]
+                   + [f"({_relation_xpath(r, question.code)})" for r in relations])
+        )  # fmt: skip
+        messages = ["; ".join(r["name"].get(lang, "") for r in relations) for lang in LANGS]
+        survey.append([_type(question), question.code, *labels, "", constraint,
+                       _relevant(question), *messages])  # fmt: skip
     choices = book.create_sheet("choices")
     choices.append(["list_name", "name", *label_columns])
     for value, labels in YES_NO:

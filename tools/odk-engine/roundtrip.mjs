@@ -64,6 +64,11 @@ report.questions = nodes.filter((n) => ['input', 'select'].includes(n.nodeType))
 
 const payload = await instance.root.prepareInstancePayload();
 report.status = payload.status;
+// What ODK Collect would show on the device before sending: each violated constraint's message.
+report.violations = (payload.violations ?? []).map((found) => ({
+  question: found.reference.split('/').pop(),
+  message: found.violation.message?.asString ?? '',
+}));
 const data = payload.data[0];
 const head = await call('HEAD', '/openrosa/submission');
 report.head = head.status;

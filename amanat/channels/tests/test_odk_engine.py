@@ -44,6 +44,7 @@ def test_a_checklist_filled_by_the_engine_is_stored_once(live_server, odk_observ
     assert report["formList"] == 200
     assert report["load"] == "success"
     assert report["questions"][:3] == ["station", "A", "B"]
+    assert (report["status"], report["violations"]) == ("ready", [])
     assert (report["head"], report["first"], report["again"]) == (204, 201, 202)
     submission = Submission.objects.get()
     assert submission.channel == "odk"
@@ -51,10 +52,18 @@ def test_a_checklist_filled_by_the_engine_is_stored_once(live_server, odk_observ
     assert submission.client_id == uuid.UUID(report["instanceID"].removeprefix("uuid:"))
 
 
-def test_a_protocol_that_breaks_a_relation_is_refused_by_name(live_server, field, odk_observer):
+def test_a_protocol_that_breaks_a_relation_is_stopped_on_the_device_and_refused(
+    live_server, field, odk_observer
+):
     protocol_form_load(contest_create(field[0]))
     report = run_engine(live_server, odk_observer.user.username, "PR", RECEIVED_OFF)
     assert report["load"] == "success"
+    # On the device, the engine already stops at E with the relation's name ...
+    assert report["status"] == "pending"
+    assert report["violations"] == [
+        {"question": "E", "message": "получено (B) = выдано (C) + погашено (D) + утрачено (E)"}
+    ]
+    # ... and the server refuses it the same way if it is sent anyway.
     assert (report["first"], report["again"]) == (400, 400)
     assert "R1: " in report["firstMessage"]
     assert "900 ≠ 890" in report["firstMessage"]

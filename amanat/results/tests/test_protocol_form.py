@@ -1,5 +1,6 @@
 """The protocol form: lines for any contest, and control relations that name what is broken."""
 
+import re
 import uuid
 
 import pytest
@@ -7,6 +8,7 @@ from django.utils import translation
 
 from amanat.checklists.models import Submission
 from amanat.checklists.services import SubmissionInvalid, submission_receive
+from amanat.checklists.xlsform import xform_build
 from amanat.results.services import protocol_form_load
 
 from .protocol_setup import GOOD, RECEIVED_OFF
@@ -98,3 +100,14 @@ def test_a_bad_figure_is_reported_once_not_again_as_a_relation(field, protocol):
     with pytest.raises(SubmissionInvalid) as invalid:
         send(field, {**RECEIVED_OFF, "D": -3})
     assert [(e.field, e.code) for e in invalid.value.errors] == [("D", "out_of_range")]
+
+
+def test_the_xform_carries_each_relation_on_its_last_question(protocol):
+    protocol_form, _station, _observer = protocol
+    xform = xform_build(protocol_form.form.versions.get())
+    bind_e = re.search(r'<bind [^>]*nodeset="/PR/E"[^>]*>', xform).group(0)
+    assert "( /PR/B  =  /PR/C  +  /PR/D  + .)" in bind_e
+    assert "jr:constraintMsg" in bind_e
+    bind_c = re.search(r'<bind [^>]*nodeset="/PR/C"[^>]*>', xform).group(0)
+    assert "(. &lt;=  /PR/A )" in bind_c  # R4: issued ≤ voters, on C (A comes first)
+    assert "received (B) = issued (C) + cancelled (D) + lost (E)" in xform
