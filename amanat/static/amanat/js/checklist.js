@@ -9,6 +9,7 @@
   var url = form.dataset.submitUrl;
   var queueStatus = document.getElementById("queue-status");
   var networkStatus = document.getElementById("network-status");
+  var formErrors = document.getElementById("form-errors");
   var flushing = false;
 
   function queue() {
@@ -37,15 +38,35 @@
   function show() {
     var waiting = queue().length;
     queueStatus.textContent = waiting ? form.dataset.msgWaiting + " " + waiting : "";
-    networkStatus.textContent = navigator.onLine ? "" : form.dataset.msgOffline;
+    // Keep "Sent." once the network is back; only the offline notice comes and goes here.
+    if (!navigator.onLine) networkStatus.textContent = form.dataset.msgOffline;
+    else if (networkStatus.textContent === form.dataset.msgOffline) networkStatus.textContent = "";
+  }
+  function refill(item) {
+    // A refused answer set comes back into the form, to be corrected rather than typed again.
+    form.querySelector("#station").value = item.station;
+    form.querySelectorAll("fieldset.question").forEach(function (set) {
+      var value = item.answers[set.dataset.code];
+      if (value === undefined) return;
+      var radio = set.querySelector('input[type=radio][value="' + String(value) + '"]');
+      var input = set.querySelector("input:not([type=radio]), textarea");
+      if (radio) radio.checked = true;
+      else if (input) input.value = value;
+    });
   }
   function showErrors(item, body) {
     form.querySelectorAll("[data-error-for]").forEach(function (el) { el.textContent = ""; });
+    formErrors.textContent = "";
     (body.errors || []).forEach(function (error) {
       var el = form.querySelector('[data-error-for="' + error.field + '"]');
-      if (el) el.textContent = error.message;
+      if (el) { el.textContent = error.message; return; }
+      // Errors about the whole form (a control relation of a protocol) are listed above it.
+      var line = document.createElement("li");
+      line.textContent = error.field + ": " + error.message;
+      formErrors.appendChild(line);
     });
     queueStatus.textContent = form.dataset.msgRejected + " " + body.detail;
+    refill(item);
   }
   async function flush() {
     if (flushing) return;
@@ -75,6 +96,8 @@
     };
     save(queue().concat([item]));
     form.reset();
+    formErrors.textContent = "";
+    networkStatus.textContent = "";
     queueStatus.textContent = form.dataset.msgQueued;
     flush();
   });
