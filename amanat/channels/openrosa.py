@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from amanat.checklists.models import Question, Submission
+from amanat.checklists.photos import PhotoRejected, checklist_photo_store
 from amanat.checklists.services import (
     SubmissionInvalid,
     form_version_current,
@@ -81,6 +82,17 @@ def _value(question: Question, text: str):
     return text
 
 
+def _photos_attached(request, version, answers: dict, observer) -> None:
+    """ODK sends each photo as a multipart part named by the file name the XML answer holds;
+    the answer becomes the photo's SHA-256. A name without its file stays and is refused."""
+    for question in version.questions.all():
+        name = answers.get(question.code)
+        if question.kind == Question.Kind.PHOTO and name in request.FILES:
+            upload = request.FILES[name]
+            photo = checklist_photo_store(observer=observer, name=name, content=upload.read())
+            answers[question.code] = photo.sha256
+
+
 @csrf_exempt
 def submission(request: HttpRequest) -> HttpResponse:
     user = digest_user(request)
@@ -114,6 +126,10 @@ def submission(request: HttpRequest) -> HttpResponse:
         for q in version.questions.all()
         if (root.findtext(q.code) or "").strip()
     }
+    try:
+        _photos_attached(request, version, answers, observer)
+    except PhotoRejected as rejected:
+        return _message(rejected.message, 400, "submit_error")
     station = (root.findtext("station") or "").strip()
     try:
         submission_receive(

@@ -10,7 +10,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from amanat.checklists.answers import SHA256
 from amanat.checklists.models import Question
+from amanat.checklists.photos import PhotoRejected, checklist_photo_store
 from amanat.checklists.services import (
     SubmissionInvalid,
     form_version_current,
@@ -86,12 +88,16 @@ def _dispatch(chat_id: int, link, message: dict, data: str, update_id: int) -> N
         return client.send(chat_id, _("Which checklist?"), buttons)
     if data.startswith("form:"):
         return _start(chat_id, observer, data.removeprefix("form:"))
+    if data.startswith("skip:"):
+        return _skip(chat_id, observer, data.removeprefix("skip:"))
     if data.startswith("ans:"):
         _code, _sep, value = data.removeprefix("ans:").partition(":")
         return _answer(chat_id, observer, value)
     if message.get("photo") and is_protocol_caption(message.get("caption") or ""):
         client_id = uuid.uuid5(TELEGRAM_NAMESPACE, f"protocol-photo:{update_id}")
         return protocol_photo_from_telegram(chat_id, observer, message, client_id)
+    if message.get("photo") and _expects_photo(chat_id):
+        return _answer_photo(chat_id, observer, message)
     if message.get("photo"):
         return client.send(chat_id, _(
             "Photo received. For the protocol, send the photo with the caption PR; otherwise "
@@ -179,8 +185,31 @@ def _start(chat_id, observer, form_code) -> None:
 
 
 def _questions(conversation) -> list[Question]:
-    version = form_version_current(conversation.form_code)
-    return [q for q in version.questions.all() if q.kind != Question.Kind.PHOTO]
+    return list(form_version_current(conversation.form_code).questions.all())
+
+
+def _expects_photo(chat_id) -> bool:
+    conversation = TelegramConversation.objects.filter(chat_id=chat_id).first()
+    if conversation is None or not conversation.form_code:
+        return False
+    questions = _questions(conversation)
+    return (
+        conversation.position < len(questions)
+        and questions[conversation.position].kind == Question.Kind.PHOTO
+    )
+
+
+def _answer_photo(chat_id, observer, message: dict) -> None:
+    """The photo answers the question asked: stored first, the answer is its SHA-256."""
+    largest = max(message["photo"], key=lambda size: size.get("file_size", 0))
+    try:
+        photo = checklist_photo_store(
+            observer=observer, name="telegram.jpg", content=client.download(largest["file_id"])
+        )
+    except PhotoRejected as rejected:
+        client.send(chat_id, rejected.message)
+        return _ask(chat_id, observer)
+    return _answer(chat_id, observer, photo.sha256)
 
 
 def _ask(chat_id, observer) -> None:
@@ -198,6 +227,9 @@ def _ask(chat_id, observer) -> None:
         rows = [[(c["label"].get(lang, c["label"]["ru"]), f"ans:{question.code}:{c['value']}")]
                 for c in question.choices]  # fmt: skip
         return client.send(chat_id, label, rows)
+    if question.kind == Question.Kind.PHOTO:
+        return client.send(chat_id, label + "\n" + _("Send a photo."),
+                           [[(_("Skip"), f"skip:{question.code}")]])  # fmt: skip
     return client.send(chat_id, label + "\n" + _("Type the answer."))
 
 
@@ -212,12 +244,26 @@ def _answer(chat_id, observer, raw: str) -> None:
         value = {"1": True, "2": False}.get(raw)
     elif question.kind in (Question.Kind.INTEGER, Question.Kind.SINGLE):
         value = int(raw) if raw.strip().isdigit() else None
+    elif question.kind == Question.Kind.PHOTO:
+        value = raw if SHA256.match(raw) else None  # set by _answer_photo, not typed
     if value is None:
         client.send(chat_id, _("Please answer with the buttons or a number."))
         return _ask(chat_id, observer)
     conversation.answers[question.code] = value
     conversation.position += 1
     conversation.save(update_fields=["answers", "position", "updated_at"])
+    return _ask(chat_id, observer)
+
+
+def _skip(chat_id, observer, code: str) -> None:
+    """Leave a question unanswered (a photo that cannot be taken); only the one being asked."""
+    conversation = TelegramConversation.objects.filter(chat_id=chat_id).first()
+    if conversation is None or not conversation.form_code:
+        return client.send(chat_id, _("Send /report to start a checklist."))
+    questions = _questions(conversation)
+    if conversation.position < len(questions) and questions[conversation.position].code == code:
+        conversation.position += 1
+        conversation.save(update_fields=["position", "updated_at"])
     return _ask(chat_id, observer)
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from .models import Question
 
 TIME = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+SHA256 = re.compile(r"^[0-9a-f]{64}$")
 TEXT_LIMIT = 2000
 
 
@@ -57,7 +58,8 @@ def _check(question: Question, value) -> tuple[object, AnswerError | None]:
         error = AnswerError(code, "not_text", _("Write text of at most 2000 characters."))
     elif kind == Question.Kind.TIME and not (isinstance(value, str) and TIME.match(value)):
         error = AnswerError(code, "not_time", _("Give a time as HH:MM."))
-    elif kind == Question.Kind.PHOTO and not isinstance(value, str):
+    elif kind == Question.Kind.PHOTO and not (isinstance(value, str) and SHA256.match(value)):
+        # A photo answer is the SHA-256 of a photo sent first (photos.py).
         error = AnswerError(code, "not_photo", _("Attach the photo."))
     return value, error
 

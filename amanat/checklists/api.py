@@ -1,15 +1,17 @@
 import uuid
 from datetime import datetime
-from typing import Any
+from typing import Annotated, Any
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import File, Router, Schema, Status
+from ninja.files import UploadedFile
 
 from amanat.core.api_errors import ApiError, ErrorCode
 from amanat.elections.selectors import election_current
 
 from .models import Submission
+from .photos import PhotoRejected, checklist_photo_store
 from .selectors import submissions_visible_to
 from .services import SubmissionInvalid, submission_receive
 
@@ -88,3 +90,26 @@ def submissions(request, form: str = "", station: str = "", limit: int = 500):
     if station:
         rows = rows.filter(station__number=station)
     return [_out(s) for s in rows.order_by("-received_at")[: max(1, min(limit, 2000))]]
+
+
+class PhotoOut(Schema):
+    sha256: str
+
+
+@router.post(
+    "/photos",
+    response={201: PhotoOut},
+    summary="Send a photo first; answer a photo question with the sha256 it returns",
+)
+def photo_upload(request, file: Annotated[UploadedFile, File()]):
+    observer = getattr(request.user, "observer", None)
+    if observer is None:
+        raise ApiError(403, ErrorCode.PERMISSION_DENIED, _("Only deployed observers can submit."))
+    try:
+        photo = checklist_photo_store(observer=observer, name=file.name, content=file.read())
+    except PhotoRejected as rejected:
+        raise ApiError(
+            422, "not_photo", rejected.message,
+            [{"field": "file", "code": "not_photo", "message": rejected.message}],
+        ) from None  # fmt: skip
+    return Status(201, {"sha256": photo.sha256})

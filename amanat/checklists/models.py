@@ -128,3 +128,25 @@ class CriticalAlert(models.Model):
 
     def __str__(self) -> str:
         return f"{self.submission} {self.question_code}"
+
+
+class ChecklistPhoto(models.Model):
+    """A photo answer, kept privately and named by its SHA-256; an answer holds the hash. The
+    same picture sent twice by one observer (a resend, another channel) is one photo."""
+
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    content_type = models.CharField(_("type"), max_length=40)
+    observer = models.ForeignKey(
+        "observers.Observer", on_delete=models.PROTECT, related_name="checklist_photos"
+    )
+    uploaded_at = models.DateTimeField(_("uploaded"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("checklist photo")
+        verbose_name_plural = _("checklist photos")
+        constraints = [
+            models.UniqueConstraint(fields=["sha256", "observer"], name="photo_once_per_observer")
+        ]
+
+    def __str__(self) -> str:
+        return self.sha256[:12]

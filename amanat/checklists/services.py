@@ -12,7 +12,8 @@ from amanat.elections.models import Election
 from amanat.observers.models import DeploymentStation, Observer
 
 from .answers import AnswerError, answers_check, is_critical
-from .models import ChecklistForm, CriticalAlert, FormVersion, Submission
+from .models import ChecklistForm, CriticalAlert, FormVersion, Question, Submission
+from .photos import photos_owned
 from .relations import relations_check
 
 
@@ -89,6 +90,7 @@ def _receive(*, client_id, form_code, station_number, observer, election, answer
     clean, errors = answers_check(questions, answers)
     if version.relations:
         errors += relations_check(version.relations, clean, answers)
+    errors += _photos_missing(questions, clean, observer)
     if errors:
         raise SubmissionInvalid("invalid", _("Some answers are not valid."), errors)
     try:
@@ -115,6 +117,19 @@ def _receive(*, client_id, form_code, station_number, observer, election, answer
         raise SubmissionInvalid("resent", "") from None
     submission.version = version  # the caller reads the form's code: no query for it
     return submission, True
+
+
+def _photos_missing(questions, clean: dict, observer: Observer) -> list[AnswerError]:
+    """A photo answer must name a photo this observer has sent (never someone else's)."""
+    codes = [q.code for q in questions if q.kind == Question.Kind.PHOTO and q.code in clean]
+    if not codes:
+        return []
+    owned = photos_owned(observer, [clean[code] for code in codes])
+    return [
+        AnswerError(code, "photo_missing", _("This photo has not arrived; send it again."))
+        for code in codes
+        if clean[code] not in owned
+    ]
 
 
 def forms_active() -> list[ChecklistForm]:

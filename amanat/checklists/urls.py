@@ -6,6 +6,7 @@ app_name = "checklists"
 urlpatterns = [
     path("", views.checklist_list, name="list"),
     path("submit/", views.checklist_submit, name="submit"),
+    path("photo/", views.checklist_photo, name="photo"),
     path("dashboard/", views_dashboard.dashboard, name="dashboard"),
     path("quality/<str:code>/", views_dashboard.quality, name="quality"),
     path("summary/", views_dashboard.public_summary, name="public_summary"),

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from amanat.elections.selectors import election_current
 from amanat.observers.selectors import deployments_of
 
+from .photos import PhotoRejected, checklist_photo_store
 from .services import SubmissionInvalid, form_version_current, forms_active, submission_receive
 
 
@@ -104,3 +105,20 @@ def xlsform_download(request: HttpRequest, code: str) -> HttpResponse:
     )
     response["Content-Disposition"] = f'attachment; filename="{version}.xlsx"'
     return response
+
+
+@login_required
+@require_POST
+def checklist_photo(request: HttpRequest) -> JsonResponse:
+    """A photo from the page's queue, before the answers that name it."""
+    observer = _observer(request)
+    upload = request.FILES.get("file")
+    if upload is None:
+        return JsonResponse({"detail": _("Attach the photo."), "code": "not_photo",
+                             "errors": []}, status=400)  # fmt: skip
+    try:
+        photo = checklist_photo_store(observer=observer, name=upload.name, content=upload.read())
+    except PhotoRejected as rejected:
+        return JsonResponse({"detail": rejected.message, "code": "not_photo", "errors": []},
+                            status=422)  # fmt: skip
+    return JsonResponse({"sha256": photo.sha256}, status=201)

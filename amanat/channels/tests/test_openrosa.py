@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from amanat.accounts.services import digest_credential_set
 from amanat.checklists.models import Submission
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.incidents.tests.test_api import photo_with_gps
 
 pytestmark = pytest.mark.django_db
 PASSWORD = "odk pass 2026"
@@ -103,3 +104,26 @@ def test_bad_submissions_are_refused_and_store_nothing(client, odk):
 def test_wrong_password_is_refused(odk):
     call, _station = odk
     assert call("GET", "/openrosa/formList", password="nope").status_code == 401
+
+
+def test_a_photo_travels_as_a_multipart_part_named_in_the_answer(odk, settings, tmp_path):
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    call, _station = odk
+    content = photo_with_gps()
+
+    def instance_xml():
+        return (f'<OP id="OP" version="1"><station>1</station><A>1</A><F>1774060200.jpg</F>'
+                f"<meta><instanceID>uuid:{uuid.uuid4()}</instanceID></meta></OP>")  # fmt: skip
+
+    xml = instance_xml()
+    data = {
+        "xml_submission_file": SimpleUploadedFile("s.xml", xml.encode(), content_type="text/xml"),
+        "1774060200.jpg": SimpleUploadedFile("1774060200.jpg", content, content_type="image/jpeg"),
+    }
+    assert call("POST", "/openrosa/submission", data=data).status_code == 201
+    assert Submission.objects.get().answers == {"A": True, "F": hashlib.sha256(content).hexdigest()}
+
+    alone = {"xml_submission_file": SimpleUploadedFile("s.xml", instance_xml().encode())}
+    refused = call("POST", "/openrosa/submission", data=alone)
+    assert refused.status_code == 400
+    assert b"F:" in refused.content

@@ -1,6 +1,8 @@
 """The bot, driven by replayed Telegram Update payloads; Bot API calls are caught at the HTTP
 boundary (TelegramClient.transport)."""
 
+import hashlib
+
 import pytest
 
 from amanat.channels.models import TelegramLink
@@ -8,6 +10,7 @@ from amanat.channels.telegram import telegram_link_code_create
 from amanat.channels.telegram_client import TelegramClient
 from amanat.checklists.models import Submission
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.incidents.tests.test_api import photo_with_gps
 from amanat.observers.models import CheckIn, SosAlert
 
 pytestmark = pytest.mark.django_db
@@ -81,6 +84,8 @@ def test_link_report_checkin_and_sos(bot):
     message("250")  # C: ballots received
     press("ans:D:1")
     press("ans:E:2")
+    assert sent[-1][1]["reply_markup"]["inline_keyboard"][0][0]["callback_data"] == "skip:F"
+    press("skip:F")  # the photo of the boxes is optional
     submission = Submission.objects.get()
     assert (submission.channel, submission.answers) == (
         "telegram", {"A": True, "B": False, "C": 250, "D": True, "E": False})  # fmt: skip
@@ -130,3 +135,36 @@ def test_an_incident_by_telegram(bot, settings, tmp_path):
     report = Report.objects.get()
     assert (report.source, report.station.number) == ("telegram", "1")
     assert texts(sent)[-1].startswith("Сообщение получено. Код для отслеживания: ")
+
+
+def test_a_photo_question_is_answered_with_a_photo(bot, monkeypatch, settings, tmp_path):
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    message, press, _post, sent, observer = bot
+    content = photo_with_gps()
+
+    def transport(url, payload):
+        sent.append((url, payload))
+        if url.endswith("/getFile"):
+            return {"ok": True, "result": {"file_id": payload["file_id"],
+                                           "file_path": "photos/file_9.jpg"}}  # fmt: skip
+        return {"ok": True}
+
+    monkeypatch.setattr(TelegramClient, "transport", staticmethod(transport))
+    monkeypatch.setattr(TelegramClient, "file_transport", staticmethod(lambda url: content))
+    message(f"/start {telegram_link_code_create(user=observer.user)}")
+    message("/report")
+    press("form:OP")
+    for data in ("ans:A:1", "ans:B:1"):
+        press(data)
+    message("300")
+    press("ans:D:1")
+    press("ans:E:2")
+    message("a typed word is not a photo")
+    assert texts(sent)[-2] == "Пожалуйста, ответьте кнопками или числом."
+    sizes = [{"file_id": "f1", "file_unique_id": "u1", "file_size": 5000, "width": 800,
+              "height": 600}]  # fmt: skip
+    message("", photo=sizes)
+    submission = Submission.objects.get()
+    assert submission.answers["F"] == hashlib.sha256(content).hexdigest()
+    stored = settings.AMANAT_PRIVATE_DIR / "checklists" / submission.answers["F"]
+    assert stored.read_bytes() == content

@@ -1,10 +1,13 @@
+import hashlib
 import uuid
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from amanat.accounts.roles import Role
 from amanat.checklists.models import Submission
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.incidents.tests.test_api import photo_with_gps
 from amanat.observers.tests.factories import region
 from amanat.observers.tests.test_api import token_for
 
@@ -71,3 +74,30 @@ def test_listing_is_scoped(client, field, make_user):  # noqa: F811
     assert client.get("/api/v1/submissions", **token_for(client, elsewhere)).json() == []
     citizen = make_user(role=Role.CITIZEN)
     assert client.get("/api/v1/submissions", **token_for(client, citizen)).json() == []
+
+
+def test_a_photo_is_sent_first_and_answered_by_its_hash(client, field, settings, tmp_path):  # noqa: F811
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    _election, _station, observer = field
+    auth = token_for(client, observer.user)
+    content = photo_with_gps()
+    sent = client.post("/api/v1/photos", {"file": SimpleUploadedFile("boxes.jpg", content)}, **auth)
+    assert sent.status_code == 201
+    sha = sent.json()["sha256"]
+    assert sha == hashlib.sha256(content).hexdigest()
+    body = {"client_id": str(uuid.uuid4()), "form": "OP", "station": "1",
+            "answers": {"A": True, "F": sha}}  # fmt: skip
+    assert post(client, auth, body).status_code == 201
+    assert Submission.objects.get().answers == {"A": True, "F": sha}
+
+    others = {"client_id": str(uuid.uuid4()), "form": "OP", "station": "1",
+              "answers": {"A": True, "F": "0" * 64}}  # fmt: skip
+    refused = post(client, auth, others)
+    assert refused.status_code == 422
+    assert refused.json()["errors"][0]["code"] == "photo_missing"
+    named = post(client, auth, {**others, "answers": {"F": "boxes.jpg"}})
+    assert named.json()["errors"][0]["code"] == "not_photo"
+    pdf = client.post("/api/v1/photos", {"file": SimpleUploadedFile("a.pdf", b"%PDF-1.4 x")},
+                      **auth)  # fmt: skip
+    assert pdf.status_code == 422
+    assert Submission.objects.count() == 1

@@ -28,8 +28,9 @@
     form.querySelectorAll("fieldset.question").forEach(function (set) {
       var code = set.dataset.code, kind = set.dataset.kind, value = null;
       var checked = set.querySelector("input[type=radio]:checked");
-      var input = set.querySelector("input:not([type=radio]), textarea");
-      if (checked) value = kind === "yes_no" ? checked.value === "true" : Number(checked.value);
+      var input = set.querySelector("input:not([type=radio]):not([type=file]), textarea");
+      if (kind === "photo") value = set.dataset.sha || null;  // a photo already sent
+      else if (checked) value = kind === "yes_no" ? checked.value === "true" : Number(checked.value);
       else if (input && input.value !== "") value = kind === "integer" ? Number(input.value) : input.value;
       if (value !== null) result[code] = value;
     });
@@ -49,8 +50,9 @@
       var value = item.answers[set.dataset.code];
       if (value === undefined) return;
       var radio = set.querySelector('input[type=radio][value="' + String(value) + '"]');
-      var input = set.querySelector("input:not([type=radio]), textarea");
-      if (radio) radio.checked = true;
+      var input = set.querySelector("input:not([type=radio]):not([type=file]), textarea");
+      if (set.dataset.kind === "photo") set.dataset.sha = value;
+      else if (radio) radio.checked = true;
       else if (input) input.value = value;
     });
   }
@@ -68,12 +70,71 @@
     queueStatus.textContent = form.dataset.msgRejected + " " + body.detail;
     refill(item);
   }
+  // A photo is re-drawn at most 1600 px wide as JPEG: small enough for the phone's queue, and
+  // the camera's EXIF (GPS, time, device) does not survive the canvas.
+  function shrink(file) {
+    return new Promise(function (resolve, reject) {
+      var image = new Image();
+      image.onload = function () {
+        var scale = Math.min(1, 1600 / Math.max(image.width, image.height));
+        var canvas = document.createElement("canvas");
+        canvas.width = Math.round(image.width * scale);
+        canvas.height = Math.round(image.height * scale);
+        canvas.getContext("2d").drawImage(image, 0, 0, canvas.width, canvas.height);
+        resolve(canvas.toDataURL("image/jpeg", 0.85));
+      };
+      image.onerror = reject;
+      // A data: URL, as the page's content policy allows images from nowhere else.
+      var reader = new FileReader();
+      reader.onload = function () { image.src = reader.result; };
+      reader.onerror = reject;
+      reader.readAsDataURL(file);
+    });
+  }
+  function blobOf(dataUrl) {
+    var bytes = atob(dataUrl.split(",")[1]);
+    var array = new Uint8Array(bytes.length);
+    for (var i = 0; i < bytes.length; i++) array[i] = bytes.charCodeAt(i);
+    return new Blob([array], { type: "image/jpeg" });
+  }
+  async function photosChosen() {
+    var photos = {};
+    for (var input of form.querySelectorAll("fieldset.question input[type=file]")) {
+      if (input.files && input.files[0]) photos[input.name] = await shrink(input.files[0]);
+    }
+    return photos;
+  }
+  async function sendPhotos(item) {
+    // Each photo goes first; its answer becomes the photo's SHA-256. Sending one twice is
+    // harmless: the server keeps one copy per observer.
+    for (var code of Object.keys(item.photos || {})) {
+      var body = new FormData();
+      body.append("file", blobOf(item.photos[code]), code + ".jpg");
+      var response = await fetch(form.dataset.photoUrl, {
+        method: "POST", credentials: "same-origin", headers: { "X-CSRFToken": csrf }, body: body,
+      });
+      if (!response.ok) return response;
+      item.answers[code] = (await response.json()).sha256;
+      delete item.photos[code];
+      save(queue().map(function (other) { return other.client_id === item.client_id ? item : other; }));
+    }
+    return null;
+  }
   async function flush() {
     if (flushing) return;
     flushing = true;
     try {
       for (var item of queue()) {
         var response;
+        try {
+          response = await sendPhotos(item);
+        } catch (e) { break; }
+        if (response && response.status >= 500) break;
+        if (response) {  // the photo itself was refused: say why, keep the answers
+          save(queue().filter(function (other) { return other.client_id !== item.client_id; }));
+          showErrors(item, await response.json());
+          continue;
+        }
         try {
           response = await fetch(url, {
             method: "POST", credentials: "same-origin",
@@ -88,12 +149,13 @@
       }
     } finally { flushing = false; show(); }
   }
-  form.addEventListener("submit", function (event) {
+  form.addEventListener("submit", async function (event) {
     event.preventDefault();
     var item = {
       client_id: uuid(), form: form.dataset.form, station: form.querySelector("#station").value,
-      answers: answers(), observed_at: new Date().toISOString(),
+      answers: answers(), observed_at: new Date().toISOString(), photos: await photosChosen(),
     };
+    form.querySelectorAll("fieldset.question").forEach(function (set) { delete set.dataset.sha; });
     save(queue().concat([item]));
     form.reset();
     formErrors.textContent = "";
