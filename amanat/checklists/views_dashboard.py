@@ -19,7 +19,7 @@ from .models import ChecklistForm
 from .services import form_version_current, forms_active
 
 
-def _scope(request: HttpRequest):
+def dashboard_scope(request: HttpRequest):
     if not request.user.has_perm("observers.view_coverage"):
         raise PermissionDenied
     election = election_current()
@@ -34,7 +34,7 @@ def _scope(request: HttpRequest):
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    election, regions = _scope(request)
+    election, regions = dashboard_scope(request)
     panels = []
     for form in forms_active():
         version = form_version_current(form.code)
@@ -55,7 +55,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def quality(request: HttpRequest, code: str) -> HttpResponse:
-    election, regions = _scope(request)
+    election, regions = dashboard_scope(request)
     form = get_object_or_404(ChecklistForm, code=code.upper())
     version = form_version_current(form.code)
     raw = request.GET.get("by", "09:00")

@@ -1,17 +1,21 @@
+import io
 import uuid
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
 from django.utils import timezone
+from PIL import Image
 
 from amanat.accounts.roles import Role
 from amanat.checklists import tallies
 from amanat.checklists.models import ChecklistForm, Submission
+from amanat.checklists.photos import checklist_photo_store
 from amanat.checklists.services import form_version_current, submission_receive
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 from amanat.geography.models import Region
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.incidents.tests.test_api import photo_with_gps
 from amanat.observers.services.deployment import deployment_assign
 from amanat.observers.tests.factories import ObserverFactory, region
 
@@ -96,3 +100,26 @@ def test_dashboard_pages_scoped_and_public_summary_delayed(client, day, make_use
     assert "total: 77" in page
     assert first.user.username not in page
     assert Submission.objects.count() == 1
+
+
+def test_station_view_puts_observers_side_by_side_with_photos(client, day, make_user, settings,
+                                                              tmp_path):  # fmt: skip
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    election, station, _other, first, second, _third = day
+    photo = checklist_photo_store(observer=first, name="boxes.jpg", content=photo_with_gps())
+    submit(election, station, first, {"A": True, "F": photo.sha256}, form="OP")
+    submit(election, station, second, {"A": False}, form="OP")
+    client.force_login(make_user(role=Role.COORDINATOR, regions=[region("KZ-71")]))
+    page = client.get(f"/en/checklists/station/{station.number}/").content.decode()
+    assert "Observer 1" in page
+    assert "Observer 2" in page
+    assert "observers disagree" in page
+    assert first.user.username not in page  # no names on this page
+    image = client.get(f"/en/checklists/station/{station.number}/photo/{photo.sha256}.jpg")
+    assert image.status_code == 200
+    assert not Image.open(io.BytesIO(image.content)).getexif()
+    stranger = client.get(f"/en/checklists/station/{station.number}/photo/{'0' * 64}.jpg")
+    assert stranger.status_code == 404
+
+    client.force_login(make_user(role=Role.COORDINATOR, regions=[region("KZ-75")]))
+    assert client.get(f"/en/checklists/station/{station.number}/").status_code == 404
