@@ -201,10 +201,9 @@ def _expects_photo(chat_id) -> bool:
 
 def _answer_photo(chat_id, observer, message: dict) -> None:
     """The photo answers the question asked: stored first, the answer is its SHA-256."""
-    largest = max(message["photo"], key=lambda size: size.get("file_size", 0))
     try:
         photo = checklist_photo_store(
-            observer=observer, name="telegram.jpg", content=client.download(largest["file_id"])
+            observer=observer, name="telegram.jpg", content=client.photo(message)
         )
     except PhotoRejected as rejected:
         client.send(chat_id, rejected.message)

@@ -45,6 +45,11 @@ class TelegramClient:
         token = settings.AMANAT_TELEGRAM_BOT_TOKEN
         return self.file_transport(f"https://api.telegram.org/file/bot{token}/{path}")
 
+    def photo(self, message: dict) -> bytes:
+        """The largest of the sizes Telegram offers for a photo message."""
+        largest = max(message["photo"], key=lambda size: size.get("file_size", 0))
+        return self.download(largest["file_id"])
+
     def answer_callback(self, callback_id: str):
         return self.call("answerCallbackQuery", {"callback_query_id": callback_id})
 

@@ -30,11 +30,10 @@ def protocol_photo_from_telegram(chat_id: int, observer, message: dict, client_i
     stations = [s for d in deployments_of(observer, election) for s in d.stations.all()]
     if contest is None or not stations:
         return client.send(chat_id, _("You are not deployed yet."))
-    largest = max(message["photo"], key=lambda size: size.get("file_size", 0))
     try:
         photo, _created = protocol_photo_receive(
             client_id=client_id, contest=contest, station_number=stations[0].number,
-            observer=observer, name="telegram.jpg", content=client.download(largest["file_id"]),
+            observer=observer, name="telegram.jpg", content=client.photo(message),
         )  # fmt: skip
     except ProtocolRejected as rejected:
         return client.send(chat_id, rejected.message)

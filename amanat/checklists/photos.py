@@ -6,9 +6,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils.translation import gettext as _
 
-from amanat.incidents.evidence import EvidenceRejected, evidence_check
+from amanat.incidents.evidence import EvidenceRejected, photo_keep
 
 from .models import ChecklistPhoto
 
@@ -19,22 +18,18 @@ class PhotoRejected(Exception):
         self.message = message
 
 
+FOLDER = "checklists"
+
+
 def photos_dir() -> Path:
-    path = Path(settings.AMANAT_PRIVATE_DIR) / "checklists"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+    return Path(settings.AMANAT_PRIVATE_DIR) / FOLDER
 
 
 def checklist_photo_store(*, observer, name: str, content: bytes) -> ChecklistPhoto:
     try:
-        checked = evidence_check(name, content)
+        checked = photo_keep(name, content, FOLDER)
     except EvidenceRejected as rejected:
         raise PhotoRejected(rejected.message) from None
-    if checked.sniffed.kind != "photo":
-        raise PhotoRejected(_("“%(name)s” is not a photo.") % {"name": name})
-    path = photos_dir() / checked.sha256
-    if not path.exists():
-        path.write_bytes(content)
     try:
         with transaction.atomic():
             photo, _created = ChecklistPhoto.objects.get_or_create(

@@ -103,6 +103,19 @@ def evidence_store(checked: Checked, public_id) -> tuple[str, str]:
     return original.name, copy
 
 
+def photo_keep(name: str, content: bytes, folder: str) -> Checked:
+    """Check that the content is a photo and keep it privately under AMANAT_PRIVATE_DIR/folder,
+    named by its SHA-256 (protocol photos, photo answers). Raises EvidenceRejected."""
+    checked = evidence_check(name, content)
+    if checked.sniffed.kind != "photo":
+        raise EvidenceRejected(name, _("“%(name)s” is not a photo.") % {"name": name})
+    path = Path(settings.AMANAT_PRIVATE_DIR) / folder
+    path.mkdir(parents=True, exist_ok=True)
+    if not (path / checked.sha256).exists():
+        (path / checked.sha256).write_bytes(content)
+    return checked
+
+
 def redact(content: bytes, *, box: tuple[float, float, float, float], mode: str) -> bytes:
     """Blur a region (faces, car plates) or crop to a region; box in per cent of the picture.
     The input is already a clean copy; the output is re-encoded the same clean way."""

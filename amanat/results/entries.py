@@ -9,13 +9,13 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
-from amanat.checklists.relations import relations_check
 from amanat.elections.models import Contest
-from amanat.incidents.evidence import EvidenceRejected, evidence_check
+from amanat.incidents.evidence import EvidenceRejected, photo_keep
 from amanat.observers.models import DeploymentStation, Observer
 
-from .models import ProtocolEntry, ProtocolForm, ProtocolPhoto
+from .models import ProtocolEntry, ProtocolPhoto
 from .official import line_keys
+from .services import protocol_relations_checker
 
 
 class ProtocolRejected(Exception):
@@ -24,14 +24,11 @@ class ProtocolRejected(Exception):
         self.message, self.errors = message, errors or {}
 
 
-def _photos_dir() -> Path:
-    path = Path(settings.AMANAT_PRIVATE_DIR) / "protocols"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
+FOLDER = "protocols"
 
 
 def photo_path(photo: ProtocolPhoto) -> Path:
-    return _photos_dir() / photo.sha256
+    return Path(settings.AMANAT_PRIVATE_DIR) / FOLDER / photo.sha256
 
 
 def protocol_photo_receive(
@@ -51,14 +48,9 @@ def protocol_photo_receive(
             _("You are not deployed to station %(number)s.") % {"number": station_number}
         )
     try:
-        checked = evidence_check(name, content)
+        checked = photo_keep(name, content, FOLDER)
     except EvidenceRejected as rejected:
         raise ProtocolRejected(rejected.message) from None
-    if checked.sniffed.kind != "photo":
-        raise ProtocolRejected(_("Send a photo of the protocol (JPEG, PNG or WebP)."))
-    path = _photos_dir() / checked.sha256
-    if not path.exists():
-        path.write_bytes(content)
     try:
         with transaction.atomic():
             photo = ProtocolPhoto.objects.create(
@@ -91,16 +83,7 @@ def protocol_entry_save(*, photo: ProtocolPhoto, user, figures: dict) -> EntryRe
     entry, _created = ProtocolEntry.objects.update_or_create(
         photo=photo, entered_by=user, defaults={"figures": clean}
     )
-    return EntryResult(entry, _broken(photo.contest, clean))
-
-
-def _broken(contest: Contest, figures: dict) -> list[str]:
-    protocol_form = ProtocolForm.objects.filter(contest=contest).first()
-    if protocol_form is None:
-        return []
-    version = protocol_form.form.versions.order_by("-number").first()
-    by_code = {code: figures[key] for code, key in protocol_form.lines.items() if key in figures}
-    return [e.message for e in relations_check(version.relations, by_code, by_code)]
+    return EntryResult(entry, protocol_relations_checker(photo.contest)(clean))
 
 
 def entries_differences(entries: list[ProtocolEntry]) -> dict[str, list[int]]:

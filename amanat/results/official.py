@@ -11,13 +11,13 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from amanat.checklists.relations import relations_check
 from amanat.elections.models import Contest
 from amanat.geography.models import PollingStation
 from amanat.geography.services import RowError
 
 from .lines import STANDARD_KEYS, option_key
-from .models import OfficialResult, ProtocolForm
+from .models import OfficialResult
+from .services import protocol_relations_checker
 
 BATCH = 1000
 
@@ -59,15 +59,6 @@ def _number(text: str) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-def _relations_broken(protocol_form: ProtocolForm | None, figures: dict) -> list[str]:
-    if protocol_form is None:
-        return []
-    version = protocol_form.form.versions.order_by("-number").first()
-    by_code = {code: figures[key] for code, key in protocol_form.lines.items() if key in figures}
-    return [e.message for e in relations_check(version.relations, by_code, by_code)
-            if e.code == "relation_broken"]  # fmt: skip
-
-
 def _row_read(line, row, station_column, mapping, stations, seen):
     number, problems = (row.get(station_column) or "").strip(), []
     if number not in stations:
@@ -98,7 +89,7 @@ def official_results_import(
     stations = dict(
         PollingStation.objects.filter(country=contest.election.country).values_list("number", "pk")
     )
-    protocol_form = ProtocolForm.objects.filter(contest=contest).select_related("form").first()
+    relations_broken = protocol_relations_checker(contest)
     rows, seen = [], {}
     for line, row in enumerate(reader, start=2):
         number, figures, problems = _row_read(line, row, station_column, mapping, stations, seen)
@@ -110,7 +101,7 @@ def official_results_import(
             continue
         seen[number] = line
         report.warnings += [
-            RowError(line, number, message) for message in _relations_broken(protocol_form, figures)
+            RowError(line, number, message) for message in relations_broken(figures)
         ]
         rows.append(
             OfficialResult(

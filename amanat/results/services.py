@@ -1,10 +1,12 @@
 """Writes for results: the protocol form of a contest, official results, protocol photos and
 their entries by hand."""
 
+from collections.abc import Callable
+
 from django.db import transaction
 
 from amanat.checklists.loader import form_load
-from amanat.checklists.models import ChecklistForm
+from amanat.checklists.relations import relations_check
 from amanat.elections.models import Contest
 
 from .lines import protocol_definition
@@ -22,5 +24,22 @@ def protocol_form_load(contest: Contest, form_code: str = "PR") -> ProtocolForm:
     return protocol_form
 
 
-def protocol_form_of(form: ChecklistForm) -> ProtocolForm | None:
-    return ProtocolForm.objects.filter(form=form).select_related("contest").first()
+def protocol_relations_checker(contest) -> Callable[[dict], list[str]]:
+    """A check of figures by line (an official protocol, an entry typed from a photo) against
+    the contest's control relations, loaded once for many protocols; it returns the broken
+    relations named as the ingestion service names them."""
+    protocol_form = ProtocolForm.objects.filter(contest=contest).select_related("form").first()
+    if protocol_form is None:
+        return lambda figures: []
+    relations = protocol_form.form.versions.order_by("-number").first().relations
+    lines = protocol_form.lines
+
+    def broken(figures: dict) -> list[str]:
+        by_code = {code: figures[key] for code, key in lines.items() if key in figures}
+        return [
+            error.message
+            for error in relations_check(relations, by_code, by_code)
+            if error.code == "relation_broken"
+        ]
+
+    return broken
