@@ -5,10 +5,9 @@ import uuid
 
 from django.utils.translation import gettext as _
 
-from amanat.elections.models import Contest
-from amanat.elections.selectors import election_current
 from amanat.observers.selectors import deployments_of
 from amanat.results.entries import ProtocolRejected, protocol_photo_receive
+from amanat.results.selectors import protocol_contest_current
 
 from .telegram_client import client
 
@@ -21,12 +20,8 @@ def is_protocol_caption(caption: str) -> bool:
 
 
 def protocol_photo_from_telegram(chat_id: int, observer, message: dict, client_id: uuid.UUID):
-    election = election_current()
-    contest = (
-        Contest.objects.filter(election=election, protocol_form__isnull=False).first()
-        if election
-        else None
-    )
+    contest = protocol_contest_current()
+    election = contest.election if contest else None
     stations = [s for d in deployments_of(observer, election) for s in d.stations.all()]
     if contest is None or not stations:
         return client.send(chat_id, _("You are not deployed yet."))

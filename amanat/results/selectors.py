@@ -11,11 +11,25 @@ from django.utils import translation
 from amanat.accounts.roles import Role
 from amanat.checklists.models import Submission
 from amanat.elections.models import Contest
+from amanat.elections.selectors import election_current
 from amanat.forensics.analysis import StationArrays
 from amanat.geography.models import PollingStation
 
 from .lines import STANDARD, STANDARD_KEYS, option_key
 from .models import OfficialResult, ProtocolForm, ProtocolPhoto
+
+
+def protocol_contest_current() -> Contest | None:
+    """The current election's contest whose protocol observers send (the first, if several)."""
+    election = election_current()
+    if election is None:
+        return None
+    return (
+        Contest.objects.filter(election=election, protocol_form__isnull=False)
+        .select_related("election")
+        .order_by("pk")
+        .first()
+    )
 
 
 def line_labels(contest: Contest) -> dict[str, str]:

@@ -10,21 +10,19 @@ from django.utils.translation import gettext as _
 
 from amanat.accounts.roles import Role
 from amanat.elections.models import Contest
-from amanat.elections.selectors import election_current
 from amanat.observers.selectors import regions_visible_to
 
-from .selectors import line_labels, reconciliation
+from .selectors import line_labels, protocol_contest_current, reconciliation
 
 
 def _contest_and_regions(request: HttpRequest):
     if not request.user.has_perm("results.view_reconciliation"):
         raise PermissionDenied
-    contests = Contest.objects.filter(protocol_form__isnull=False).select_related("election")
     if request.GET.get("contest", "").isdigit():
+        contests = Contest.objects.filter(protocol_form__isnull=False).select_related("election")
         contest = contests.filter(pk=int(request.GET["contest"])).first()
     else:
-        election = election_current()
-        contest = contests.filter(election=election).order_by("pk").first() if election else None
+        contest = protocol_contest_current()
     if contest is None:
         raise Http404
     # Headquarters and analysts see the country; coordinators only their regions.

@@ -7,7 +7,6 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from amanat.elections.models import Contest
 from amanat.elections.selectors import election_current
 from amanat.incidents.evidence import strip_metadata
 from amanat.observers.selectors import deployments_of
@@ -20,7 +19,13 @@ from .entries import (
     protocol_photo_receive,
 )
 from .forms import ProtocolEntryForm, ProtocolPhotoForm, field_name
-from .selectors import line_labels, photos_awaiting_entry, photos_disputed, photos_visible_to
+from .selectors import (
+    line_labels,
+    photos_awaiting_entry,
+    photos_disputed,
+    photos_visible_to,
+    protocol_contest_current,
+)
 
 
 @login_required
@@ -30,7 +35,7 @@ def photo_upload(request: HttpRequest) -> HttpResponse:
     if observer is None or election is None:
         raise PermissionDenied
     stations = [s for d in deployments_of(observer, election) for s in d.stations.all()]
-    contest = Contest.objects.filter(election=election, protocol_form__isnull=False).first()
+    contest = protocol_contest_current()
     form = ProtocolPhotoForm(request.POST or None, request.FILES or None, stations=stations)
     if request.method == "POST" and form.is_valid() and contest is not None:
         upload = form.cleaned_data["photo"]

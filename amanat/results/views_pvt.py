@@ -12,19 +12,17 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from amanat.elections.models import Contest
-from amanat.elections.selectors import election_current
 from amanat.geography.models import PollingStation, Region
 from amanat.observers.services.deployment import deployment_apply_proposal, deployment_propose
 
 from .forms import PvtSampleForm, SampleSizeForm
 from .models import PvtSample
 from .pvt import pvt_estimates, pvt_sample_draw, sample_size_ndi
-from .selectors import line_labels
+from .selectors import line_labels, protocol_contest_current
 
 
 def _contest() -> Contest:
-    election = election_current()
-    contest = election.contests.order_by("pk").first() if election else None
+    contest = protocol_contest_current()
     if contest is None:
         raise Http404
     return contest
