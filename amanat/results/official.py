@@ -55,8 +55,13 @@ def mapping_parse(contest: Contest, pairs: Iterable[str]) -> dict[str, str]:
 
 
 def _number(text: str) -> int | None:
+    """A count as commissions publish it: "1 234", "1234" or "1234.0" (some files are floats);
+    never a fraction, a negative or an empty cell."""
     text = (text or "").replace(" ", "").replace("\u00a0", "")
-    return int(text) if text.isdigit() else None
+    whole, _point, zeros = text.partition(".")
+    if not whole.isdigit() or zeros.strip("0"):
+        return None
+    return int(whole)
 
 
 def _row_read(line, row, station_column, mapping, stations, seen):

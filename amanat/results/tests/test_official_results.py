@@ -26,7 +26,7 @@ MAPPING = ["voters=Избиратели", "received=Получено", "issued=�
            "1=Сейітова", "2=Әбенов", "3=Против всех"]  # fmt: skip
 # Station 1: 30 votes moved from Әбенов to Сейітова; station 2 balanced; station 3: 5 too many
 # valid ballots for the votes counted (a broken relation in the official protocol itself).
-ROWS = ["1,1000,900,600,300,0,598,8,590,430,120,40",
+ROWS = ["1,1000.0,900,600,300,0,598,8,590,430,120,40",
         "2,800,700,500,200,0,500,10,490,300,150,40",
         "3,700,600,400,200,0,400,5,395,200,150,40"]  # fmt: skip
 
@@ -67,15 +67,16 @@ def test_import_stores_figures_and_warns_of_broken_relations(tmp_path, protocol,
 
 
 def test_bad_rows_are_reported_and_nothing_is_stored(tmp_path, protocol, stations):
-    rows = [*ROWS, "999,1,1,1,1,0,1,0,1,1,0,0", "2,800,7OO,500,200,0,500,10,490,300,150,40"]
+    rows = [*ROWS, "999,1,1,1,1,0,1,0,1,1,0,0", "2,800,7OO,500,200,0,500,10.5,490,300,150,40"]
     path = results_file(tmp_path, rows)
-    with pytest.raises(CommandError, match="3 problem"):
+    with pytest.raises(CommandError, match="4 problem"):
         run(path, protocol)
     assert OfficialResult.objects.count() == 0
     out, err = run(path, protocol, "--skip-invalid")
     assert "error: line 5, УИК: no polling station 999" in err
     assert "error: line 6, УИК: station repeated (line 3)" in err
     assert "error: line 6, Получено: not a whole number: “7OO”" in err
+    assert "error: line 6, Недейств.: not a whole number: “10.5”" in err
     assert out.startswith("stored 3, skipped 2")
 
 
