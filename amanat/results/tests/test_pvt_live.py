@@ -133,3 +133,22 @@ def test_the_page_calculates_draws_and_deploys(client, country, make_user):
     assert deployed == set(sample.station_ids) & in_astana
     assert len(fresh) == 5
     assert "Estimates from the sample" in client.get("/en/results/pvt/estimates/").content.decode()
+
+
+def test_a_region_whose_official_figure_lies_outside_is_marked():
+    from django.template.loader import render_to_string
+
+    from amanat.forensics.pvt import Interval
+    from amanat.results.pvt import Estimate
+
+    intervals = {0.95: Interval(0.50, 0.48, 0.52), 0.99: Interval(0.50, 0.47, 0.53)}
+    outside = render_to_string("results/_pvt_cell.html",
+                               {"estimate": Estimate("option:1", intervals, 0.61)})  # fmt: skip
+    inside = render_to_string("results/_pvt_cell.html",
+                              {"estimate": Estimate("option:1", intervals, 0.51)})  # fmt: skip
+    unknown = render_to_string("results/_pvt_cell.html",
+                               {"estimate": Estimate("option:1", intervals, None)})  # fmt: skip
+    assert "48.00 – 52.00 %" in inside
+    assert "official outside" in outside
+    assert "official outside" not in inside
+    assert "official outside" not in unknown
