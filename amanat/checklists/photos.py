@@ -2,9 +2,6 @@
 read from the content, never from the name), and the answer carries the hash. Only the
 observer who sent a photo can use it as an answer, so a hash cannot be borrowed."""
 
-from pathlib import Path
-
-from django.conf import settings
 from django.db import IntegrityError, transaction
 
 from amanat.incidents.evidence import EvidenceRejected, photo_keep
@@ -19,10 +16,6 @@ class PhotoRejected(Exception):
 
 
 FOLDER = "checklists"
-
-
-def photos_dir() -> Path:
-    return Path(settings.AMANAT_PRIVATE_DIR) / FOLDER
 
 
 def checklist_photo_store(*, observer, name: str, content: bytes) -> ChecklistPhoto:

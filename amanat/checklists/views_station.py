@@ -8,10 +8,10 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from amanat.geography.models import PollingStation
-from amanat.incidents.evidence import strip_metadata
+from amanat.incidents.evidence import kept_photo_clean
 
 from .models import Question, Submission
-from .photos import photos_dir
+from .photos import FOLDER
 from .services import form_version_current, forms_active
 from .views_dashboard import dashboard_scope
 
@@ -67,9 +67,9 @@ def station_photo(request: HttpRequest, number: str, sha256: str) -> HttpRespons
     )
     if not any(sha256 in answers.values() for answers in answered):
         raise Http404
-    path = photos_dir() / sha256
-    if not path.exists():
+    clean = kept_photo_clean(FOLDER, sha256)
+    if clean is None:
         raise Http404
-    response = HttpResponse(strip_metadata(path.read_bytes()), content_type="image/jpeg")
+    response = HttpResponse(clean, content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response

@@ -116,6 +116,15 @@ def photo_keep(name: str, content: bytes, folder: str) -> Checked:
     return checked
 
 
+def kept_photo_clean(folder: str, sha256: str) -> bytes | None:
+    """A photo kept by photo_keep, re-encoded without its metadata for display; None if absent.
+    The camera's GPS and time stay in the private original only."""
+    path = Path(settings.AMANAT_PRIVATE_DIR) / folder / sha256
+    if not path.is_file():
+        return None
+    return strip_metadata(path.read_bytes())
+
+
 def redact(content: bytes, *, box: tuple[float, float, float, float], mode: str) -> bytes:
     """Blur a region (faces, car plates) or crop to a region; box in per cent of the picture.
     The input is already a clean copy; the output is re-encoded the same clean way."""

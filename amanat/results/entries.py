@@ -3,9 +3,7 @@ two people type its figures independently, and the lines where they differ are f
 
 import uuid
 from dataclasses import dataclass
-from pathlib import Path
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -25,10 +23,6 @@ class ProtocolRejected(Exception):
 
 
 FOLDER = "protocols"
-
-
-def photo_path(photo: ProtocolPhoto) -> Path:
-    return Path(settings.AMANAT_PRIVATE_DIR) / FOLDER / photo.sha256
 
 
 def protocol_photo_receive(

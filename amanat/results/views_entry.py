@@ -3,18 +3,18 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from amanat.elections.selectors import election_current
-from amanat.incidents.evidence import strip_metadata
+from amanat.incidents.evidence import kept_photo_clean
 from amanat.observers.selectors import deployments_of
 
 from .entries import (
+    FOLDER,
     ProtocolRejected,
     entries_differences,
-    photo_path,
     protocol_entry_save,
     protocol_photo_receive,
 )
@@ -100,8 +100,9 @@ def photo_image(request: HttpRequest, pk: int) -> HttpResponse:
     """The photo without its metadata (the camera's GPS stays in the private original)."""
     _require_entry(request)
     photo = get_object_or_404(photos_visible_to(request.user), pk=pk)
-    response = HttpResponse(
-        strip_metadata(photo_path(photo).read_bytes()), content_type="image/jpeg"
-    )
+    clean = kept_photo_clean(FOLDER, photo.sha256)
+    if clean is None:
+        raise Http404
+    response = HttpResponse(clean, content_type="image/jpeg")
     response["Cache-Control"] = "private, no-store"
     return response
