@@ -75,6 +75,9 @@ class InboundMessage(models.Model):
     message_id = models.CharField(_("message id"), max_length=100)
     phone = models.CharField(_("phone number"), max_length=32)
     text = models.TextField(_("text"))
+    # SHA-256 of the text as read (case, look-alike letters and punctuation evened out): the
+    # same report sent twice from one phone is found by equality, not by reading every SMS.
+    text_key = models.CharField(max_length=64, blank=True, editable=False)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
     status = models.CharField(_("status"), max_length=16, choices=Status.choices)
@@ -90,7 +93,10 @@ class InboundMessage(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["gateway", "message_id"], name="sms_once_per_gateway")
         ]
-        indexes = [models.Index(fields=["phone", "received_at"])]
+        indexes = [
+            models.Index(fields=["phone", "received_at"]),
+            models.Index(fields=["phone", "text_key", "received_at"], name="sms_repeat_lookup"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.gateway}:{self.message_id}"

@@ -1,11 +1,12 @@
 """The SMS channel: any gateway's message goes through sms_receive, which logs it, reads it,
 hands it to the one ingestion service and writes the reply in the observer's language."""
 
+import functools
 import logging
 import uuid
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -13,25 +14,17 @@ from amanat.accounts.selectors import phone_normalise
 from amanat.checklists.answers import AnswerError
 from amanat.checklists.services import SubmissionInvalid, form_version_current, submission_receive
 from amanat.checklists.sms_answers import sms_answers
-from amanat.core.memo import ttl_memo
+from amanat.core import prepared
 from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
+from amanat.observers.selectors import observer_with_phone
 
 from .models import InboundMessage
-from .sms_parser import sms_normalise, sms_parse
+from .sms_parser import sms_normalise, sms_parse, sms_text_key
 
 log = logging.getLogger(__name__)
 SMS_NAMESPACE = uuid.UUID("8d7f2b1e-4a52-4c1f-9a7e-2f6d6c0a9b11")
 DUPLICATE_WINDOW = timedelta(minutes=10)
-
-
-@ttl_memo(30)
-def _observer_by_phone(phone: str) -> Observer | None:
-    """Each observer texts many times on election day: remembered for 30 s per worker."""
-    normalised = phone_normalise(phone)
-    if not normalised:
-        return None
-    return Observer.objects.select_related("user").filter(user__phone=normalised).first()
 
 
 def sms_receive(
@@ -42,14 +35,14 @@ def sms_receive(
     (the same gateway message id) fails on the log's unique key and returns the first answer."""
     message = InboundMessage(
         gateway=gateway, message_id=message_id, phone=phone, text=text[:1600], sent_at=sent_at,
-        status=InboundMessage.Status.REJECTED,
+        status=InboundMessage.Status.REJECTED, text_key=sms_text_key(text[:1600]),
     )  # fmt: skip
-    observer = _observer_by_phone(phone)
+    observer = observer_with_phone(phone_normalise(phone))
     language = observer.user.preferred_language if observer else "ru"
     try:
         with transaction.atomic(), translation.override(language):
             message.status, message.reply, message.submission = _handle(message, observer)
-            message.save()
+            prepared.insert(message)
     except IntegrityError:
         # The same delivery arrived twice at once: the other one was stored first.
         return InboundMessage.objects.get(gateway=gateway, message_id=message_id)
@@ -70,18 +63,27 @@ def _handle(message: InboundMessage, observer: Observer | None):
             _("This phone number is not registered with Amanat."),
             None,
         )
+    if _repeated(message):
+        return InboundMessage.Status.DUPLICATE, _("Already received, thank you."), None
     normalised = sms_normalise(message.text)
-    earlier = InboundMessage.objects.filter(
-        phone=message.phone,
-        status=InboundMessage.Status.ACCEPTED,
-        received_at__gte=timezone.now() - DUPLICATE_WINDOW,
-    ).only("text")
-    for previous in earlier:
-        if sms_normalise(previous.text) == normalised:
-            return InboundMessage.Status.DUPLICATE, _("Already received, thank you."), None
     if normalised.startswith("INC "):
         return _incident(message, observer)
     return _store(message, observer)
+
+
+def _repeated(message: InboundMessage) -> bool:
+    """The same text from the same phone was accepted within the last minutes."""
+    since = connection.ops.adapt_datetimefield_value(timezone.now() - DUPLICATE_WINDOW)
+    params = [message.phone, message.text_key, InboundMessage.Status.ACCEPTED.value, since]
+    return prepared.fetch_one(_repeated_statement(), params) is not None
+
+
+@functools.cache
+def _repeated_statement() -> str:
+    return (
+        f'SELECT 1 FROM "{InboundMessage._meta.db_table}" '  # noqa: S608 - name from the model
+        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s LIMIT 1'
+    )
 
 
 def _incident(message: InboundMessage, observer: Observer):

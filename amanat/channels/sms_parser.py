@@ -4,6 +4,7 @@ Format: `<FORM> <STATION> <CODE><VALUE> <CODE><VALUE> …`, e.g. `OP 1234 A1 B2 
 extra spaces and punctuation are fine, and Cyrillic letters that look like Latin ones are read
 as Latin (a phone on a Russian or Kazakh keyboard types `ОР` for `OP`)."""
 
+import hashlib
 import re
 from dataclasses import dataclass, field
 
@@ -24,6 +25,11 @@ class ParsedSms:
 def sms_normalise(text: str) -> str:
     text = text.upper().translate(LOOKALIKES)
     return " ".join(PUNCTUATION.sub(" ", text).split())
+
+
+def sms_text_key(text: str) -> str:
+    """The same for two texts that read the same: how a repeated report is recognised."""
+    return hashlib.sha256(sms_normalise(text).encode()).hexdigest()
 
 
 def sms_parse(text: str) -> ParsedSms:

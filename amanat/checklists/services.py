@@ -3,13 +3,15 @@
 import uuid
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amanat.core import prepared
 from amanat.core.memo import ttl_memo
 from amanat.elections.models import Election
-from amanat.observers.models import DeploymentStation, Observer
+from amanat.observers.models import Observer
+from amanat.observers.selectors import station_deployed_at
 
 from .answers import AnswerError, answers_check, is_critical
 from .models import ChecklistForm, CriticalAlert, FormVersion, Question, Submission
@@ -73,19 +75,13 @@ def _receive(*, client_id, form_code, station_number, observer, election, answer
     if version is None:
         message = _("There is no form %(code)s.") % {"code": form_code}
         raise SubmissionInvalid("unknown_form", message, [AnswerError("form", "unknown", message)])
-    # One query proves both that the station exists and that this observer is deployed there.
-    link = (
-        DeploymentStation.objects.filter(
-            election=election, station__number=station_number, deployment__observer=observer
-        )
-        .select_related("station")
-        .first()
+    station = station_deployed_at(
+        observer_id=observer.pk, election_id=election.pk, number=station_number
     )
-    if link is None:
+    if station is None:
         message = _("You are not deployed to station %(number)s.") % {"number": station_number}
         error = AnswerError("station", "not_deployed", message)
         raise SubmissionInvalid("not_deployed", message, [error])
-    station = link.station
     questions = list(version.questions.all())
     clean, errors = answers_check(questions, answers)
     if version.relations:
@@ -93,28 +89,32 @@ def _receive(*, client_id, form_code, station_number, observer, election, answer
     errors += _photos_missing(questions, clean, observer)
     if errors:
         raise SubmissionInvalid("invalid", _("Some answers are not valid."), errors)
-    try:
-        # Insert first and let the unique client id catch a resend: no lookup on the way in.
+    submission = Submission(
+        client_id=client_id,
+        version=version,
+        election=election,
+        station=station,
+        observer=observer,
+        channel=channel,
+        observed_at=observed_at or timezone.now(),
+        raw=raw,
+        answers=clean,
+    )
+    alerts = [q.code for q in questions if q.code in clean and is_critical(q, clean[q.code])]
+    # Insert first and let the unique client id catch a resend: no lookup on the way in. A
+    # single INSERT is atomic by itself; only alerts need a transaction around both.
+    if alerts:
         with transaction.atomic():
-            submission = Submission.objects.create(
-                client_id=client_id,
-                version=version,
-                election=election,
-                station=station,
-                observer=observer,
-                channel=channel,
-                observed_at=observed_at or timezone.now(),
-                raw=raw,
-                answers=clean,
-            )
-            CriticalAlert.objects.bulk_create(
-                CriticalAlert(submission=submission, question_code=q.code)
-                for q in questions
-                if q.code in clean and is_critical(q, clean[q.code])
-            )
-    except IntegrityError:
+            stored = prepared.insert(submission, conflict=("client_id",))
+            if stored:
+                CriticalAlert.objects.bulk_create(
+                    CriticalAlert(submission=submission, question_code=code) for code in alerts
+                )
+    else:
+        stored = prepared.insert(submission, conflict=("client_id",))
+    if not stored:
         # Sent before (a retry, or racing the original): the caller answers with that one.
-        raise SubmissionInvalid("resent", "") from None
+        raise SubmissionInvalid("resent", "")
     submission.version = version  # the caller reads the form's code: no query for it
     return submission, True
 

@@ -1,5 +1,6 @@
 """Reads for the observer network: what each person may see, coverage, presence."""
 
+import functools
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
@@ -7,11 +8,59 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
+from amanat.accounts.models import User
 from amanat.accounts.roles import Role
+from amanat.core import prepared
 from amanat.elections.models import Election
 from amanat.geography.models import District, PollingStation, Region
 
-from .models import Application, CheckIn, DeploymentStation, Observer, SosAlert
+from .models import Application, CheckIn, Deployment, DeploymentStation, Observer, SosAlert
+
+
+def station_deployed_at(
+    *, observer_id: int, election_id: int, number: str
+) -> PollingStation | None:
+    """The station with this number if the observer is deployed there for this election.
+    Asked by every report, so one prepared statement proves both that the station exists
+    and that the observer is deployed there."""
+    row = prepared.fetch_one(_deployed_statement(), [election_id, observer_id, number])
+    return None if row is None else prepared.model_from_row(PollingStation, row)[0]
+
+
+@functools.cache
+def _deployed_statement() -> str:
+    return (
+        f"SELECT {prepared.columns(PollingStation, 's')} "  # noqa: S608 - names from the models, values bound
+        f'FROM "{DeploymentStation._meta.db_table}" ds '
+        f'JOIN "{Deployment._meta.db_table}" d ON d."id" = ds."deployment_id" '
+        f'JOIN "{PollingStation._meta.db_table}" s ON s."id" = ds."station_id" '
+        'WHERE ds."election_id" = %s AND d."observer_id" = %s AND s."number" = %s '
+        'ORDER BY ds."id" LIMIT 1'
+    )
+
+
+def observer_with_phone(phone: str) -> Observer | None:
+    """The active observer whose account has this (normalised) phone number, with the
+    account attached. Every SMS starts here, so it is one prepared statement."""
+    if not phone:
+        return None
+    row = prepared.fetch_one(_phone_statement(), [phone])
+    if row is None:
+        return None
+    observer, start = prepared.model_from_row(Observer, row)
+    user, _ = prepared.model_from_row(User, row, start)
+    Observer._meta.get_field("user").set_cached_value(observer, user)
+    return observer
+
+
+@functools.cache
+def _phone_statement() -> str:
+    return (
+        f"SELECT {prepared.columns(Observer, 'o')}, {prepared.columns(User, 'u')} "  # noqa: S608 - names from the models
+        f'FROM "{Observer._meta.db_table}" o '
+        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
+        'WHERE u."phone" = %s AND u."is_active" ORDER BY o."id" LIMIT 1'
+    )
 
 
 def regions_visible_to(user) -> QuerySet[Region]:

@@ -119,7 +119,14 @@ TEMPLATES = [
 def _databases() -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
-        return {"default": dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)}
+        database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            # psycopg's own default, which Django turns off: the election-day statements in
+            # amanat.core.prepared are prepared after a few uses (Django's ORM queries are
+            # bound on the client and never are). 0 disables this behind a pooler.
+            threshold = int(os.environ.get("AMANAT_PG_PREPARE_THRESHOLD", "5"))
+            database.setdefault("OPTIONS", {})["prepare_threshold"] = threshold or None
+        return {"default": database}
     return {
         "default": {
             "ENGINE": "django.db.backends.sqlite3",

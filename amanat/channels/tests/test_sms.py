@@ -3,8 +3,10 @@
 import base64
 import hashlib
 import hmac
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from amanat.channels.models import InboundMessage
 from amanat.checklists.models import Submission
@@ -63,6 +65,29 @@ def test_the_same_message_id_or_the_same_text_again_counts_once(client, sms_obse
     assert reply_of(again).startswith("Принято")
     assert reply_of(resent) == "Уже получено, спасибо."
     assert InboundMessage.objects.count() == 2
+
+
+def test_a_repeat_is_recognised_only_within_minutes_and_only_from_that_phone(client, sms_observer):
+    smssync(client, "VT 1 A1 D40", message_id="m1")
+    InboundMessage.objects.update(received_at=timezone.now() - timedelta(minutes=11))
+    later = smssync(client, "vt 1 a1 d40", message_id="m2")
+    resent = smssync(client, "VT 1 A1 D40.", message_id="m3")
+
+    assert reply_of(later).startswith("Принято")
+    assert reply_of(resent) == "Уже получено, спасибо."
+    assert Submission.objects.count() == 2
+    keys = set(InboundMessage.objects.values_list("text_key", flat=True))
+    assert len(keys) == 1
+    assert len(keys.pop()) == 64
+
+
+def test_a_deactivated_account_can_no_longer_report_by_sms(client, sms_observer):
+    _station, observer = sms_observer
+    observer.user.is_active = False
+    observer.user.save()
+    reply = reply_of(smssync(client, "VT 1 A1"))
+    assert reply == "Этот номер телефона не зарегистрирован в «Аманате»."
+    assert Submission.objects.count() == 0
 
 
 def test_a_bad_sms_stores_nothing_and_says_precisely_what_is_wrong(client, sms_observer):

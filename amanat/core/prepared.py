@@ -1,0 +1,108 @@
+"""The few statements every election-day report runs: who holds this token, is this observer
+deployed at this station, store the submission. They are written once in SQL and, on
+PostgreSQL, prepared on each connection. Through the ORM each costs milliseconds of Python to
+compile and of the server to plan, for every report; prepared, it only binds and runs.
+Everything else stays in the ORM.
+
+The statements run on Django's own connection and transaction, through Django's cursor
+wrapper (errors, debug logging and query counting behave as for any other query). Only the
+inner cursor differs: psycopg's server-binding cursor, which can be prepared (Django's default
+cursor binds parameters on the client, and such statements can never be prepared). A
+connection pooler in transaction mode would need prepared statements turned off
+(`prepare_threshold` in the database options)."""
+
+import functools
+
+from django.db import connection
+from django.db.models import Model
+
+
+def _cursor():
+    wrapper = connection.cursor()  # connects, health-checks and wraps as usual
+    if connection.vendor == "postgresql":
+        import psycopg
+
+        wrapper.cursor.close()
+        wrapper.cursor = psycopg.Cursor(connection.connection)
+    return wrapper
+
+
+def fetch_one(sql: str, params: list) -> tuple | None:
+    with _cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
+
+
+def fetch_all(sql: str, params: list) -> list[tuple]:
+    with _cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def execute(sql: str, params: list) -> int:
+    with _cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.rowcount
+
+
+def columns(model: type[Model], alias: str) -> str:
+    """Every stored column of the model, in field order, for a SELECT list."""
+    return ", ".join(f'{alias}."{field.column}"' for field in model._meta.concrete_fields)
+
+
+def model_from_row(model: type[Model], row: tuple, start: int = 0) -> tuple[Model | None, int]:
+    """The instance whose columns (see columns()) begin at row[start], or None when its
+    primary key is NULL (an outer join found nothing); and where the next model begins."""
+    fields = model._meta.concrete_fields
+    end = start + len(fields)
+    values = list(row[start:end])
+    if values[fields.index(model._meta.pk)] is None:
+        return None, end
+    for index, column, converters in _converters(model, connection.vendor):
+        for converter in converters:
+            values[index] = converter(values[index], column, connection)
+    return model.from_db(connection.alias, [f.attname for f in fields], values), end
+
+
+@functools.cache
+def _converters(model: type[Model], vendor: str) -> list[tuple]:
+    """What the ORM would apply to each column read back (JSON text to Python, SQLite's
+    datetime strings to datetimes), found once per model."""
+    found = []
+    for index, field in enumerate(model._meta.concrete_fields):
+        column = field.get_col(model._meta.db_table)
+        converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if converters:
+            found.append((index, column, converters))
+    return found
+
+
+def insert(instance: Model, conflict: tuple[str, ...] = ()) -> bool:
+    """Store a new instance as Model.save() would (auto_now_add filled in, JSON adapted) and
+    set its primary key. With `conflict` (the fields of a unique key), a row already holding
+    that key is left alone and False is returned; without it, IntegrityError is raised."""
+    names, values = [], []
+    for field in instance._meta.concrete_fields:
+        if not field.primary_key:
+            names.append(field.column)
+            values.append(field.get_db_prep_save(field.pre_save(instance, add=True), connection))
+    conflict_columns = tuple(instance._meta.get_field(name).column for name in conflict)
+    row = fetch_one(_insert_statement(type(instance), tuple(names), conflict_columns), values)
+    if row is None:
+        return False
+    instance.pk = row[0]
+    instance._state.adding, instance._state.db = False, connection.alias
+    return True
+
+
+@functools.cache
+def _insert_statement(model: type[Model], names: tuple, conflict: tuple) -> str:
+    def quoted(columns):
+        return ", ".join(f'"{column}"' for column in columns)
+
+    skip = f"ON CONFLICT ({quoted(conflict)}) DO NOTHING " if conflict else ""
+    return (
+        f'INSERT INTO "{model._meta.db_table}" ({quoted(names)}) '  # noqa: S608 - names from the model
+        f"VALUES ({', '.join(['%s'] * len(names))}) {skip}"
+        f'RETURNING "{model._meta.pk.column}"'
+    )

@@ -1,0 +1,109 @@
+"""The election-day statements written in SQL must give what the ORM would have given."""
+
+import uuid
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from amanat.accounts.models import ApiToken
+from amanat.accounts.services import api_token_authenticate
+from amanat.checklists.models import Submission
+from amanat.checklists.tests.test_ingestion import field, receive  # noqa: F401 - fixture
+from amanat.core import prepared
+from amanat.observers.selectors import station_deployed_at
+from amanat.observers.tests.factories import ObserverFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def token_for(user, key="k" * 40, **fields):
+    ApiToken.objects.create(user=user, key_hash=ApiToken.hash_key(key), prefix=key[:8], **fields)
+    return key
+
+
+def test_token_gives_the_user_and_observer_in_one_statement(django_assert_num_queries):
+    observer = ObserverFactory()
+    key = token_for(observer.user, last_used_at=timezone.now())
+
+    with django_assert_num_queries(1):
+        user = api_token_authenticate(key)
+        assert (user.pk, user.role, user.observer.pk) == (observer.user.pk, "observer", observer.pk)
+        assert user.observer.user is user
+        assert user.observer.region_id == observer.region_id
+        assert user.date_joined.tzinfo is not None
+        assert user.is_active is True
+
+
+def test_token_of_someone_without_observer_profile(make_user, django_assert_num_queries):
+    key = token_for(make_user(username="analyst", role="analyst"), last_used_at=timezone.now())
+    with django_assert_num_queries(1):
+        user = api_token_authenticate(key)
+        assert getattr(user, "observer", None) is None
+    assert user.username == "analyst"
+
+
+def test_revoked_token_inactive_user_and_unknown_key_are_refused(make_user):
+    revoked = token_for(make_user(username="a"), key="a" * 40, revoked_at=timezone.now())
+    inactive_user = make_user(username="b")
+    inactive = token_for(inactive_user, key="b" * 40)
+    inactive_user.is_active = False
+    inactive_user.save()
+
+    assert api_token_authenticate(revoked) is None
+    assert api_token_authenticate(inactive) is None
+    assert api_token_authenticate("c" * 40) is None
+
+
+def test_last_use_is_written_at_most_once_a_minute(make_user):
+    user = make_user(username="a")
+    key = token_for(user)
+    api_token_authenticate(key)
+    first = ApiToken.objects.get().last_used_at
+    api_token_authenticate(key)
+    assert first is not None
+    assert ApiToken.objects.get().last_used_at == first
+
+    ApiToken.objects.update(last_used_at=first - timedelta(minutes=2))
+    api_token_authenticate(key)
+    assert ApiToken.objects.get().last_used_at > first
+
+
+def test_deployed_station_is_the_whole_station(field):  # noqa: F811
+    election, station, observer = field
+    found = station_deployed_at(observer_id=observer.pk, election_id=election.pk, number="1")
+    assert found == station
+    assert (found.name, found.registered_voters, found.district_id) == (
+        station.name, station.registered_voters, station.district_id,
+    )  # fmt: skip
+    other = ObserverFactory()
+    assert station_deployed_at(observer_id=other.pk, election_id=election.pk, number="1") is None
+    assert station_deployed_at(observer_id=observer.pk, election_id=election.pk, number="2") is None
+
+
+def test_stored_submission_reads_back_as_the_orm_wrote_it(field):  # noqa: F811
+    submission, created = receive(field, {"A": False, "D": 7})
+    stored = Submission.objects.get()
+
+    assert created
+    assert stored.pk == submission.pk
+    assert stored.answers == {"A": False, "D": 7}
+    assert stored.raw == {"answers": {"A": False, "D": 7}}
+    assert stored.client_id == submission.client_id
+    assert stored.channel == "api"
+    assert abs(stored.received_at - submission.received_at) < timedelta(seconds=1)
+
+
+def test_insert_skips_a_repeated_key_without_breaking_the_transaction(field):  # noqa: F811
+    client_id = uuid.uuid4()
+    receive(field, {"A": False}, client_id=client_id)
+    election, station, observer = field
+    again = Submission(
+        client_id=client_id, version=Submission.objects.get().version, election=election,
+        station=station, observer=observer, channel="sms", observed_at=timezone.now(),
+        raw={}, answers={},
+    )  # fmt: skip
+
+    assert prepared.insert(again, conflict=("client_id",)) is False
+    assert again.pk is None
+    assert Submission.objects.get().channel == "api"  # the transaction is still usable
