@@ -10,6 +10,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from amanat.accounts.models import User
 from amanat.accounts.selectors import phone_normalise
 from amanat.checklists.answers import AnswerError
 from amanat.checklists.services import SubmissionInvalid, form_version_current, submission_receive
@@ -17,7 +18,6 @@ from amanat.checklists.sms_answers import sms_answers
 from amanat.core import prepared
 from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
-from amanat.observers.selectors import observer_with_phone
 
 from .models import InboundMessage
 from .sms_parser import sms_normalise, sms_parse, sms_text_key
@@ -37,11 +37,11 @@ def sms_receive(
         gateway=gateway, message_id=message_id, phone=phone, text=text[:1600], sent_at=sent_at,
         status=InboundMessage.Status.REJECTED, text_key=sms_text_key(text[:1600]),
     )  # fmt: skip
-    observer = observer_with_phone(phone_normalise(phone))
+    observer, repeated = _sender(message)
     language = observer.user.preferred_language if observer else "ru"
     try:
         with transaction.atomic(), translation.override(language):
-            message.status, message.reply, message.submission = _handle(message, observer)
+            message.status, message.reply, message.submission = _handle(message, observer, repeated)
             prepared.insert(message)
     except IntegrityError:
         # The same delivery arrived twice at once: the other one was stored first.
@@ -56,34 +56,49 @@ def sms_receive(
     return message
 
 
-def _handle(message: InboundMessage, observer: Observer | None):
+def _sender(message: InboundMessage) -> tuple[Observer | None, bool]:
+    """The active observer with this phone number (account attached), and whether the same
+    text from this phone was accepted within the last minutes. Every SMS asks both, so they
+    are one prepared statement."""
+    phone = phone_normalise(message.phone)
+    if not phone:
+        return None, False
+    since = connection.ops.adapt_datetimefield_value(timezone.now() - DUPLICATE_WINDOW)
+    repeat = [message.phone, message.text_key, InboundMessage.Status.ACCEPTED.value, since]
+    row = prepared.fetch_one(_sender_statement(), [*repeat, phone])
+    if row is None:
+        return None, False
+    observer, start = prepared.model_from_row(Observer, row, 1)
+    user, _ = prepared.model_from_row(User, row, start)
+    Observer._meta.get_field("user").set_cached_value(observer, user)
+    return observer, bool(row[0])
+
+
+@functools.cache
+def _sender_statement() -> str:
+    return (
+        f'SELECT EXISTS (SELECT 1 FROM "{InboundMessage._meta.db_table}" '  # noqa: S608 - names from the models
+        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s), '
+        f"{prepared.columns(Observer, 'o')}, {prepared.columns(User, 'u')} "
+        f'FROM "{Observer._meta.db_table}" o '
+        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
+        'WHERE u."phone" = %s AND u."is_active" ORDER BY o."id" LIMIT 1'
+    )
+
+
+def _handle(message: InboundMessage, observer: Observer | None, repeated: bool):
     if observer is None:
         return (
             InboundMessage.Status.UNKNOWN_SENDER,
             _("This phone number is not registered with Amanat."),
             None,
         )
-    if _repeated(message):
+    if repeated:
         return InboundMessage.Status.DUPLICATE, _("Already received, thank you."), None
     normalised = sms_normalise(message.text)
     if normalised.startswith("INC "):
         return _incident(message, observer)
     return _store(message, observer)
-
-
-def _repeated(message: InboundMessage) -> bool:
-    """The same text from the same phone was accepted within the last minutes."""
-    since = connection.ops.adapt_datetimefield_value(timezone.now() - DUPLICATE_WINDOW)
-    params = [message.phone, message.text_key, InboundMessage.Status.ACCEPTED.value, since]
-    return prepared.fetch_one(_repeated_statement(), params) is not None
-
-
-@functools.cache
-def _repeated_statement() -> str:
-    return (
-        f'SELECT 1 FROM "{InboundMessage._meta.db_table}" '  # noqa: S608 - name from the model
-        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s LIMIT 1'
-    )
 
 
 def _incident(message: InboundMessage, observer: Observer):

@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, OuterRef, QuerySet
 
-from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.core import prepared
 from amanat.elections.models import Election
@@ -36,30 +35,6 @@ def _deployed_statement() -> str:
         f'JOIN "{PollingStation._meta.db_table}" s ON s."id" = ds."station_id" '
         'WHERE ds."election_id" = %s AND d."observer_id" = %s AND s."number" = %s '
         'ORDER BY ds."id" LIMIT 1'
-    )
-
-
-def observer_with_phone(phone: str) -> Observer | None:
-    """The active observer whose account has this (normalised) phone number, with the
-    account attached. Every SMS starts here, so it is one prepared statement."""
-    if not phone:
-        return None
-    row = prepared.fetch_one(_phone_statement(), [phone])
-    if row is None:
-        return None
-    observer, start = prepared.model_from_row(Observer, row)
-    user, _ = prepared.model_from_row(User, row, start)
-    Observer._meta.get_field("user").set_cached_value(observer, user)
-    return observer
-
-
-@functools.cache
-def _phone_statement() -> str:
-    return (
-        f"SELECT {prepared.columns(Observer, 'o')}, {prepared.columns(User, 'u')} "  # noqa: S608 - names from the models
-        f'FROM "{Observer._meta.db_table}" o '
-        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
-        'WHERE u."phone" = %s AND u."is_active" ORDER BY o."id" LIMIT 1'
     )
 
 
