@@ -38,13 +38,13 @@ class SubmissionOut(Schema):
     channel: str
 
 
-def _out(submission: Submission) -> dict:
+def _out(submission: Submission, station_number: str | None = None) -> dict:
     return {
         "id": submission.pk,
         "client_id": submission.client_id,
         "form": submission.version.form.code,
         "version": submission.version.number,
-        "station": submission.station.number,
+        "station": station_number or submission.station.number,
         "answers": submission.answers,
         # Local time (Asia/Almaty) whether the row was just written or read back.
         "observed_at": timezone.localtime(submission.observed_at),
@@ -79,7 +79,8 @@ def submit(request, payload: SubmissionIn):
         status = 409 if invalid.code == "conflict" else 422
         errors = [error.as_dict() for error in invalid.errors]
         raise ApiError(status, invalid.code, invalid.message, errors) from None
-    return Status(201 if created else 200, _out(submission))
+    # A new submission was stored at exactly that station number: no query to read it back.
+    return Status(201 if created else 200, _out(submission, payload.station if created else None))
 
 
 @router.get("/submissions", response=list[SubmissionOut], summary="Submissions you may see")

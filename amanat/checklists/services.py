@@ -11,7 +11,7 @@ from amanat.core import prepared
 from amanat.core.memo import ttl_memo
 from amanat.elections.models import Election
 from amanat.observers.models import Observer
-from amanat.observers.selectors import station_deployed_at
+from amanat.observers.selectors import deployed_station_sql, station_deployed_at
 
 from .answers import AnswerError, answers_check, is_critical
 from .models import ChecklistForm, CriticalAlert, FormVersion, Question, Submission
@@ -75,25 +75,18 @@ def _receive(*, client_id, form_code, station_number, observer, election, answer
     if version is None:
         message = _("There is no form %(code)s.") % {"code": form_code}
         raise SubmissionInvalid("unknown_form", message, [AnswerError("form", "unknown", message)])
-    station = station_deployed_at(
-        observer_id=observer.pk, election_id=election.pk, number=station_number
-    )
-    if station is None:
-        message = _("You are not deployed to station %(number)s.") % {"number": station_number}
-        error = AnswerError("station", "not_deployed", message)
-        raise SubmissionInvalid("not_deployed", message, [error])
     questions = list(version.questions.all())
     clean, errors = answers_check(questions, answers)
     if version.relations:
         errors += relations_check(version.relations, clean, answers)
     errors += _photos_missing(questions, clean, observer)
     if errors:
+        _deployed_or_refuse(observer, election, station_number)
         raise SubmissionInvalid("invalid", _("Some answers are not valid."), errors)
     submission = Submission(
         client_id=client_id,
         version=version,
         election=election,
-        station=station,
         observer=observer,
         channel=channel,
         observed_at=observed_at or timezone.now(),
@@ -101,22 +94,42 @@ def _receive(*, client_id, form_code, station_number, observer, election, answer
         answers=clean,
     )
     alerts = [q.code for q in questions if q.code in clean and is_critical(q, clean[q.code])]
-    # Insert first and let the unique client id catch a resend: no lookup on the way in. A
-    # single INSERT is atomic by itself; only alerts need a transaction around both.
+    # One statement stores the submission only where the observer is deployed and only once
+    # per client id: no lookup on the way in. It is atomic by itself; only alerts need a
+    # transaction around both.
+    deployed = _deployed_station(observer, election, station_number)
     if alerts:
         with transaction.atomic():
-            stored = prepared.insert(submission, conflict=("client_id",))
+            stored = prepared.insert(submission, conflict=("client_id",), source=deployed)
             if stored:
                 CriticalAlert.objects.bulk_create(
                     CriticalAlert(submission=submission, question_code=code) for code in alerts
                 )
     else:
-        stored = prepared.insert(submission, conflict=("client_id",))
+        stored = prepared.insert(submission, conflict=("client_id",), source=deployed)
     if not stored:
+        _deployed_or_refuse(observer, election, station_number)
         # Sent before (a retry, or racing the original): the caller answers with that one.
         raise SubmissionInvalid("resent", "")
     submission.version = version  # the caller reads the form's code: no query for it
     return submission, True
+
+
+def _deployed_station(observer: Observer, election: Election, number: str) -> prepared.Source:
+    """The station with this number, if the observer is deployed there for this election."""
+    return prepared.Source(
+        columns={"station": 'ds."station_id"'},
+        sql=deployed_station_sql(),
+        params=(election.pk, observer.pk, number),
+    )
+
+
+def _deployed_or_refuse(observer: Observer, election: Election, number: str) -> None:
+    if station_deployed_at(observer_id=observer.pk, election_id=election.pk, number=number):
+        return
+    message = _("You are not deployed to station %(number)s.") % {"number": number}
+    error = AnswerError("station", "not_deployed", message)
+    raise SubmissionInvalid("not_deployed", message, [error])
 
 
 def _photos_missing(questions, clean: dict, observer: Observer) -> list[AnswerError]:

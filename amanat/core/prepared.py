@@ -12,6 +12,7 @@ connection pooler in transaction mode would need prepared statements turned off
 (`prepare_threshold` in the database options)."""
 
 import functools
+from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Model
@@ -77,32 +78,63 @@ def _converters(model: type[Model], vendor: str) -> list[tuple]:
     return found
 
 
-def insert(instance: Model, conflict: tuple[str, ...] = ()) -> bool:
+@dataclass(frozen=True)
+class Source:
+    """Columns an insert takes from a query rather than from the instance, e.g. the station
+    an observer is deployed at. The row is stored only if the query finds a row; `sql` is
+    everything from FROM on and should find at most one."""
+
+    columns: dict[str, str]  # field name: SQL expression
+    sql: str
+    params: tuple
+
+
+def insert(instance: Model, conflict: tuple[str, ...] = (), source: Source | None = None) -> bool:
     """Store a new instance as Model.save() would (auto_now_add filled in, JSON adapted) and
-    set its primary key. With `conflict` (the fields of a unique key), a row already holding
-    that key is left alone and False is returned; without it, IntegrityError is raised."""
+    set its primary key, in one statement. With `conflict` (the fields of a unique key), a
+    row already holding that key is left alone and False is returned; without it,
+    IntegrityError is raised. With `source`, False also when its query finds nothing."""
+    taken = {} if source is None else source.columns
     names, values = [], []
     for field in instance._meta.concrete_fields:
-        if not field.primary_key:
+        if not field.primary_key and field.name not in taken:
             names.append(field.column)
             values.append(field.get_db_prep_save(field.pre_save(instance, add=True), connection))
-    conflict_columns = tuple(instance._meta.get_field(name).column for name in conflict)
-    row = fetch_one(_insert_statement(type(instance), tuple(names), conflict_columns), values)
+    statement = _insert_statement(
+        type(instance), tuple(names), conflict, tuple(taken.items()), source and source.sql
+    )
+    row = fetch_one(statement, values + list(source.params if source else ()))
     if row is None:
         return False
     instance.pk = row[0]
+    for name, value in zip(taken, row[1:], strict=True):
+        setattr(instance, instance._meta.get_field(name).attname, value)
     instance._state.adding, instance._state.db = False, connection.alias
     return True
 
 
 @functools.cache
-def _insert_statement(model: type[Model], names: tuple, conflict: tuple) -> str:
+def _insert_statement(
+    model: type[Model], names: tuple, conflict: tuple, taken: tuple, source: str | None
+) -> str:
     def quoted(columns):
         return ", ".join(f'"{column}"' for column in columns)
 
-    skip = f"ON CONFLICT ({quoted(conflict)}) DO NOTHING " if conflict else ""
+    meta = model._meta
+    taken_columns = [meta.get_field(name).column for name, _expression in taken]
+    if source is None:
+        rows = f"VALUES ({', '.join(['%s'] * len(names))})"
+    else:
+        # Parameters in a SELECT list have no column to take their type from: say it.
+        types = {field.column: field.db_type(connection) for field in meta.concrete_fields}
+        bound = [
+            f"CAST(%s AS {types[name]})" if connection.vendor == "postgresql" else "%s"
+            for name in names
+        ]
+        rows = f"SELECT {', '.join(bound + [expression for _name, expression in taken])} {source}"
+    conflict_columns = [meta.get_field(name).column for name in conflict]
+    skip = f"ON CONFLICT ({quoted(conflict_columns)}) DO NOTHING " if conflict else ""
     return (
-        f'INSERT INTO "{model._meta.db_table}" ({quoted(names)}) '  # noqa: S608 - names from the model
-        f"VALUES ({', '.join(['%s'] * len(names))}) {skip}"
-        f'RETURNING "{model._meta.pk.column}"'
+        f'INSERT INTO "{meta.db_table}" ({quoted([*names, *taken_columns])}) {rows} '  # noqa: S608 - names from the model
+        f"{skip}RETURNING {quoted([meta.pk.column, *taken_columns])}"
     )

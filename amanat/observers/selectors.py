@@ -19,17 +19,18 @@ from .models import Application, CheckIn, Deployment, DeploymentStation, Observe
 def station_deployed_at(
     *, observer_id: int, election_id: int, number: str
 ) -> PollingStation | None:
-    """The station with this number if the observer is deployed there for this election.
-    Asked by every report, so one prepared statement proves both that the station exists
-    and that the observer is deployed there."""
-    row = prepared.fetch_one(_deployed_statement(), [election_id, observer_id, number])
+    """The station with this number if the observer is deployed there for this election."""
+    sql = f"SELECT {prepared.columns(PollingStation, 's')} {deployed_station_sql()}"
+    row = prepared.fetch_one(sql, [election_id, observer_id, number])
     return None if row is None else prepared.model_from_row(PollingStation, row)[0]
 
 
 @functools.cache
-def _deployed_statement() -> str:
+def deployed_station_sql() -> str:
+    """FROM … for the deployment of observer %s (2nd) at station number %s (3rd) in election
+    %s (1st), as `ds` (the deployment's station row) and `s` (the station). Every report asks
+    it, inside the statement that stores the report."""
     return (
-        f"SELECT {prepared.columns(PollingStation, 's')} "  # noqa: S608 - names from the models, values bound
         f'FROM "{DeploymentStation._meta.db_table}" ds '
         f'JOIN "{Deployment._meta.db_table}" d ON d."id" = ds."deployment_id" '
         f'JOIN "{PollingStation._meta.db_table}" s ON s."id" = ds."station_id" '

@@ -5,6 +5,7 @@ import pytest
 from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import CriticalAlert, FormVersion, Submission
 from amanat.checklists.services import SubmissionInvalid, submission_receive
+from amanat.geography.models import Country
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.services.deployment import deployment_assign
 from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region
@@ -70,8 +71,24 @@ def test_only_at_a_station_the_observer_is_deployed_to(field):
     with pytest.raises(SubmissionInvalid) as invalid:
         receive(field, {"A": False}, station="2")
     assert invalid.value.code == "not_deployed"
-    with pytest.raises(SubmissionInvalid):
+    with pytest.raises(SubmissionInvalid) as stranger:
         receive(field, {"A": False}, observer=ObserverFactory())
+    assert stranger.value.code == "not_deployed"
+    # Not being deployed there is said first, even when answers are wrong as well.
+    with pytest.raises(SubmissionInvalid) as both:
+        receive(field, {"A": "maybe"}, station="2")
+    assert [e.code for e in both.value.errors] == ["not_deployed"]
+    assert Submission.objects.count() == 0
+
+
+def test_the_stored_station_is_the_one_the_observer_is_deployed_at(field):
+    election, station, observer = field
+    kyrgyzstan = Country.objects.create(code="KG", name="Kyrgyzstan")
+    elsewhere = PollingStationFactory(number="1", country=kyrgyzstan)  # the same number
+    submission, created = receive(field, {"A": False})
+    assert created
+    assert Submission.objects.get().station_id == submission.station_id == station.pk
+    assert elsewhere.pk != station.pk
 
 
 def test_several_observers_of_one_station_keep_their_own_submissions(field):
