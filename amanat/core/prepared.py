@@ -8,42 +8,45 @@ The statements run on Django's own connection and transaction, through Django's 
 wrapper (errors, debug logging and query counting behave as for any other query). Only the
 inner cursor differs: psycopg's server-binding cursor, which can be prepared (Django's default
 cursor binds parameters on the client, and such statements can never be prepared). A
-connection pooler in transaction mode would need prepared statements turned off
-(`prepare_threshold` in the database options)."""
+connection pooler in transaction mode needs prepared statements turned off
+(AMANAT_PG_PREPARE_THRESHOLD=0)."""
 
 import functools
+import weakref
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Model
 
-
-def _cursor():
-    wrapper = connection.cursor()  # connects, health-checks and wraps as usual
-    if connection.vendor == "postgresql":
-        import psycopg
-
-        wrapper.cursor.close()
-        wrapper.cursor = psycopg.Cursor(connection.connection)
-    return wrapper
+# One server-binding cursor per open connection, reused: making a cursor costs more than
+# running a prepared statement with it.
+_cursors: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def fetch_one(sql: str, params: list) -> tuple | None:
-    with _cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchone()
+    if connection.vendor != "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchone()
+    cursor = _kept_cursor()  # not closed after use: it serves the next statement too
+    cursor.execute(sql, params)
+    return cursor.fetchone()
 
 
-def fetch_all(sql: str, params: list) -> list[tuple]:
-    with _cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
+def _kept_cursor():
+    """Django's cursor wrapper (error translation, query logging) around the connection's
+    own server-binding cursor, made once per open connection."""
+    connection.close_if_health_check_failed()
+    connection.ensure_connection()
+    cursor = _cursors.get(connection.connection)
+    if cursor is None or cursor.closed:
+        import psycopg
 
-
-def execute(sql: str, params: list) -> int:
-    with _cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.rowcount
+        cursor = _cursors[connection.connection] = psycopg.Cursor(connection.connection)
+    connection.validate_thread_sharing()
+    if connection.queries_logged:
+        return connection.make_debug_cursor(cursor)
+    return connection.make_cursor(cursor)
 
 
 def columns(model: type[Model], alias: str) -> str:
