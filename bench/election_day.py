@@ -30,7 +30,8 @@ def bench_database(url: str) -> str:
     return urllib.parse.urlunsplit(parts._replace(path="/amanat_bench"))
 
 
-def run_phase(name, port, clients, seconds, request_for):
+def run_phase(port, clients, seconds, request_for):
+    """N clients send as fast as answered for `seconds`: latencies, errors, elapsed time."""
     latencies, errors, lock = [], [], threading.Lock()
     stop = time.monotonic() + seconds
 
@@ -61,14 +62,57 @@ def run_phase(name, port, clients, seconds, request_for):
         thread.start()
     for thread in threads:
         thread.join()
-    elapsed = time.monotonic() - began
-    latencies.sort()
+    return latencies, sum(errors), time.monotonic() - began
+
+
+def cpu_seconds(server_pid: int) -> dict[str, float]:
+    """CPU time used so far by the app's workers and by PostgreSQL's processes (Linux /proc):
+    what a request costs, whatever else the machine is doing meanwhile."""
+    tick = os.sysconf("SC_CLK_TCK")
+    used = {"app": 0.0, "db": 0.0}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = stat.read_text()
+        except OSError:
+            continue
+        name = text[text.index("(") + 1 : text.rindex(")")]
+        fields = text[text.rindex(")") + 2 :].split()
+        ticks = int(fields[11]) + int(fields[12])  # utime + stime
+        if int(fields[1]) == server_pid:
+            used["app"] += ticks / tick
+        elif name.startswith("postgres"):
+            # With its children that have exited (a closed connection's backend, autovacuum).
+            used["db"] += (ticks + int(fields[13]) + int(fields[14])) / tick
+    return used
+
+
+def summary(name, latencies, errors, elapsed, cpu):
+    latencies = sorted(latencies)
     rate = len(latencies) / elapsed
     p50 = statistics.median(latencies) * 1000
     p99 = latencies[int(len(latencies) * 0.99) - 1] * 1000
+    app, db = (cpu[part] / len(latencies) * 1000 for part in ("app", "db"))
     print(f"{name:>6}: {rate:7.1f} req/s  p50 {p50:6.1f} ms  p99 {p99:6.1f} ms  "
-          f"requests {len(latencies)}  errors {sum(errors)}")  # fmt: skip
-    return rate, p99
+          f"requests {len(latencies)}  errors {errors}  "
+          f"CPU a request: app {app:.2f} ms, database {db:.2f} ms")  # fmt: skip
+    return rate
+
+
+def interleaved(server_pid, port, clients, seconds, rounds, endpoints):
+    """Each endpoint gets `seconds` in all, in `rounds` slices taken in turn (the order
+    rotating each round), so a machine that slows down or speeds up during the run weighs
+    on every endpoint alike rather than on whichever came last."""
+    results = {name: ([], 0, 0.0, {"app": 0.0, "db": 0.0}) for name in endpoints}
+    names = list(endpoints)
+    for round_ in range(rounds):
+        for name in names[round_ % len(names) :] + names[: round_ % len(names)]:
+            before = cpu_seconds(server_pid)
+            latencies, errors, elapsed = run_phase(port, clients, seconds / rounds, endpoints[name])
+            after = cpu_seconds(server_pid)
+            pooled, failed, total, cpu = results[name]
+            cpu = {part: cpu[part] + after[part] - before[part] for part in cpu}
+            results[name] = (pooled + latencies, failed + errors, total + elapsed, cpu)
+    return {name: summary(name, *results[name]) for name in names}
 
 
 def main() -> None:
@@ -76,6 +120,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=4, help="slices per endpoint, in turn")
     parser.add_argument("--port", type=int, default=8731)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):
@@ -131,13 +176,16 @@ def main() -> None:
             body = json.dumps({"client_id": str(uuid.uuid4()), "answers": {"A": False}})
             return "POST", "/bench/raw-insert", body, {"Content-Type": "application/json"}
 
-        print(f"{args.clients} clients, {args.seconds} s a phase, {args.workers} workers")
-        run_phase("warmup", args.port, args.clients, 3, json_request)  # workers load everything
-        json_rate, _ = run_phase("json", args.port, args.clients, args.seconds, json_request)
-        sms_rate, _ = run_phase("sms", args.port, args.clients, args.seconds, sms_request)
-        raw_rate, _ = run_phase("raw", args.port, args.clients, args.seconds, raw_request)
+        print(f"{args.clients} clients, {args.seconds} s an endpoint in {args.rounds} slices, "
+              f"{args.workers} workers")  # fmt: skip
+        run_phase(args.port, args.clients, 3, json_request)  # workers load everything
+        rates = interleaved(
+            server.pid, args.port, args.clients, args.seconds, args.rounds,
+            {"json": json_request, "sms": sms_request, "raw": raw_request},
+        )  # fmt: skip
         print(
-            f"ratio to raw insert: json {json_rate / raw_rate:.0%}, sms {sms_rate / raw_rate:.0%}"
+            f"ratio to raw insert: json {rates['json'] / rates['raw']:.0%}, "
+            f"sms {rates['sms'] / rates['raw']:.0%}"
         )
     finally:
         server.terminate()

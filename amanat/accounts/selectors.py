@@ -1,11 +1,16 @@
+import functools
+
 import phonenumbers
 from django.db.models import Q
 
 from .models import User
 
 
+@functools.lru_cache(maxsize=16384)
 def phone_normalise(raw: str, default_region: str = "KZ") -> str | None:
-    """E.164 form of a phone number typed any usual way (8 701..., +7 (701)...), or None."""
+    """E.164 form of a phone number typed any usual way (8 701..., +7 (701)...), or None.
+    Parsing is slow next to the rest of an SMS's handling, and the same few thousand
+    observers' numbers arrive again and again, so answers are remembered."""
     try:
         number = phonenumbers.parse(raw, default_region)
     except phonenumbers.NumberParseException:

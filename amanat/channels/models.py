@@ -94,8 +94,7 @@ class InboundMessage(models.Model):
             models.UniqueConstraint(fields=["gateway", "message_id"], name="sms_once_per_gateway")
         ]
         indexes = [
-            models.Index(fields=["phone", "received_at"]),
-            models.Index(fields=["phone", "text_key", "received_at"], name="sms_repeat_lookup"),
+            models.Index(fields=["phone", "text_key", "received_at"], name="sms_repeat_lookup")
         ]
 
     def __str__(self) -> str:

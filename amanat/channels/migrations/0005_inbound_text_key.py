@@ -25,6 +25,10 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
+        migrations.RemoveIndex(
+            model_name='inboundmessage',
+            name='amanat_chan_phone_6e578a_idx',
+        ),
         migrations.AddField(
             model_name='inboundmessage',
             name='text_key',

@@ -4,6 +4,7 @@ import uuid
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.utils import timezone
 
 from amanat.accounts.models import ApiToken
@@ -53,6 +54,21 @@ def test_revoked_token_inactive_user_and_unknown_key_are_refused(make_user):
     assert api_token_authenticate(revoked) is None
     assert api_token_authenticate(inactive) is None
     assert api_token_authenticate("c" * 40) is None
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="statements are prepared on PostgreSQL only"
+)
+def test_on_postgresql_the_token_statement_is_prepared_once_per_connection(make_user):
+    key = token_for(make_user(username="a"), last_used_at=timezone.now())
+    for _ in range(8):
+        assert api_token_authenticate(key) is not None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT count(*) FROM pg_prepared_statements WHERE statement LIKE %s",
+            ['%FROM "accounts_apitoken" t%'],
+        )
+        assert cursor.fetchone()[0] == 1
 
 
 def test_last_use_is_written_at_most_once_a_minute(make_user):

@@ -11,7 +11,8 @@ PROBE = (
     "'name': str(settings.DATABASES['default']['NAME']), "
     "'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG, "
     "'media': str(settings.MEDIA_ROOT), 'hasher': settings.PASSWORD_HASHERS[0], "
-    "'two_factor': settings.AMANAT_REQUIRE_2FA, 'hosts': settings.ALLOWED_HOSTS}))"
+    "'two_factor': settings.AMANAT_REQUIRE_2FA, 'hosts': settings.ALLOWED_HOSTS, "
+    "'options': settings.DATABASES['default'].get('OPTIONS', {})}))"
 )
 
 
@@ -65,3 +66,13 @@ def test_production_refuses_to_start_without_its_secret(tmp_path):
 
 def test_debug_only_when_asked(tmp_path):
     assert json.loads(probe("amanat.settings.base", tmp_path, DEBUG="1").stdout)["debug"] is True
+
+
+def test_postgresql_prepares_the_election_day_statements_unless_told_not_to(tmp_path):
+    url = "postgres://amanat@db.example:5432/amanat"
+    default = json.loads(probe("amanat.settings.base", tmp_path, DATABASE_URL=url).stdout)
+    pooled = probe("amanat.settings.base", tmp_path, DATABASE_URL=url,
+                   AMANAT_PG_PREPARE_THRESHOLD="0")  # fmt: skip
+    assert default["engine"] == "django.db.backends.postgresql"
+    assert default["options"]["prepare_threshold"] == 5
+    assert json.loads(pooled.stdout)["options"]["prepare_threshold"] is None
