@@ -65,6 +65,22 @@ def run_phase(port, clients, seconds, request_for):
     return latencies, sum(errors), time.monotonic() - began
 
 
+def server_ready(port: int, timeout: float = 60) -> None:
+    """Wait until the workers answer (each imports every view as it starts)."""
+    give_up = time.monotonic() + timeout
+    while True:
+        try:
+            connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            connection.request("GET", "/api/v1/openapi.json")
+            if connection.getresponse().status == 200:
+                return
+        except OSError:
+            pass
+        if time.monotonic() > give_up:
+            sys.exit("the server did not start")
+        time.sleep(0.5)
+
+
 def cpu_seconds(server_pid: int) -> dict[str, float]:
     """CPU time used so far by the app's workers and by PostgreSQL's processes (Linux /proc):
     what a request costs, whatever else the machine is doing meanwhile."""
@@ -140,7 +156,7 @@ def main() -> None:
          "--workers", str(args.workers), "--log-level", "warning"], env=env,
     )  # fmt: skip
     try:
-        time.sleep(3)
+        server_ready(args.port)
 
         def json_request(i):
             answers = {"A": False, "D": 100}
