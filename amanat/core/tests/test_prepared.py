@@ -71,6 +71,15 @@ def test_on_postgresql_the_token_statement_is_prepared_once_per_connection(make_
         assert cursor.fetchone()[0] == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_a_new_connection_gets_its_own_cursor(make_user):
+    # After a database restart or CONN_MAX_AGE, the next report runs on a fresh connection.
+    key = token_for(make_user(username="a"), last_used_at=timezone.now())
+    assert api_token_authenticate(key).username == "a"
+    connection.close()
+    assert api_token_authenticate(key).username == "a"
+
+
 def test_last_use_is_written_at_most_once_a_minute(make_user):
     user = make_user(username="a")
     key = token_for(user)
