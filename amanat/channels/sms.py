@@ -1,17 +1,14 @@
 """The SMS channel: any gateway's message goes through sms_receive, which logs it, reads it,
 hands it to the one ingestion service and writes the reply in the observer's language."""
 
-import functools
 import logging
 import uuid
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from amanat.accounts.models import User
-from amanat.accounts.selectors import phone_normalise
 from amanat.checklists.answers import AnswerError
 from amanat.checklists.services import SubmissionInvalid, form_version_current, submission_receive
 from amanat.checklists.sms_answers import sms_answers
@@ -20,6 +17,7 @@ from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
 
 from .models import InboundMessage
+from .selectors import sms_sender
 from .sms_parser import sms_normalise, sms_parse, sms_text_key
 
 log = logging.getLogger(__name__)
@@ -37,7 +35,9 @@ def sms_receive(
         gateway=gateway, message_id=message_id, phone=phone, text=text[:1600], sent_at=sent_at,
         status=InboundMessage.Status.REJECTED, text_key=sms_text_key(text[:1600]),
     )  # fmt: skip
-    observer, repeated = _sender(message)
+    observer, repeated = sms_sender(
+        phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW
+    )
     language = observer.user.preferred_language if observer else "ru"
     try:
         with transaction.atomic(), translation.override(language):
@@ -54,36 +54,6 @@ def sms_receive(
             message.reply, message.submission = _("Not accepted: please try again later."), None
         message.save()
     return message
-
-
-def _sender(message: InboundMessage) -> tuple[Observer | None, bool]:
-    """The active observer with this phone number (account attached), and whether the same
-    text from this phone was accepted within the last minutes. Every SMS asks both, so they
-    are one prepared statement."""
-    phone = phone_normalise(message.phone)
-    if not phone:
-        return None, False
-    since = connection.ops.adapt_datetimefield_value(timezone.now() - DUPLICATE_WINDOW)
-    repeat = [message.phone, message.text_key, InboundMessage.Status.ACCEPTED.value, since]
-    row = prepared.fetch_one(_sender_statement(), [*repeat, phone])
-    if row is None:
-        return None, False
-    observer, start = prepared.model_from_row(Observer, row, 1)
-    user, _ = prepared.model_from_row(User, row, start)
-    Observer._meta.get_field("user").set_cached_value(observer, user)
-    return observer, bool(row[0])
-
-
-@functools.cache
-def _sender_statement() -> str:
-    return (
-        f'SELECT EXISTS (SELECT 1 FROM "{InboundMessage._meta.db_table}" '  # noqa: S608 - names from the models
-        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s), '
-        f"{prepared.columns(Observer, 'o')}, {prepared.columns(User, 'u')} "
-        f'FROM "{Observer._meta.db_table}" o '
-        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
-        'WHERE u."phone" = %s AND u."is_active" ORDER BY o."id" LIMIT 1'
-    )
 
 
 def _handle(message: InboundMessage, observer: Observer | None, repeated: bool):

@@ -57,28 +57,36 @@ def columns(model: type[Model], alias: str) -> str:
 def model_from_row(model: type[Model], row: tuple, start: int = 0) -> tuple[Model | None, int]:
     """The instance whose columns (see columns()) begin at row[start], or None when its
     primary key is NULL (an outer join found nothing); and where the next model begins."""
-    fields = model._meta.concrete_fields
-    end = start + len(fields)
+    reading = _reading(model, connection.vendor)
+    end = start + len(reading.attnames)
     values = list(row[start:end])
-    if values[fields.index(model._meta.pk)] is None:
+    if values[reading.pk_index] is None:
         return None, end
-    for index, column, converters in _converters(model, connection.vendor):
+    for index, column, converters in reading.converters:
         for converter in converters:
             values[index] = converter(values[index], column, connection)
-    return model.from_db(connection.alias, [f.attname for f in fields], values), end
+    return model.from_db(connection.alias, reading.attnames, values), end
+
+
+@dataclass(frozen=True)
+class _Reading:
+    attnames: list[str]
+    pk_index: int
+    converters: list[tuple]  # (index, column, the converters the ORM would apply)
 
 
 @functools.cache
-def _converters(model: type[Model], vendor: str) -> list[tuple]:
-    """What the ORM would apply to each column read back (JSON text to Python, SQLite's
-    datetime strings to datetimes), found once per model."""
-    found = []
-    for index, field in enumerate(model._meta.concrete_fields):
+def _reading(model: type[Model], vendor: str) -> _Reading:
+    """How to read the model's columns back, found once per model: JSON text to Python,
+    SQLite's datetime strings to datetimes, as the ORM would."""
+    fields = model._meta.concrete_fields
+    converters = []
+    for index, field in enumerate(fields):
         column = field.get_col(model._meta.db_table)
-        converters = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
-        if converters:
-            found.append((index, column, converters))
-    return found
+        found = connection.ops.get_db_converters(column) + column.get_db_converters(connection)
+        if found:
+            converters.append((index, column, found))
+    return _Reading([f.attname for f in fields], fields.index(model._meta.pk), converters)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,44 @@
+"""Reads for the channels."""
+
+import functools
+from datetime import timedelta
+
+from django.db import connection
+from django.utils import timezone
+
+from amanat.accounts.models import User
+from amanat.accounts.selectors import phone_normalise
+from amanat.core import prepared
+from amanat.observers.models import Observer
+
+from .models import InboundMessage
+
+
+def sms_sender(*, phone: str, text_key: str, within: timedelta) -> tuple[Observer | None, bool]:
+    """The active observer with this phone number (account attached), and whether the same
+    text (by its key) from this phone was accepted within the last minutes. Every SMS asks
+    both, so they are one prepared statement."""
+    normalised = phone_normalise(phone)
+    if not normalised:
+        return None, False
+    since = connection.ops.adapt_datetimefield_value(timezone.now() - within)
+    repeat = [phone, text_key, InboundMessage.Status.ACCEPTED.value, since]
+    row = prepared.fetch_one(_sender_statement(), [*repeat, normalised])
+    if row is None:
+        return None, False
+    observer, start = prepared.model_from_row(Observer, row, 1)
+    user, _ = prepared.model_from_row(User, row, start)
+    Observer._meta.get_field("user").set_cached_value(observer, user)
+    return observer, bool(row[0])
+
+
+@functools.cache
+def _sender_statement() -> str:
+    return (
+        f'SELECT EXISTS (SELECT 1 FROM "{InboundMessage._meta.db_table}" '  # noqa: S608 - names from the models
+        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s), '
+        f"{prepared.columns(Observer, 'o')}, {prepared.columns(User, 'u')} "
+        f'FROM "{Observer._meta.db_table}" o '
+        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
+        'WHERE u."phone" = %s AND u."is_active" ORDER BY o."id" LIMIT 1'
+    )
