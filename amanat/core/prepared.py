@@ -12,15 +12,15 @@ connection pooler in transaction mode needs prepared statements turned off
 (AMANAT_PG_PREPARE_THRESHOLD=0)."""
 
 import functools
-import weakref
+import threading
 from dataclasses import dataclass
 
 from django.db import connection
 from django.db.models import Model
 
-# One server-binding cursor per open connection, reused: making a cursor costs more than
-# running a prepared statement with it.
-_cursors: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+# One server-binding cursor per thread's open connection (Django's connections are per
+# thread too), reused: making a cursor costs more than running a prepared statement with it.
+_kept = threading.local()
 
 
 def fetch_one(sql: str, params: list) -> tuple | None:
@@ -38,11 +38,11 @@ def _kept_cursor():
     own server-binding cursor, made once per open connection."""
     connection.close_if_health_check_failed()
     connection.ensure_connection()
-    cursor = _cursors.get(connection.connection)
-    if cursor is None or cursor.closed:
+    cursor = getattr(_kept, "cursor", None)
+    if cursor is None or cursor.closed or cursor.connection is not connection.connection:
         import psycopg
 
-        cursor = _cursors[connection.connection] = psycopg.Cursor(connection.connection)
+        cursor = _kept.cursor = psycopg.Cursor(connection.connection)
     connection.validate_thread_sharing()
     if connection.queries_logged:
         return connection.make_debug_cursor(cursor)
