@@ -8,6 +8,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import expect
 
+from amanat.accounts.tests.browser import sign_in
 from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import Submission
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
@@ -26,11 +27,7 @@ def test_offline_answers_are_sent_once_when_the_network_returns(new_page, live_s
     deployment_assign(election=election, observer=observer, stations=[station])
 
     page = new_page()
-    page.goto("/ru/accounts/login/")
-    page.get_by_label("Имя пользователя, e-mail или телефон").fill("field")
-    page.get_by_label("Пароль").fill("field pass 2026")
-    page.get_by_role("button", name="Войти").click()
-    page.wait_for_url("**/ru/")
+    sign_in(page, "field", "field pass 2026")
     page.goto("/ru/checklists/VT/")
 
     page.context.set_offline(True)
@@ -66,11 +63,7 @@ def test_a_photo_answer_waits_offline_and_arrives_without_its_gps(new_page, live
     picture.write_bytes(photo_with_gps())
 
     page = new_page()
-    page.goto("/ru/accounts/login/")
-    page.get_by_label("Имя пользователя, e-mail или телефон").fill("field")
-    page.get_by_label("Пароль").fill("field pass 2026")
-    page.get_by_role("button", name="Войти").click()
-    page.wait_for_url("**/ru/")
+    sign_in(page, "field", "field pass 2026")
     page.goto("/ru/checklists/OP/")
     page.context.set_offline(True)
     page.locator("fieldset[data-code=A]").get_by_label("да").check()

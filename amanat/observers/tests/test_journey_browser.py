@@ -5,6 +5,7 @@ import pytest
 from playwright.sync_api import expect
 
 from amanat.accounts.roles import Role
+from amanat.accounts.tests.browser import sign_in
 from amanat.channels.models import Notification
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.models import CheckIn, SosAlert
@@ -14,14 +15,6 @@ from amanat.training.tests.factories import quiz_with_pool
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PASSWORD = "coordinator pass 2026"
-
-
-def sign_in(page, login: str, password: str) -> None:
-    page.goto("/ru/accounts/login/")
-    page.get_by_label("Имя пользователя, e-mail или телефон").fill(login)
-    page.get_by_label("Пароль").fill(password)
-    page.get_by_role("button", name="Войти").click()
-    page.wait_for_url("**/ru/")
 
 
 def test_observer_journey(new_page, make_user):

@@ -5,6 +5,7 @@ stored once."""
 import pytest
 from playwright.sync_api import expect
 
+from amanat.accounts.tests.browser import sign_in
 from amanat.checklists.models import Submission
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.services.deployment import deployment_assign
@@ -24,11 +25,7 @@ def test_a_broken_protocol_is_named_and_kept_for_correction(new_page, live_serve
     deployment_assign(election=election, observer=observer, stations=[station])
 
     page = new_page()
-    page.goto("/ru/accounts/login/")
-    page.get_by_label("Имя пользователя, e-mail или телефон").fill("field")
-    page.get_by_label("Пароль").fill("field pass 2026")
-    page.get_by_role("button", name="Войти").click()
-    page.wait_for_url("**/ru/")
+    sign_in(page, "field", "field pass 2026")
     page.goto("/ru/checklists/PR/")
     for code, value in RECEIVED_OFF.items():
         page.locator(f"fieldset[data-code={code}] input").fill(str(value))

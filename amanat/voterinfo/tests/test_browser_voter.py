@@ -6,6 +6,7 @@ from docx import Document
 from playwright.sync_api import expect
 
 from amanat.accounts.roles import Role
+from amanat.accounts.tests.browser import sign_in
 from amanat.geography.models import Region
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,11 +29,7 @@ def test_anonymous_question_answered_by_a_lawyer(new_page, make_user):
     citizen.get_by_role("button", name="Отправить вопрос").click()
     code = citizen.locator("#follow-up-code").inner_text()
 
-    lawyer.goto("/ru/accounts/login/")
-    lawyer.get_by_label("Имя пользователя, e-mail или телефон").fill("lawyer1")
-    lawyer.get_by_label("Пароль").fill("lawyer pass 2026")
-    lawyer.get_by_role("button", name="Войти").click()
-    lawyer.wait_for_url("**/ru/")
+    sign_in(lawyer, "lawyer1", "lawyer pass 2026")
     lawyer.get_by_role("link", name="Вопросы, ожидающие ответа").click()
     lawyer.locator("table.data a").first.click()
     expect(lawyer.locator("blockquote")).to_contain_text("фото бюллетеня")
