@@ -47,12 +47,18 @@ def _calculator(request: HttpRequest, contest: Contest):
     return form, result
 
 
-@login_required
-def pvt_page(request: HttpRequest) -> HttpResponse:
+def _contest_and_sample(request: HttpRequest):
+    """The contest the PVT is about and its sample (None before one is drawn), for those
+    who may see which stations are sampled."""
     if not request.user.has_perm("results.view_pvt"):
         raise PermissionDenied
     contest = _contest()
-    sample = PvtSample.objects.filter(contest=contest).first()
+    return contest, PvtSample.objects.filter(contest=contest).first()
+
+
+@login_required
+def pvt_page(request: HttpRequest) -> HttpResponse:
+    contest, sample = _contest_and_sample(request)
     if request.method == "POST":
         return _act(request, contest, sample)
     calculator, size = _calculator(request, contest)
@@ -66,10 +72,7 @@ def pvt_page(request: HttpRequest) -> HttpResponse:
 @login_required
 def pvt_estimates_panel(request: HttpRequest) -> HttpResponse:
     """The part of the page that refreshes by itself."""
-    if not request.user.has_perm("results.view_pvt"):
-        raise PermissionDenied
-    contest = _contest()
-    sample = PvtSample.objects.filter(contest=contest).first()
+    contest, sample = _contest_and_sample(request)
     return render(request, "results/_pvt_estimates.html", _estimates_context(contest, sample))
 
 
