@@ -20,9 +20,13 @@ def station_deployed_at(
     *, observer_id: int, election_id: int, number: str
 ) -> PollingStation | None:
     """The station with this number if the observer is deployed there for this election."""
-    sql = f"SELECT {prepared.columns(PollingStation, 's')} {deployed_station_sql()}"
-    row = prepared.fetch_one(sql, [election_id, observer_id, number])
+    row = prepared.fetch_one(_station_statement(), [election_id, observer_id, number])
     return None if row is None else prepared.model_from_row(PollingStation, row)[0]
+
+
+@functools.cache
+def _station_statement() -> str:
+    return f"SELECT {prepared.columns(PollingStation, 's')} {deployed_station_sql()}"  # noqa: S608 - names from the models
 
 
 @functools.cache
