@@ -28,9 +28,10 @@ DUPLICATE_WINDOW = timedelta(minutes=10)
 def sms_receive(
     *, gateway: str, message_id: str, phone: str, text: str, sent_at: datetime | None = None
 ) -> InboundMessage:
-    """Read and store one SMS, and log it with its reply in the same transaction as the
-    submission; return the log row, whose `reply` is to be sent back. A delivery seen before
-    (the same gateway message id) fails on the log's unique key and returns the first answer."""
+    """Read and store one SMS, and log it with its reply: in the same statement as the
+    submission it brings, or in the same transaction as an incident report. Return the log
+    row, whose `reply` is to be sent back. A delivery seen before (the same gateway message
+    id) fails on the log's unique key and returns the first answer."""
     message = InboundMessage(
         gateway=gateway, message_id=message_id, phone=phone, text=text[:1600], sent_at=sent_at,
         status=InboundMessage.Status.REJECTED, text_key=sms_text_key(text[:1600]),
@@ -40,11 +41,10 @@ def sms_receive(
     )
     language = observer.user.preferred_language if observer else "ru"
     try:
-        with transaction.atomic(), translation.override(language):
-            message.status, message.reply, message.submission = _handle(message, observer, repeated)
-            prepared.insert(message)
+        with translation.override(language):
+            _handle(message, observer, repeated)
     except IntegrityError:
-        # The same delivery arrived twice at once: the other one was stored first.
+        # The same delivery arrived twice at once, or before: the first one's answer stands.
         return InboundMessage.objects.get(gateway=gateway, message_id=message_id)
     except Exception:
         # Whatever went wrong, the SMS is kept and its sender is answered.
@@ -52,23 +52,27 @@ def sms_receive(
         with translation.override(language):
             message.status = InboundMessage.Status.REJECTED
             message.reply, message.submission = _("Not accepted: please try again later."), None
+        message.pk = None
         message.save()
     return message
 
 
-def _handle(message: InboundMessage, observer: Observer | None, repeated: bool):
+def _handle(message: InboundMessage, observer: Observer | None, repeated: bool) -> None:
+    """Answer the message and store it; a report it brings is never kept without it."""
     if observer is None:
-        return (
-            InboundMessage.Status.UNKNOWN_SENDER,
-            _("This phone number is not registered with Amanat."),
-            None,
-        )
+        reply = _("This phone number is not registered with Amanat.")
+        return _logged(message, InboundMessage.Status.UNKNOWN_SENDER, reply)
     if repeated:
-        return InboundMessage.Status.DUPLICATE, _("Already received, thank you."), None
-    normalised = sms_normalise(message.text)
-    if normalised.startswith("INC "):
-        return _incident(message, observer)
+        return _logged(message, InboundMessage.Status.DUPLICATE, _("Already received, thank you."))
+    if sms_normalise(message.text).startswith("INC "):
+        with transaction.atomic():
+            return _logged(message, *_incident(message, observer))
     return _store(message, observer)
+
+
+def _logged(message: InboundMessage, status: str, reply: str, submission=None) -> None:
+    message.status, message.reply, message.submission = status, reply, submission
+    prepared.insert(message)
 
 
 def _incident(message: InboundMessage, observer: Observer):
@@ -100,16 +104,14 @@ def _incident(message: InboundMessage, observer: Observer):
     )
 
 
-def _store(message: InboundMessage, observer: Observer):
+def _store(message: InboundMessage, observer: Observer) -> None:
     parsed = sms_parse(message.text)
     version = form_version_current(parsed.form) if parsed.form else None
     if version is None:
-        return (
-            InboundMessage.Status.REJECTED,
-            _("Unknown form “%(form)s”. Start with the form code and the station: OP 1234 A1 B2.")
-            % {"form": parsed.form or message.text[:10]},
-            None,
-        )
+        reply = _(
+            "Unknown form “%(form)s”. Start with the form code and the station: OP 1234 A1 B2."
+        ) % {"form": parsed.form or message.text[:10]}
+        return _logged(message, InboundMessage.Status.REJECTED, reply)
     answers, errors = sms_answers(version, parsed.values)
     errors += [
         AnswerError(word, "unreadable", _("could not be read")) for word in parsed.unreadable
@@ -117,33 +119,38 @@ def _store(message: InboundMessage, observer: Observer):
     errors += [AnswerError(code, "repeated", _("given twice")) for code in parsed.repeated]
     election = election_current()
     if election is None:
-        return InboundMessage.Status.REJECTED, _("There is no election to report on."), None
+        reply = _("There is no election to report on.")
+        return _logged(message, InboundMessage.Status.REJECTED, reply)
+
+    def accepted(submission):
+        shown = ", ".join(f"{code}={_shown(value)}" for code, value in submission.answers.items())
+        message.status, message.submission = InboundMessage.Status.ACCEPTED, submission
+        message.reply = _("Accepted %(form)s %(station)s: %(answers)s. Thank you.") % {
+            "form": parsed.form, "station": parsed.station, "answers": shown}  # fmt: skip
+        return message
+
     try:
         if errors:
             raise SubmissionInvalid("invalid", "", errors)
-        submission, _created = submission_receive(
+        submission, created = submission_receive(
             client_id=uuid.uuid5(SMS_NAMESPACE, f"{message.gateway}:{message.message_id}"),
             form_code=parsed.form, station_number=parsed.station, observer=observer,
             election=election, answers=answers, channel="sms",
             raw={"text": message.text, "phone": message.phone},
-            observed_at=message.sent_at,
+            observed_at=message.sent_at, record=accepted,
         )  # fmt: skip
     except SubmissionInvalid as invalid:
         problems = "; ".join(f"{e.field}: {e.message.rstrip('.')}" for e in invalid.errors)
         problems = problems or invalid.message
-        return (
-            InboundMessage.Status.REJECTED,
-            _("Not accepted %(form)s %(station)s. %(problems)s. Send the whole message again.")
-            % {"form": parsed.form, "station": parsed.station, "problems": problems},
-            None,
-        )
-    shown = ", ".join(f"{code}={_shown(value)}" for code, value in submission.answers.items())
-    return (
-        InboundMessage.Status.ACCEPTED,
-        _("Accepted %(form)s %(station)s: %(answers)s. Thank you.")
-        % {"form": parsed.form, "station": parsed.station, "answers": shown},
-        submission,
-    )
+        reply = _(
+            "Not accepted %(form)s %(station)s. %(problems)s. Send the whole message again."
+        ) % {"form": parsed.form, "station": parsed.station, "problems": problems}
+        return _logged(message, InboundMessage.Status.REJECTED, reply)
+    if not created:
+        # This delivery's submission was stored before, with another log row: say so again.
+        accepted(submission)
+        return _logged(message, message.status, message.reply, submission)
+    return None
 
 
 def _shown(value) -> str:

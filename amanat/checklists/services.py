@@ -1,9 +1,12 @@
 """The one ingestion path: web, API, SMS, Telegram and ODK all store submissions through it."""
 
+import contextlib
 import uuid
+from collections.abc import Callable
 from datetime import datetime
 
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -48,14 +51,20 @@ def submission_receive(
     channel: str,
     raw: dict,
     observed_at: datetime | None = None,
+    record: Callable[[Submission], Model] | None = None,
 ) -> tuple[Submission, bool]:
     """Validate and store once per client id. Returns the submission and whether it is new;
-    raises SubmissionInvalid naming every bad answer, and then stores nothing."""
+    raises SubmissionInvalid naming every bad answer, and then stores nothing.
+
+    `record`, given the submission about to be stored, returns the channel's record of the
+    delivery (an SMS's log row with its reply), which is stored with the submission, its
+    `submission` set, and only if the submission is: a report is never kept without the
+    record by which the channel knows it when it is sent again."""
     try:
         return _receive(
             client_id=client_id, form_code=form_code, station_number=station_number,
             observer=observer, election=election, answers=answers, channel=channel, raw=raw,
-            observed_at=observed_at,
+            observed_at=observed_at, record=record,
         )  # fmt: skip
     except SubmissionInvalid:
         # Whatever a resend looks like, a client id already stored gets its submission back.
@@ -70,7 +79,7 @@ def submission_receive(
 
 
 def _receive(*, client_id, form_code, station_number, observer, election, answers, channel,
-             raw, observed_at) -> tuple[Submission, bool]:  # fmt: skip
+             raw, observed_at, record) -> tuple[Submission, bool]:  # fmt: skip
     version = form_version_current(form_code)
     if version is None:
         message = _("There is no form %(code)s.") % {"code": form_code}
@@ -94,19 +103,17 @@ def _receive(*, client_id, form_code, station_number, observer, election, answer
         answers=clean,
     )
     alerts = [q.code for q in questions if q.code in clean and is_critical(q, clean[q.code])]
-    # One statement stores the submission only where the observer is deployed and only once
-    # per client id: no lookup on the way in. It is atomic by itself; only alerts need a
-    # transaction around both.
+    # One statement stores the submission (and the channel's record, if any) only where the
+    # observer is deployed and only once per client id: no lookup on the way in. It is atomic
+    # by itself; only alerts need a transaction around it.
+    along = prepared.Along(record(submission), link="submission") if record else None
     deployed = _deployed_station(observer, election, station_number)
-    if alerts:
-        with transaction.atomic():
-            stored = prepared.insert(submission, conflict=("client_id",), source=deployed)
-            if stored:
-                CriticalAlert.objects.bulk_create(
-                    CriticalAlert(submission=submission, question_code=code) for code in alerts
-                )
-    else:
-        stored = prepared.insert(submission, conflict=("client_id",), source=deployed)
+    with transaction.atomic() if alerts else contextlib.nullcontext():
+        stored = prepared.insert(submission, conflict=("client_id",), source=deployed, along=along)
+        if stored and alerts:
+            CriticalAlert.objects.bulk_create(
+                CriticalAlert(submission=submission, question_code=code) for code in alerts
+            )
     if not stored:
         _deployed_or_refuse(observer, election, station_number)
         # Sent before (a retry, or racing the original): the caller answers with that one.

@@ -15,7 +15,7 @@ import functools
 import threading
 from dataclasses import dataclass
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Model
 
 # One server-binding cursor per thread's open connection (Django's connections are per
@@ -100,52 +100,120 @@ class Source:
     params: tuple
 
 
-def insert(instance: Model, conflict: tuple[str, ...] = (), source: Source | None = None) -> bool:
+@dataclass(frozen=True)
+class Along:
+    """A row stored with the inserted one and only if it is, its foreign key `link` set to
+    the new row: e.g. an SMS's log row with the submission it brought. On PostgreSQL both go
+    in one statement, atomic by itself; elsewhere in one transaction."""
+
+    instance: Model
+    link: str
+
+
+def insert(
+    instance: Model,
+    conflict: tuple[str, ...] = (),
+    source: Source | None = None,
+    along: Along | None = None,
+) -> bool:
     """Store a new instance as Model.save() would (auto_now_add filled in, JSON adapted) and
     set its primary key, in one statement. With `conflict` (the fields of a unique key), a
     row already holding that key is left alone and False is returned; without it,
-    IntegrityError is raised. With `source`, False also when its query finds nothing."""
+    IntegrityError is raised. With `source`, False also when its query finds nothing; with
+    `along`, that row too is stored, or neither is."""
+    if along is not None and connection.vendor != "postgresql":
+        with transaction.atomic():  # SQLite cannot insert from a WITH clause
+            stored = insert(instance, conflict, source)
+            if stored:
+                setattr(along.instance, along.link, instance)
+                insert(along.instance)
+        return stored
     taken = {} if source is None else source.columns
-    names, values = [], []
-    for field in instance._meta.concrete_fields:
-        if not field.primary_key and field.name not in taken:
-            names.append(field.column)
-            values.append(field.get_db_prep_save(field.pre_save(instance, add=True), connection))
+    names, values = _prepared_values(instance, skip=set(taken))
     statement = _insert_statement(
         type(instance), tuple(names), conflict, tuple(taken.items()), source and source.sql
     )
-    row = fetch_one(statement, values + list(source.params if source else ()))
+    params = values + list(source.params if source else ())
+    if along is not None:
+        along_names, along_values = _prepared_values(along.instance, skip={along.link})
+        statement = _along_statement(
+            statement, instance._meta.pk.column, type(along.instance), tuple(along_names),
+            along.link,
+        )  # fmt: skip
+        params += along_values
+    if connection.in_atomic_block and (along or not conflict):
+        # A savepoint: a key already taken fails the statement but not the caller's
+        # transaction, just as it fails nothing else outside a transaction.
+        with transaction.atomic():
+            row = fetch_one(statement, params)
+    else:
+        row = fetch_one(statement, params)
     if row is None:
         return False
-    instance.pk = row[0]
-    for name, value in zip(taken, row[1:], strict=True):
+    _mark_stored(instance, row[0])
+    for name, value in zip(taken, row[1 : 1 + len(taken)], strict=True):
         setattr(instance, instance._meta.get_field(name).attname, value)
-    instance._state.adding, instance._state.db = False, connection.alias
+    if along is not None:
+        setattr(along.instance, along.link, instance)
+        _mark_stored(along.instance, row[-1])
     return True
+
+
+def _prepared_values(instance: Model, skip: set[str]) -> tuple[list[str], list]:
+    names, values = [], []
+    for field in instance._meta.concrete_fields:
+        if not field.primary_key and field.name not in skip:
+            names.append(field.column)
+            values.append(field.get_db_prep_save(field.pre_save(instance, add=True), connection))
+    return names, values
+
+
+def _mark_stored(instance: Model, pk) -> None:
+    instance.pk = pk
+    instance._state.adding, instance._state.db = False, connection.alias
+
+
+def _quoted(columns) -> str:
+    return ", ".join(f'"{column}"' for column in columns)
+
+
+def _typed(model: type[Model], names) -> list[str]:
+    """Parameters in a SELECT list have no column to take their type from: say it."""
+    types = {field.column: field.db_type(connection) for field in model._meta.concrete_fields}
+    if connection.vendor != "postgresql":
+        return ["%s"] * len(names)
+    return [f"CAST(%s AS {types[name]})" for name in names]
 
 
 @functools.cache
 def _insert_statement(
     model: type[Model], names: tuple, conflict: tuple, taken: tuple, source: str | None
 ) -> str:
-    def quoted(columns):
-        return ", ".join(f'"{column}"' for column in columns)
-
     meta = model._meta
     taken_columns = [meta.get_field(name).column for name, _expression in taken]
     if source is None:
         rows = f"VALUES ({', '.join(['%s'] * len(names))})"
     else:
-        # Parameters in a SELECT list have no column to take their type from: say it.
-        types = {field.column: field.db_type(connection) for field in meta.concrete_fields}
-        bound = [
-            f"CAST(%s AS {types[name]})" if connection.vendor == "postgresql" else "%s"
-            for name in names
-        ]
+        bound = _typed(model, names)
         rows = f"SELECT {', '.join(bound + [expression for _name, expression in taken])} {source}"
     conflict_columns = [meta.get_field(name).column for name in conflict]
-    skip = f"ON CONFLICT ({quoted(conflict_columns)}) DO NOTHING " if conflict else ""
+    skip = f"ON CONFLICT ({_quoted(conflict_columns)}) DO NOTHING " if conflict else ""
     return (
-        f'INSERT INTO "{meta.db_table}" ({quoted([*names, *taken_columns])}) {rows} '  # noqa: S608 - names from the model
-        f"{skip}RETURNING {quoted([meta.pk.column, *taken_columns])}"
+        f'INSERT INTO "{meta.db_table}" ({_quoted([*names, *taken_columns])}) {rows} '  # noqa: S608 - names from the model
+        f"{skip}RETURNING {_quoted([meta.pk.column, *taken_columns])}"
+    )
+
+
+@functools.cache
+def _along_statement(main: str, main_pk: str, model: type[Model], names: tuple, link: str) -> str:
+    """The main insert in a WITH clause, the second row inserted from what it returned: no
+    row stored by the first, none by the second."""
+    meta = model._meta
+    link_column = meta.get_field(link).column
+    return (
+        f"WITH main AS ({main}), "  # noqa: S608 - names from the models
+        f'along AS (INSERT INTO "{meta.db_table}" ({_quoted([*names, link_column])}) '
+        f'SELECT {", ".join(_typed(model, names))}, main."{main_pk}" FROM main '
+        f'RETURNING "{meta.pk.column}") '
+        "SELECT main.*, along.* FROM main, along"
     )

@@ -67,6 +67,24 @@ def test_the_same_message_id_or_the_same_text_again_counts_once(client, sms_obse
     assert InboundMessage.objects.count() == 2
 
 
+def test_the_log_row_points_to_the_submission_it_brought(client, sms_observer):
+    smssync(client, "VT 1 A1 D40", message_id="m1")
+    logged = InboundMessage.objects.get()
+    assert logged.submission == Submission.objects.get()
+    assert (logged.status, logged.reply) == ("accepted", "Принято VT 1: A=да, D=40. Спасибо.")
+
+
+def test_a_report_is_never_kept_without_its_log_row(client, sms_observer):
+    # A gateway id already logged (a first, rejected delivery) cannot be logged again: the
+    # report it carries this time is not stored either, and the first answer stands.
+    first = smssync(client, "VT 1 A3", message_id="m1")
+    again = smssync(client, "VT 1 A1", message_id="m1")
+    assert reply_of(again) == reply_of(first)
+    assert reply_of(again).startswith("Не принято VT 1.")
+    assert Submission.objects.count() == 0
+    assert InboundMessage.objects.get().text == "VT 1 A3"
+
+
 def test_a_repeat_is_recognised_only_within_minutes_and_only_from_that_phone(client, sms_observer):
     smssync(client, "VT 1 A1 D40", message_id="m1")
     InboundMessage.objects.update(received_at=timezone.now() - timedelta(minutes=11))

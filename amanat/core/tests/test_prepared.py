@@ -4,12 +4,12 @@ import uuid
 from datetime import timedelta
 
 import pytest
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.utils import timezone
 
 from amanat.accounts.models import ApiToken
 from amanat.accounts.services import api_token_authenticate
-from amanat.checklists.models import Submission
+from amanat.checklists.models import FormVersion, Submission
 from amanat.checklists.tests.test_ingestion import field, receive  # noqa: F401 - fixture
 from amanat.core import prepared
 from amanat.observers.selectors import station_deployed_at
@@ -132,3 +132,70 @@ def test_insert_skips_a_repeated_key_without_breaking_the_transaction(field):  #
     assert prepared.insert(again, conflict=("client_id",)) is False
     assert again.pk is None
     assert Submission.objects.get().channel == "api"  # the transaction is still usable
+
+
+def sms_log(message_id="m1"):
+    from amanat.channels.models import InboundMessage
+
+    return InboundMessage(gateway="smssync", message_id=message_id, phone="+7701", text="VT 1 A2",
+                          status="accepted", reply="ok")  # fmt: skip
+
+
+def a_submission(field, client_id=None):  # noqa: F811
+    election, station, observer = field
+    return Submission(
+        client_id=client_id or uuid.uuid4(), version=FormVersion.objects.get(form__code="VT"),
+        election=election, station=station, observer=observer, channel="sms",
+        observed_at=timezone.now(), raw={}, answers={"A": False},
+    )  # fmt: skip
+
+
+def test_a_row_along_is_stored_with_the_inserted_one_and_points_to_it(field):  # noqa: F811
+    from amanat.channels.models import InboundMessage
+
+    submission, log = a_submission(field), sms_log()
+    assert prepared.insert(
+        submission, conflict=("client_id",), along=prepared.Along(log, "submission")
+    )
+
+    stored = InboundMessage.objects.get()
+    assert (stored.pk, stored.submission_id) == (log.pk, submission.pk)
+    assert (stored.text, stored.status, stored.reply) == ("VT 1 A2", "accepted", "ok")
+    assert stored.received_at is not None
+    assert log.submission is submission
+
+
+def test_nothing_along_when_the_inserted_row_is_not_stored(field):  # noqa: F811
+    from amanat.channels.models import InboundMessage
+
+    client_id = uuid.uuid4()
+    prepared.insert(a_submission(field, client_id))
+    log = sms_log()
+    again = prepared.insert(a_submission(field, client_id), conflict=("client_id",),
+                            along=prepared.Along(log, "submission"))  # fmt: skip
+
+    assert again is False
+    assert log.pk is None
+    assert not InboundMessage.objects.exists()
+
+
+def test_when_the_row_along_cannot_be_stored_neither_is(field):  # noqa: F811
+    from amanat.channels.models import InboundMessage
+
+    prepared.insert(sms_log("m1"))
+    with pytest.raises(IntegrityError):
+        prepared.insert(a_submission(field), conflict=("client_id",),
+                        along=prepared.Along(sms_log("m1"), "submission"))  # fmt: skip
+
+    assert not Submission.objects.exists()  # and the transaction is still usable
+    assert InboundMessage.objects.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL only")
+@pytest.mark.django_db(transaction=True)
+def test_on_postgresql_the_row_along_costs_no_extra_statement(field, django_assert_num_queries):  # noqa: F811
+    submission = a_submission(field)
+    with django_assert_num_queries(1):
+        prepared.insert(submission, conflict=("client_id",),
+                        along=prepared.Along(sms_log(), "submission"))  # fmt: skip
+    assert Submission.objects.count() == 1
