@@ -15,7 +15,7 @@ import functools
 import threading
 from dataclasses import dataclass
 
-from django.db import connection, transaction
+from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
 from django.db.models import Model
 
 # One server-binding cursor per thread's open connection (Django's connections are per
@@ -24,29 +24,30 @@ _kept = threading.local()
 
 
 def fetch_one(sql: str, params: list) -> tuple | None:
-    if connection.vendor != "postgresql":
-        with connection.cursor() as cursor:
+    db = connections[DEFAULT_DB_ALIAS]  # once: each `connection.x` looks the wrapper up again
+    if db.vendor != "postgresql":
+        with db.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()
-    cursor = _kept_cursor()  # not closed after use: it serves the next statement too
+    cursor = _kept_cursor(db)  # not closed after use: it serves the next statement too
     cursor.execute(sql, params)
     return cursor.fetchone()
 
 
-def _kept_cursor():
+def _kept_cursor(db):
     """Django's cursor wrapper (error translation, query logging) around the connection's
     own server-binding cursor, made once per open connection."""
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
+    db.close_if_health_check_failed()
+    db.ensure_connection()
     cursor = getattr(_kept, "cursor", None)
-    if cursor is None or cursor.closed or cursor.connection is not connection.connection:
+    if cursor is None or cursor.closed or cursor.connection is not db.connection:
         import psycopg
 
-        cursor = _kept.cursor = psycopg.Cursor(connection.connection)
-    connection.validate_thread_sharing()
-    if connection.queries_logged:
-        return connection.make_debug_cursor(cursor)
-    return connection.make_cursor(cursor)
+        cursor = _kept.cursor = psycopg.Cursor(db.connection)
+    db.validate_thread_sharing()
+    if db.queries_logged:
+        return db.make_debug_cursor(cursor)
+    return db.make_cursor(cursor)
 
 
 def columns(model: type[Model], alias: str) -> str:
@@ -57,15 +58,16 @@ def columns(model: type[Model], alias: str) -> str:
 def model_from_row(model: type[Model], row: tuple, start: int = 0) -> tuple[Model | None, int]:
     """The instance whose columns (see columns()) begin at row[start], or None when its
     primary key is NULL (an outer join found nothing); and where the next model begins."""
-    reading = _reading(model, connection.vendor)
+    db = connections[DEFAULT_DB_ALIAS]
+    reading = _reading(model, db.vendor)
     end = start + len(reading.attnames)
     values = list(row[start:end])
     if values[reading.pk_index] is None:
         return None, end
     for index, column, converters in reading.converters:
         for converter in converters:
-            values[index] = converter(values[index], column, connection)
-    return model.from_db(connection.alias, reading.attnames, values), end
+            values[index] = converter(values[index], column, db)
+    return model.from_db(db.alias, reading.attnames, values), end
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,8 @@ def insert(
     row already holding that key is left alone and False is returned; without it,
     IntegrityError is raised. With `source`, False also when its query finds nothing; with
     `along`, that row too is stored, or neither is."""
-    if along is not None and connection.vendor != "postgresql":
+    db = connections[DEFAULT_DB_ALIAS]
+    if along is not None and db.vendor != "postgresql":
         with transaction.atomic():  # SQLite cannot insert from a WITH clause
             stored = insert(instance, conflict, source)
             if stored:
@@ -129,19 +132,19 @@ def insert(
                 insert(along.instance)
         return stored
     taken = {} if source is None else source.columns
-    names, values = _prepared_values(instance, skip=set(taken))
+    names, values = _prepared_values(db, instance, skip=tuple(taken))
     statement = _insert_statement(
-        type(instance), tuple(names), conflict, tuple(taken.items()), source and source.sql
+        type(instance), names, conflict, tuple(taken.items()), source and source.sql
     )
     params = values + list(source.params if source else ())
     if along is not None:
-        along_names, along_values = _prepared_values(along.instance, skip={along.link})
+        along_names, along_values = _prepared_values(db, along.instance, skip=(along.link,))
         statement = _along_statement(
-            statement, instance._meta.pk.column, type(along.instance), tuple(along_names),
+            statement, instance._meta.pk.column, type(along.instance), along_names,
             along.link,
         )  # fmt: skip
         params += along_values
-    if connection.in_atomic_block and (along or not conflict):
+    if db.in_atomic_block and (along or not conflict):
         # A savepoint: a key already taken fails the statement but not the caller's
         # transaction, just as it fails nothing else outside a transaction.
         with transaction.atomic():
@@ -150,27 +153,34 @@ def insert(
         row = fetch_one(statement, params)
     if row is None:
         return False
-    _mark_stored(instance, row[0])
+    _mark_stored(db, instance, row[0])
     for name, value in zip(taken, row[1 : 1 + len(taken)], strict=True):
         setattr(instance, instance._meta.get_field(name).attname, value)
     if along is not None:
         setattr(along.instance, along.link, instance)
-        _mark_stored(along.instance, row[-1])
+        _mark_stored(db, along.instance, row[-1])
     return True
 
 
-def _prepared_values(instance: Model, skip: set[str]) -> tuple[list[str], list]:
-    names, values = [], []
-    for field in instance._meta.concrete_fields:
-        if not field.primary_key and field.name not in skip:
-            names.append(field.column)
-            values.append(field.get_db_prep_save(field.pre_save(instance, add=True), connection))
-    return names, values
+def _prepared_values(db, instance: Model, skip: tuple[str, ...]) -> tuple[tuple, list]:
+    names, fields = _stored_fields(type(instance), skip)
+    return names, [field.get_db_prep_save(field.pre_save(instance, True), db) for field in fields]
 
 
-def _mark_stored(instance: Model, pk) -> None:
+@functools.cache
+def _stored_fields(model: type[Model], skip: tuple[str, ...]) -> tuple[tuple, tuple]:
+    """The columns an insert writes and their fields: all but the primary key and `skip`."""
+    fields = tuple(
+        field
+        for field in model._meta.concrete_fields
+        if not field.primary_key and field.name not in skip
+    )
+    return tuple(field.column for field in fields), fields
+
+
+def _mark_stored(db, instance: Model, pk) -> None:
     instance.pk = pk
-    instance._state.adding, instance._state.db = False, connection.alias
+    instance._state.adding, instance._state.db = False, db.alias
 
 
 def _quoted(columns) -> str:
