@@ -147,7 +147,8 @@ def _store(message: InboundMessage, observer: Observer) -> None:
         ) % {"form": parsed.form, "station": parsed.station, "problems": problems}
         return _logged(message, InboundMessage.Status.REJECTED, reply)
     if not created:
-        # This delivery's submission was stored before, with another log row: say so again.
+        # The gateway delivered this message before and its submission was stored, with the
+        # log row: this one fails on the log's key and the first answer is sent again.
         accepted(submission)
         return _logged(message, message.status, message.reply, submission)
     return None

@@ -1,8 +1,9 @@
-"""The few statements every election-day report runs: who holds this token, is this observer
-deployed at this station, store the submission. They are written once in SQL and, on
-PostgreSQL, prepared on each connection. Through the ORM each costs milliseconds of Python to
-compile and of the server to plan, for every report; prepared, it only binds and runs.
-Everything else stays in the ORM.
+"""The few statements every election-day report runs: who holds this token (or phone), is
+this observer deployed at this station, store the submission (with the SMS log row that
+brought it, in the same statement). They are written once in SQL and, on PostgreSQL,
+prepared on each connection. Through the ORM each costs milliseconds of Python to compile
+and of the server to plan, for every report; prepared, it only binds and runs. Everything
+else stays in the ORM.
 
 The statements run on Django's own connection and transaction, through Django's cursor
 wrapper (errors, debug logging and query counting behave as for any other query). Only the

@@ -85,6 +85,14 @@ def test_a_report_is_never_kept_without_its_log_row(client, sms_observer):
     assert InboundMessage.objects.get().text == "VT 1 A3"
 
 
+def test_a_gateway_id_seen_before_keeps_its_first_report_and_answer(client, sms_observer):
+    first = smssync(client, "VT 1 A1", message_id="m1")
+    again = smssync(client, "VT 1 A2", message_id="m1")  # the gateway's id, other words
+    assert reply_of(again) == reply_of(first) == "Принято VT 1: A=да. Спасибо."
+    assert Submission.objects.get().answers == {"A": True}
+    assert InboundMessage.objects.count() == 1
+
+
 def test_a_repeat_is_recognised_only_within_minutes_and_only_from_that_phone(client, sms_observer):
     smssync(client, "VT 1 A1 D40", message_id="m1")
     InboundMessage.objects.update(received_at=timezone.now() - timedelta(minutes=11))
