@@ -103,7 +103,8 @@ def api_token_authenticate(key: str) -> User | None:
     now = timezone.now()
     # The last use is written at most once a minute per token, not once per request.
     a_minute_ago = connection.ops.adapt_datetimefield_value(now - timedelta(minutes=1))
-    row = prepared.fetch_one(_token_statement(), [a_minute_ago, ApiToken.hash_key(key)])
+    params = [a_minute_ago, ApiToken.hash_key(key)]
+    row = prepared.fetch_one(_token_statement(), params, read=True)
     if row is None:
         return None
     token_id, use_to_record = row[0], row[1]

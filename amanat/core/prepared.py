@@ -16,7 +16,7 @@ import functools
 import threading
 from dataclasses import dataclass
 
-from django.db import DEFAULT_DB_ALIAS, connection, connections, transaction
+from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, transaction
 from django.db.models import Model
 
 # One server-binding cursor per thread's open connection (Django's connections are per
@@ -24,12 +24,46 @@ from django.db.models import Model
 _kept = threading.local()
 
 
-def fetch_one(sql: str, params: list) -> tuple | None:
+def fetch_one(sql: str, params: list, *, read: bool = False) -> tuple | None:
+    """The statement's first row. A `read` (it changes nothing) may be run again when the
+    connection turns out to be lost, so it needs no health check first (see below)."""
     db = connections[DEFAULT_DB_ALIAS]  # once: each `connection.x` looks the wrapper up again
     if db.vendor != "postgresql":
         with db.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()
+    if read and _health_check_due(db):
+        return _read_checking_health(db, sql, params)
+    db.close_if_health_check_failed()
+    return _run(db, sql, params)
+
+
+def _health_check_due(db) -> bool:
+    return (
+        db.connection is not None
+        and db.health_check_enabled
+        and not db.health_check_done
+        and not db.in_atomic_block
+    )
+
+
+def _read_checking_health(db, sql: str, params: list) -> tuple | None:
+    """Django checks a kept connection with a `SELECT 1` before a request's first statement
+    (CONN_HEALTH_CHECKS), so that a database restart costs no request an error. For a read,
+    running it is check enough: if the connection is found lost, it is opened again and the
+    read repeated. That saves every report a round trip."""
+    try:
+        row = _run(db, sql, params)
+    except DatabaseError:
+        if db.connection is not None and not (db.connection.closed or db.connection.broken):
+            raise  # the statement failed, not the connection
+        db.close()
+        row = _run(db, sql, params)
+    db.health_check_done = True
+    return row
+
+
+def _run(db, sql: str, params: list) -> tuple | None:
     cursor = _kept_cursor(db)  # not closed after use: it serves the next statement too
     cursor.execute(sql, params)
     return cursor.fetchone()
@@ -38,7 +72,6 @@ def fetch_one(sql: str, params: list) -> tuple | None:
 def _kept_cursor(db):
     """Django's cursor wrapper (error translation, query logging) around the connection's
     own server-binding cursor, made once per open connection."""
-    db.close_if_health_check_failed()
     db.ensure_connection()
     cursor = getattr(_kept, "cursor", None)
     if cursor is None or cursor.closed or cursor.connection is not db.connection:

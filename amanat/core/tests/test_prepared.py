@@ -3,8 +3,9 @@
 import uuid
 from datetime import timedelta
 
+import psycopg
 import pytest
-from django.db import IntegrityError, connection
+from django.db import DataError, IntegrityError, connection, connections
 from django.utils import timezone
 
 from amanat.accounts.models import ApiToken
@@ -78,6 +79,58 @@ def test_a_new_connection_gets_its_own_cursor(make_user):
     assert api_token_authenticate(key).username == "a"
     connection.close()
     assert api_token_authenticate(key).username == "a"
+
+
+def a_new_request(db):
+    db.close_if_unusable_or_obsolete()  # what Django does as each request starts
+    assert db.health_check_done is False
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_the_token_read_is_the_connections_health_check(make_user, monkeypatch):
+    db = connections["default"]
+    key = token_for(make_user(username="a"), last_used_at=timezone.now())
+    assert api_token_authenticate(key)
+    checks = []
+    monkeypatch.setattr(db, "is_usable", lambda: checks.append(1) or True)
+
+    a_new_request(db)
+    assert api_token_authenticate(key).username == "a"
+    assert checks == []  # no SELECT 1 first
+    assert db.health_check_done  # nor later in the request
+    assert db.health_check_enabled
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_report_on_a_connection_the_server_dropped_is_answered(make_user, monkeypatch):
+    db = connections["default"]
+    key = token_for(make_user(username="a"), last_used_at=timezone.now())
+    assert api_token_authenticate(key)
+    checks = []
+    monkeypatch.setattr(db, "is_usable", lambda: checks.append(1) or True)
+    dropped = db.connection
+    with psycopg.connect(dropped.info.dsn, autocommit=True) as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", [dropped.info.backend_pid])
+
+    a_new_request(db)
+    assert api_token_authenticate(key).username == "a"
+    assert db.connection is not dropped
+    assert dropped.closed
+    assert checks == []  # found lost by the read itself, which ran again
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_a_read_that_fails_by_itself_is_not_run_again(make_user):
+    db = connections["default"]
+    api_token_authenticate("k" * 40)
+    kept = db.connection
+    a_new_request(db)
+    with pytest.raises(DataError):
+        prepared.fetch_one("SELECT 1 / %s", [0], read=True)
+    assert db.connection is kept
 
 
 def test_last_use_is_written_at_most_once_a_minute(make_user):
