@@ -86,15 +86,21 @@ def a_new_request(db):
     assert db.health_check_done is False
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
-@pytest.mark.django_db(transaction=True)
-def test_the_token_read_is_the_connections_health_check(make_user, monkeypatch):
+@pytest.fixture
+def checks_counted(make_user, monkeypatch):
+    """An open connection, a token, and the list of Django's health checks made from now."""
     db = connections["default"]
     key = token_for(make_user(username="a"), last_used_at=timezone.now())
     assert api_token_authenticate(key)
     checks = []
     monkeypatch.setattr(db, "is_usable", lambda: checks.append(1) or True)
+    return db, key, checks
 
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_the_token_read_is_the_connections_health_check(checks_counted):
+    db, key, checks = checks_counted
     a_new_request(db)
     assert api_token_authenticate(key).username == "a"
     assert checks == []  # no SELECT 1 first
@@ -104,12 +110,8 @@ def test_the_token_read_is_the_connections_health_check(make_user, monkeypatch):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_a_report_on_a_connection_the_server_dropped_is_answered(make_user, monkeypatch):
-    db = connections["default"]
-    key = token_for(make_user(username="a"), last_used_at=timezone.now())
-    assert api_token_authenticate(key)
-    checks = []
-    monkeypatch.setattr(db, "is_usable", lambda: checks.append(1) or True)
+def test_a_report_on_a_connection_the_server_dropped_is_answered(checks_counted):
+    db, key, checks = checks_counted
     dropped = db.connection
     with psycopg.connect(dropped.info.dsn, autocommit=True) as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", [dropped.info.backend_pid])
