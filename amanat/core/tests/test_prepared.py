@@ -1,5 +1,7 @@
 """The election-day statements written in SQL must give what the ORM would have given."""
 
+import itertools
+import re
 import uuid
 from datetime import timedelta
 
@@ -254,3 +256,20 @@ def test_on_postgresql_the_row_along_costs_no_extra_statement(field, django_asse
         prepared.insert(submission, conflict=("client_id",),
                         along=prepared.Along(sms_log(), "submission"))  # fmt: skip
     assert Submission.objects.count() == 1
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="plans of PostgreSQL")
+def test_the_sms_sender_is_found_by_the_phone_index_in_a_generic_plan():
+    # After a few runs PostgreSQL may plan a prepared statement once for any phone number.
+    from amanat.channels.selectors import _sender_statement
+
+    numbered = itertools.count(1)
+    sql = re.sub("%s", lambda _match: f"${next(numbered)}", _sender_statement())
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        cursor.execute("SET LOCAL enable_seqscan = off")  # a small table is read whole anyway
+        cursor.execute(f"PREPARE sender AS {sql}")
+        cursor.execute("EXPLAIN EXECUTE sender('+7701', 'k', 'accepted', now(), '+7701')")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("DEALLOCATE sender")
+    assert "user_phone_unique" in plan
