@@ -1,5 +1,6 @@
-"""Data for the load benchmark: stations, today's election, forms, N deployed observers with
-API tokens and phone numbers. Prints the tokens and phones as JSON."""
+"""Data for the load benchmark: stations, today's election, forms, and an observer deployed at
+every station (about 10,000), each with an API token and a phone number, as on election day.
+Prints the tokens and phones of the first N, who submit, as JSON."""
 
 import json
 import sys
@@ -25,30 +26,38 @@ count = int(sys.argv[1])
 stations_import_text(text=synthetic_station_csv(), country=country_default())
 election = demo_election_load(country_default())
 forms_load_all()
-stations = list(PollingStation.objects.select_related("district").order_by("number")[:count])
-users = [User(username=f"bench{i}", role="observer", phone=f"+7702{i:07d}") for i in range(count)]
+stations = list(PollingStation.objects.select_related("district").order_by("number"))
+users = [
+    User(username=f"bench{i}", role="observer", phone=f"+7702{i:07d}") for i in range(len(stations))
+]
 for user in users:
     user.set_unusable_password()
-User.objects.bulk_create(users)
+User.objects.bulk_create(users, batch_size=2000)
 observers = Observer.objects.bulk_create(
-    [Observer(user=u, region_id=s.district.region_id) for u, s in zip(users, stations, strict=True)]
-)
+    [Observer(user=u, region_id=s.district.region_id)
+     for u, s in zip(users, stations, strict=True)], batch_size=2000,
+)  # fmt: skip
 Certificate.objects.bulk_create(
     [Certificate(user=u, program="observer", code=f"B{u.pk}", holder_name="b",
-                 issued_at=timezone.now()) for u in users]
+                 issued_at=timezone.now()) for u in users], batch_size=2000,
 )  # fmt: skip
 deployments = Deployment.objects.bulk_create(
-    [Deployment(election=election, observer=o, kind="stationary") for o in observers]
+    [Deployment(election=election, observer=o, kind="stationary") for o in observers],
+    batch_size=2000,
 )
 DeploymentStation.objects.bulk_create(
     [DeploymentStation(deployment=d, station=s, election=election)
-     for d, s in zip(deployments, stations, strict=True)]
+     for d, s in zip(deployments, stations, strict=True)], batch_size=2000,
 )  # fmt: skip
-tokens = []
-for user, station in zip(users, stations, strict=True):
-    key = f"bench-token-{user.pk}"
-    ApiToken.objects.create(user=user, key_hash=ApiToken.hash_key(key), prefix=key[:8])
-    tokens.append({"token": key, "phone": user.phone, "station": station.number})
+keys = [f"bench-token-{user.pk}" for user in users]
+ApiToken.objects.bulk_create(
+    [ApiToken(user=user, key_hash=ApiToken.hash_key(key), prefix=key[:8])
+     for user, key in zip(users, keys, strict=True)], batch_size=2000,
+)  # fmt: skip
+tokens = [
+    {"token": key, "phone": user.phone, "station": station.number}
+    for user, key, station in list(zip(users, keys, stations, strict=True))[:count]
+]
 with connection.cursor() as cursor:
     cursor.execute("CREATE TABLE IF NOT EXISTS bench_raw (id bigserial PRIMARY KEY, body jsonb)")
 print(json.dumps(tokens))

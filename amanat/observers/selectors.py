@@ -38,7 +38,10 @@ def deployed_station_sql() -> str:
         f'FROM "{DeploymentStation._meta.db_table}" ds '
         f'JOIN "{Deployment._meta.db_table}" d ON d."id" = ds."deployment_id" '
         f'JOIN "{PollingStation._meta.db_table}" s ON s."id" = ds."station_id" '
-        'WHERE ds."election_id" = %s AND d."observer_id" = %s AND s."number" = %s '
+        # By the deployment's own election and observer (one index, one or two rows), not
+        # by the link's copy of the election: planned for any parameters, as a prepared
+        # statement is, that would read every station link of the election.
+        'WHERE d."election_id" = %s AND d."observer_id" = %s AND s."number" = %s '
         'ORDER BY ds."id" LIMIT 1'
     )
 
