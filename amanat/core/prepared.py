@@ -223,9 +223,9 @@ def _quoted(columns) -> str:
 
 def _typed(model: type[Model], names) -> list[str]:
     """Parameters in a SELECT list have no column to take their type from: say it."""
-    types = {field.column: field.db_type(connection) for field in model._meta.concrete_fields}
     if connection.vendor != "postgresql":
         return ["%s"] * len(names)
+    types = {field.column: field.db_type(connection) for field in model._meta.concrete_fields}
     return [f"CAST(%s AS {types[name]})" for name in names]
 
 
