@@ -136,7 +136,7 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=32)
     parser.add_argument("--seconds", type=int, default=20)
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--rounds", type=int, default=4, help="slices per endpoint, in turn")
+    parser.add_argument("--rounds", type=int, default=8, help="slices per endpoint, in turn")
     parser.add_argument("--port", type=int, default=8731)
     args = parser.parse_args()
     if not os.environ.get("DATABASE_URL"):

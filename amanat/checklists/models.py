@@ -90,7 +90,11 @@ class Submission(models.Model):
 
     client_id = models.UUIDField(unique=True)
     version = models.ForeignKey(FormVersion, on_delete=models.PROTECT, related_name="+")
-    election = models.ForeignKey("elections.Election", on_delete=models.PROTECT, related_name="+")
+    # No index of its own: the (election, station, version) index below begins with it, and
+    # every index is one more write for each election-day report.
+    election = models.ForeignKey(
+        "elections.Election", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
     station = models.ForeignKey(
         "geography.PollingStation", on_delete=models.PROTECT, related_name="submissions"
     )

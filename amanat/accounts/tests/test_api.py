@@ -97,3 +97,19 @@ def test_staff_token_needs_totp_when_required(client, make_user, settings):
     ok = post_json(client, URL, {**creds, "otp": current_code(device)})
     assert ok.status_code == 200
     assert ApiToken.objects.filter(user=user).count() == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("header", "status"),
+    [("Bearer {key}", 200), ("bearer {key}", 200), ("BEARER {key}", 200),
+     ("Token {key}", 401), ("Basic {key}", 401), ("Bearer", 401), ("Bearer ", 401),
+     ("{key}", 401), ("Bearer  {key}", 401)],
+)  # fmt: skip
+def test_only_the_bearer_scheme_with_the_exact_key_authenticates(client, make_user, header, status):
+    make_user(username="obs")
+    key = post_json(client, URL, {"username": "obs", "password": PASSWORD}).json()["token"]
+
+    response = client.get("/api/v1/auth/me", HTTP_AUTHORIZATION=header.format(key=key))
+
+    assert response.status_code == status
