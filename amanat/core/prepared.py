@@ -5,12 +5,11 @@ prepared on each connection. Through the ORM each costs milliseconds of Python t
 and of the server to plan, for every report; prepared, it only binds and runs. Everything
 else stays in the ORM.
 
-The statements run on Django's own connection and transaction, through Django's cursor
-wrapper (errors, debug logging and query counting behave as for any other query). Only the
-inner cursor differs: psycopg's server-binding cursor, which can be prepared (Django's default
-cursor binds parameters on the client, and such statements can never be prepared). A
-connection pooler in transaction mode needs prepared statements turned off
-(AMANAT_PG_PREPARE_THRESHOLD=0)."""
+The statements run on Django's own connection and transaction; errors, debug logging, query
+counting and execute wrappers behave as for any other query. Only the cursor differs:
+psycopg's server-binding cursor, which can be prepared (Django's default cursor binds
+parameters on the client, and such statements can never be prepared). A connection pooler in
+transaction mode needs prepared statements turned off (AMANAT_PG_PREPARE_THRESHOLD=0)."""
 
 import functools
 import threading
@@ -65,13 +64,22 @@ def _read_checking_health(db, sql: str, params: list) -> tuple | None:
 
 def _run(db, sql: str, params: list) -> tuple | None:
     cursor = _kept_cursor(db)  # not closed after use: it serves the next statement too
-    cursor.execute(sql, params)
-    return cursor.fetchone()
+    if db.queries_logged or db.execute_wrappers:
+        # Through Django's cursor wrapper, so that query logging (DEBUG, tests counting
+        # queries) and execute wrappers see the statement.
+        wrapped = db.make_debug_cursor(cursor) if db.queries_logged else db.make_cursor(cursor)
+        wrapped.execute(sql, params)
+        return wrapped.fetchone()
+    # What the wrapper would do, without making one and passing through its layers on
+    # every report: refuse to run in a broken transaction, translate the driver's errors.
+    db.validate_no_broken_transaction()
+    with db.wrap_database_errors:
+        cursor.execute(sql, params)
+        return cursor.fetchone()
 
 
 def _kept_cursor(db):
-    """Django's cursor wrapper (error translation, query logging) around the connection's
-    own server-binding cursor, made once per open connection."""
+    """The connection's own server-binding cursor, made once per open connection."""
     db.ensure_connection()
     cursor = getattr(_kept, "cursor", None)
     if cursor is None or cursor.closed or cursor.connection is not db.connection:
@@ -79,9 +87,7 @@ def _kept_cursor(db):
 
         cursor = _kept.cursor = psycopg.Cursor(db.connection)
     db.validate_thread_sharing()
-    if db.queries_logged:
-        return db.make_debug_cursor(cursor)
-    return db.make_cursor(cursor)
+    return cursor
 
 
 def columns(model: type[Model], alias: str) -> str:

@@ -273,3 +273,42 @@ def test_the_sms_sender_is_found_by_the_phone_index_in_a_generic_plan():
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("DEALLOCATE sender")
     assert "user_phone_unique" in plan
+
+
+def test_execute_wrappers_see_the_prepared_statements(make_user):
+    key = token_for(make_user(username="analyst"), last_used_at=timezone.now())
+    seen = []
+
+    def watch(execute, sql, params, many, context):
+        seen.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(watch):
+        assert api_token_authenticate(key).username == "analyst"
+    assert len(seen) == 1
+    assert '"accounts_apitoken"' in seen[0]
+
+
+def test_driver_errors_arrive_as_djangos_and_a_broken_transaction_runs_nothing(field):  # noqa: F811
+    from django.db import transaction
+    from django.db.transaction import TransactionManagementError
+
+    first = a_submission(field)
+    prepared.insert(first)
+    # Django's own exception, as for any query (callers catch that one).
+    with pytest.raises(IntegrityError), transaction.atomic():
+        prepared.fetch_one(*_insert_again(first))
+    with transaction.atomic():
+        with pytest.raises(IntegrityError), transaction.atomic(savepoint=False):
+            prepared.fetch_one(*_insert_again(first))
+        # No savepoint: the transaction is broken, and the next statement is refused, not sent.
+        assert connection.needs_rollback
+        with pytest.raises(TransactionManagementError):
+            prepared.fetch_one("SELECT 1", [])
+
+
+def _insert_again(submission):
+    """The plain INSERT of a row whose client id is already taken."""
+    names, values = prepared._prepared_values(connection, submission, skip=())
+    sql = f'INSERT INTO "checklists_submission" ({prepared._quoted(names)}) VALUES '  # noqa: S608
+    return sql + f'({", ".join(["%s"] * len(names))}) RETURNING "id"', values
