@@ -1,6 +1,7 @@
 """Election-day load: N concurrent observers submitting checklists over HTTP (see README)."""
 
 import argparse
+import collections
 import http.client
 import itertools
 import json
@@ -172,11 +173,12 @@ def main() -> None:
                 },
             )
 
-        sequence = itertools.count(1)
+        figures = collections.defaultdict(itertools.count)
 
         def sms_request(i):
-            # A different figure each time: the same text again would be a duplicate.
-            figure = next(sequence) % 10000
+            # A different figure each time from each phone (up to the question's maximum,
+            # 10,000): the same text again from the same phone would be a duplicate.
+            figure = next(figures[i]) % 10001
             body = urllib.parse.urlencode({
                 "from": people[i]["phone"], "message": f"VT {people[i]['station']} A2 D{figure}",
                 "message_id": str(uuid.uuid4()), "sent_timestamp": "1774060200000",

@@ -312,3 +312,29 @@ def _insert_again(submission):
     names, values = prepared._prepared_values(connection, submission, skip=())
     sql = f'INSERT INTO "checklists_submission" ({prepared._quoted(names)}) VALUES '  # noqa: S608
     return sql + f'({", ".join(["%s"] * len(names))}) RETURNING "id"', values
+
+
+def test_values_passed_as_they_are_equal_what_djangos_preparation_gives(field):  # noqa: F811
+    from django.utils.translation import gettext_lazy
+
+    from amanat.channels.models import InboundMessage
+
+    submission = a_submission(field)
+    message = InboundMessage(
+        gateway="smssync", message_id="m1", phone="+7701", text="VT 1 A2", text_key="k",
+        status=InboundMessage.Status.ACCEPTED, reply=gettext_lazy("yes"), sent_at=None,
+        submission=submission,
+    )  # fmt: skip
+    for instance in (submission, message):
+        names, values = prepared._prepared_values(connection, instance, skip=())
+        # pre_save has run (auto_now_add filled in): prepare the same values Django's way.
+        fields = prepared._stored_fields(type(instance), ())[1]
+        expected = [f.get_db_prep_save(getattr(instance, f.attname), connection) for f in fields]
+        assert [_comparable(v) for v in values] == [_comparable(v) for v in expected]
+        assert [type(v) for v in values] == [type(v) for v in expected], names
+    # A lazy translation is not a str: it is made one, as Django would.
+    assert type(values[names.index("reply")]) is str
+
+
+def _comparable(value):
+    return getattr(value, "obj", value)  # psycopg's Jsonb wraps the JSON value
