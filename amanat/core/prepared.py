@@ -205,9 +205,9 @@ def insert(
 
 def _prepared_values(db, instance: Model, skip: tuple[str, ...]) -> tuple[tuple, list]:
     names, fields = _stored_fields(type(instance), skip)
-    kept = _kept_as_is(type(instance), skip, db.features.has_native_uuid_field)
+    unchanged = _kept_as_is(type(instance), skip, db.features.has_native_uuid_field)
     values = []
-    for field, as_is in zip(fields, kept, strict=True):
+    for field, as_is in zip(fields, unchanged, strict=True):
         value = field.pre_save(instance, True)
         # Django's preparation costs a few microseconds a field, for every report, and for
         # these values would return them unchanged.
