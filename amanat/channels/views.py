@@ -5,9 +5,11 @@ import base64
 import hashlib
 import hmac
 from datetime import UTC, datetime
+from urllib.parse import parse_qsl
 from xml.sax.saxutils import escape
 
 from django.conf import settings
+from django.core.exceptions import TooManyFieldsSent
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
@@ -23,25 +25,43 @@ def _sent_at(raw: str) -> datetime | None:
         return None
 
 
+def _fields(request: HttpRequest):
+    """The gateway's form fields (the last value of a repeated one, as request.POST gives).
+    Gateways post them URL-encoded in UTF-8: read as such directly, three times cheaper than
+    building request.POST, for every SMS on election day. Anything else goes to Django."""
+    if request.content_type != "application/x-www-form-urlencoded" or (
+        request.encoding and request.encoding.lower() != "utf-8"
+    ):
+        return request.POST
+    limit = settings.DATA_UPLOAD_MAX_NUMBER_FIELDS
+    try:
+        pairs = parse_qsl(request.body.decode(errors="replace"), keep_blank_values=True,
+                          max_num_fields=limit)  # fmt: skip
+    except ValueError:
+        raise TooManyFieldsSent(f"More than {limit} fields") from None
+    return dict(pairs)
+
+
 @csrf_exempt
 @require_POST
 def smssync(request: HttpRequest) -> JsonResponse:
     secret = settings.AMANAT_SMSSYNC_SECRET
-    if not secret or not hmac.compare_digest(request.POST.get("secret", ""), secret):
+    fields = _fields(request)
+    if not secret or not hmac.compare_digest(fields.get("secret", ""), secret):
         return JsonResponse({"payload": {"success": False, "error": "wrong secret"}}, status=403)
-    sender, text = request.POST.get("from", ""), request.POST.get("message", "")
+    sender, text = fields.get("from", ""), fields.get("message", "")
     if not sender or not text:
         return JsonResponse({"payload": {"success": False, "error": "from and message required"}},
                             status=400)  # fmt: skip
     message_id = (
-        request.POST.get("message_id")
+        fields.get("message_id")
         or hashlib.sha256(
-            f"{sender}|{text}|{request.POST.get('sent_timestamp', '')}".encode()
+            f"{sender}|{text}|{fields.get('sent_timestamp', '')}".encode()
         ).hexdigest()
     )
     message = sms_receive(
         gateway="smssync", message_id=message_id, phone=sender, text=text,
-        sent_at=_sent_at(request.POST.get("sent_timestamp")),
+        sent_at=_sent_at(fields.get("sent_timestamp")),
     )  # fmt: skip
     return JsonResponse(
         {
@@ -57,12 +77,12 @@ def smssync(request: HttpRequest) -> JsonResponse:
     )
 
 
-def _twilio_signature_ok(request: HttpRequest) -> bool:
+def _twilio_signature_ok(request: HttpRequest, fields) -> bool:
     token = settings.AMANAT_TWILIO_AUTH_TOKEN
     if not token:
         return False
     url = request.build_absolute_uri()
-    data = url + "".join(f"{key}{request.POST[key]}" for key in sorted(request.POST))
+    data = url + "".join(f"{key}{fields[key]}" for key in sorted(fields))
     expected = base64.b64encode(hmac.new(token.encode(), data.encode(), hashlib.sha1).digest())
     return hmac.compare_digest(expected.decode(), request.headers.get("X-Twilio-Signature", ""))
 
@@ -70,13 +90,14 @@ def _twilio_signature_ok(request: HttpRequest) -> bool:
 @csrf_exempt
 @require_POST
 def twilio(request: HttpRequest) -> HttpResponse:
-    if not _twilio_signature_ok(request):
+    fields = _fields(request)
+    if not _twilio_signature_ok(request, fields):
         return HttpResponse(status=403)
     message = sms_receive(
         gateway="twilio",
-        message_id=request.POST.get("MessageSid", ""),
-        phone=request.POST.get("From", ""),
-        text=request.POST.get("Body", ""),
+        message_id=fields.get("MessageSid", ""),
+        phone=fields.get("From", ""),
+        text=fields.get("Body", ""),
     )
     twiml = (
         '<?xml version="1.0" encoding="UTF-8"?>'

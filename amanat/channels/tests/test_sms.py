@@ -4,6 +4,7 @@ import base64
 import hashlib
 import hmac
 from datetime import timedelta
+from urllib.parse import urlencode
 
 import pytest
 from django.utils import timezone
@@ -26,19 +27,21 @@ def sms_observer(field, settings):  # noqa: F811
     return station, observer
 
 
-def smssync(client, text, message_id="m1", sender="8 701 000 00 42", secret="s3cret"):
-    return client.post(
-        "/sms/smssync/",
-        {
-            "from": sender,
-            "message": text,
-            "message_id": message_id,
-            "sent_timestamp": "1774060200000",
-            "sent_to": "+77000000000",
-            "secret": secret,
-            "device_id": "1",
-        },
-    )
+def smssync(client, text, message_id="m1", sender="8 701 000 00 42", secret="s3cret", **extra):
+    fields = {
+        "from": sender,
+        "message": text,
+        "message_id": message_id,
+        "sent_timestamp": "1774060200000",
+        "sent_to": "+77000000000",
+        "secret": secret,
+        "device_id": "1",
+    }
+    # As the SMSSync app posts them: URL-encoded.
+    return client.post("/sms/smssync/", urlencode(fields), content_type=FORM, **extra)
+
+
+FORM = "application/x-www-form-urlencoded"
 
 
 def reply_of(response) -> str:
@@ -142,11 +145,12 @@ def test_twilio_webhook_with_a_valid_signature(client, sms_observer, settings):
     data = url + "".join(f"{k}{params[k]}" for k in sorted(params))
     signature = base64.b64encode(hmac.new(b"tok", data.encode(), hashlib.sha1).digest()).decode()
 
-    response = client.post("/sms/twilio/", params, HTTP_X_TWILIO_SIGNATURE=signature)
+    response = client.post("/sms/twilio/", urlencode(params), content_type=FORM,
+                           HTTP_X_TWILIO_SIGNATURE=signature)  # fmt: skip
     assert response.status_code == 200
     assert "<Message>Принято VT 1: A=нет. Спасибо.</Message>" in response.content.decode()
-    forged = client.post("/sms/twilio/", {**params, "MessageSid": "SM2"},
-                         HTTP_X_TWILIO_SIGNATURE="AAAA")  # fmt: skip
+    forged = client.post("/sms/twilio/", urlencode({**params, "MessageSid": "SM2"}),
+                         content_type=FORM, HTTP_X_TWILIO_SIGNATURE="AAAA")  # fmt: skip
     assert forged.status_code == 403
     assert Submission.objects.count() == 1
 
@@ -175,3 +179,20 @@ def test_an_incident_by_sms_keeps_the_original_words(client, sms_observer, setti
     assert (report.source, report.station.number) == ("sms", "1")
     assert report.description == "Выгнали наблюдателя из участка"
     assert Submission.objects.count() == 0
+
+
+def test_gateway_fields_read_as_django_reads_them(client, sms_observer, settings):
+    # Multipart, as some gateways post: Django's own parser.
+    multipart = client.post("/sms/smssync/", {"from": PHONE, "message": "VT 1 A2",
+                                              "message_id": "mp", "secret": "s3cret"})  # fmt: skip
+    assert reply_of(multipart) == "Принято VT 1: A=нет. Спасибо."
+    # A repeated field counts by its last value; "+" and %-escapes decode as in a form.
+    body = "secret=x&secret=s3cret&from=%2B7%20701%20000%2000%2042&message=VT+1+A1&message_id=r"
+    repeated = client.post("/sms/smssync/", body, content_type=FORM)
+    assert reply_of(repeated) == "Принято VT 1: A=да. Спасибо."
+    assert InboundMessage.objects.get(message_id="r").phone == "+7 701 000 00 42"
+    # Too many fields is refused before anything is read or stored.
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 3
+    flood = client.post("/sms/smssync/", "a=1&b=2&c=3&d=4&secret=s3cret", content_type=FORM)
+    assert flood.status_code == 400
+    assert InboundMessage.objects.count() == 2

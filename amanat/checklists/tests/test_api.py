@@ -52,6 +52,23 @@ def test_contract_201_then_200_then_422(client, field):  # noqa: F811
     assert Submission.objects.count() == 1
 
 
+def test_a_stored_submission_reads_the_same_in_its_answer_and_in_the_listing(client, field):  # noqa: F811
+    _election, station, observer = field
+    auth = token_for(client, observer.user)
+    body = {"client_id": str(uuid.uuid4()), "form": "vt", "station": station.number,
+            "answers": {"A": False, "D": 7}}  # fmt: skip
+
+    created = post(client, auth, body)
+
+    assert created["Content-Type"] == "application/json; charset=utf-8"
+    listed = client.get(f"/api/v1/submissions?station={station.number}", **auth)
+    # The same JSON, byte for byte.
+    assert listed.content.decode() == f"[{created.content.decode()}]"
+    stored = Submission.objects.get()
+    assert created.json()["id"] == stored.pk
+    assert created.json()["received_at"].endswith("+05:00")  # Almaty time, as read back
+
+
 def test_errors_come_in_the_callers_language(client, field):  # noqa: F811
     _election, station, observer = field
     auth = token_for(client, observer.user)
