@@ -132,14 +132,9 @@ def interleaved(server_pid, port, clients, seconds, rounds, endpoints):
     return {name: summary(name, *results[name]) for name in names}
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--clients", type=int, default=32)
-    parser.add_argument("--seconds", type=int, default=20)
-    parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--rounds", type=int, default=8, help="slices per endpoint, in turn")
-    parser.add_argument("--port", type=int, default=8731)
-    args = parser.parse_args()
+def staffed_election(submitting: int) -> tuple[dict, list[dict]]:
+    """A fresh database with the staffed election (see README), and the environment to run
+    the platform on it; the tokens, phones and stations of the first `submitting` observers."""
     if not os.environ.get("DATABASE_URL"):
         sys.exit("set DATABASE_URL to a PostgreSQL server (the benchmark makes amanat_bench)")
     env = {**os.environ, "DATABASE_URL": bench_database(os.environ["DATABASE_URL"]),
@@ -149,9 +144,61 @@ def main() -> None:
            "LOG_LEVEL": "WARNING", "ALLOWED_HOSTS": "127.0.0.1"}  # fmt: skip
     env.pop("REDIS_URL", None)
     subprocess.run([BIN / "amanat", "migrate", "-v0"], env=env, check=True)
-    out = subprocess.run([BIN / "python", ROOT / "bench" / "setup_data.py", str(args.clients)],
+    out = subprocess.run([BIN / "python", ROOT / "bench" / "setup_data.py", str(submitting)],
                          env=env, check=True, capture_output=True, text=True).stdout  # fmt: skip
-    people = json.loads(out.strip().splitlines()[-1])
+    return env, json.loads(out.strip().splitlines()[-1])
+
+
+def report_requests(people: list[dict]) -> dict:
+    """For each endpoint, what observer `i` sends: (method, path, body, headers)."""
+
+    def json_request(i):
+        answers = {"A": False, "D": 100}
+        body = json.dumps({"client_id": str(uuid.uuid4()), "form": "VT",
+                           "station": people[i]["station"], "answers": answers})  # fmt: skip
+        return (
+            "POST",
+            "/api/v1/submissions",
+            body,
+            {
+                "Content-Type": "application/json",
+                "Authorization": f"Bearer {people[i]['token']}",
+            },
+        )
+
+    figures = collections.defaultdict(itertools.count)
+
+    def sms_request(i):
+        # A different figure each time from each phone (up to the question's maximum,
+        # 10,000): the same text again from the same phone would be a duplicate.
+        figure = next(figures[i]) % 10001
+        body = urllib.parse.urlencode({
+            "from": people[i]["phone"], "message": f"VT {people[i]['station']} A2 D{figure}",
+            "message_id": str(uuid.uuid4()), "sent_timestamp": "1774060200000",
+            "secret": "bench"})  # fmt: skip
+        return (
+            "POST",
+            "/sms/smssync/",
+            body,
+            {"Content-Type": "application/x-www-form-urlencoded"},
+        )
+
+    def raw_request(i):
+        body = json.dumps({"client_id": str(uuid.uuid4()), "answers": {"A": False}})
+        return "POST", "/bench/raw-insert", body, {"Content-Type": "application/json"}
+
+    return {"json": json_request, "sms": sms_request, "raw": raw_request}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--clients", type=int, default=32)
+    parser.add_argument("--seconds", type=int, default=20)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--rounds", type=int, default=8, help="slices per endpoint, in turn")
+    parser.add_argument("--port", type=int, default=8731)
+    args = parser.parse_args()
+    env, people = staffed_election(args.clients)
     server = subprocess.Popen(
         [BIN / "gunicorn", "amanat.wsgi", "--bind", f"127.0.0.1:{args.port}",
          "--workers", str(args.workers), "--log-level", "warning"], env=env,
@@ -159,47 +206,13 @@ def main() -> None:
     try:
         server_ready(args.port)
 
-        def json_request(i):
-            answers = {"A": False, "D": 100}
-            body = json.dumps({"client_id": str(uuid.uuid4()), "form": "VT",
-                               "station": people[i]["station"], "answers": answers})  # fmt: skip
-            return (
-                "POST",
-                "/api/v1/submissions",
-                body,
-                {
-                    "Content-Type": "application/json",
-                    "Authorization": f"Bearer {people[i]['token']}",
-                },
-            )
-
-        figures = collections.defaultdict(itertools.count)
-
-        def sms_request(i):
-            # A different figure each time from each phone (up to the question's maximum,
-            # 10,000): the same text again from the same phone would be a duplicate.
-            figure = next(figures[i]) % 10001
-            body = urllib.parse.urlencode({
-                "from": people[i]["phone"], "message": f"VT {people[i]['station']} A2 D{figure}",
-                "message_id": str(uuid.uuid4()), "sent_timestamp": "1774060200000",
-                "secret": "bench"})  # fmt: skip
-            return (
-                "POST",
-                "/sms/smssync/",
-                body,
-                {"Content-Type": "application/x-www-form-urlencoded"},
-            )
-
-        def raw_request(i):
-            body = json.dumps({"client_id": str(uuid.uuid4()), "answers": {"A": False}})
-            return "POST", "/bench/raw-insert", body, {"Content-Type": "application/json"}
-
+        requests = report_requests(people)
         print(f"{args.clients} clients, {args.seconds} s an endpoint in {args.rounds} slices, "
               f"{args.workers} workers")  # fmt: skip
-        run_phase(args.port, args.clients, 3, json_request)  # workers load everything
+        run_phase(args.port, args.clients, 3, requests["json"])  # workers load everything
         rates = interleaved(
             server.pid, args.port, args.clients, args.seconds, args.rounds,
-            {"json": json_request, "sms": sms_request, "raw": raw_request},
+            requests,
         )  # fmt: skip
         print(
             f"ratio to raw insert: json {rates['json'] / rates['raw']:.0%}, "
