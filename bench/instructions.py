@@ -5,7 +5,6 @@ and only the measured requests are counted."""
 
 import argparse
 import ctypes
-import io
 import json
 import os
 import shutil
@@ -24,28 +23,22 @@ void dump(const char *name) { CALLGRIND_DUMP_STATS_AT(name); }
 """
 
 
-def environ(method: str, path: str, body: str, headers: dict) -> dict:
-    data = body.encode()
-    request = {
-        "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": "",
-        "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "SERVER_PROTOCOL": "HTTP/1.1",
-        "REMOTE_ADDR": "127.0.0.1", "HTTP_HOST": "127.0.0.1", "wsgi.url_scheme": "http",
-        "wsgi.input": io.BytesIO(data), "wsgi.errors": sys.stderr, "CONTENT_LENGTH": str(len(data)),
-        "wsgi.multithread": False, "wsgi.multiprocess": True, "wsgi.run_once": False,
-    }  # fmt: skip
-    for name, value in headers.items():
-        key = name.upper().replace("-", "_")
-        request[key if key == "CONTENT_TYPE" else f"HTTP_{key}"] = value
-    return request
-
-
 def measure(control: str, people: list, endpoints: list[str], count: int, warm: int) -> None:
     """Runs under valgrind: each endpoint's requests counted and dumped under its name."""
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    from django.test import RequestFactory
+
     from amanat.wsgi import application
 
     library = ctypes.CDLL(control)
     requests = report_requests(people)
+    factory = RequestFactory()
+
+    def environ(method: str, path: str, body: str, headers: dict) -> dict:
+        content_type = headers.pop("Content-Type")
+        built = factory.generic(method, path, body, content_type, headers=headers,
+                                SERVER_NAME="127.0.0.1")  # fmt: skip
+        return built.environ
 
     def send(request: dict) -> None:
         answered = []
