@@ -3,6 +3,7 @@
 import functools
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from amanat.accounts.models import User
 from amanat.accounts.selectors import phone_normalise
 from amanat.core import prepared
 from amanat.observers.models import Observer
+from amanat.observers.selectors import ObserverLookup
 
 from .models import InboundMessage
 
@@ -44,4 +46,50 @@ def _sender_statement() -> str:
         # phone), without which a generic plan of this prepared statement cannot use the index
         # and reads every account.
         'WHERE u."phone" = %s AND u."phone" <> \'\' AND u."is_active" ORDER BY o."id" LIMIT 1'
+    )
+
+
+def sms_sender_lookup(*, phone: str, text_key: str, within: timedelta) -> ObserverLookup | None:
+    """sms_sender's question asked inside the statement that stores the report: it finds
+    the active observer with this phone number, unless the same text from this phone was
+    accepted within the last minutes."""
+    normalised = phone_normalise(phone)
+    if not normalised:
+        return None
+    since = connection.ops.adapt_datetimefield_value(timezone.now() - within)
+    repeat = (phone, text_key, InboundMessage.Status.ACCEPTED.value, since)
+    return ObserverLookup(sql=_lookup_sql(), params=(normalised, *repeat))
+
+
+@functools.cache
+def _lookup_sql() -> str:
+    return (
+        f'(SELECT o."id" AS "observer_id" FROM "{Observer._meta.db_table}" o '  # noqa: S608 - names from the models
+        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
+        # As in _sender_statement: the condition lets a generic plan use the phone index.
+        'WHERE u."phone" = %s AND u."phone" <> \'\' AND u."is_active" '
+        f'AND NOT EXISTS (SELECT 1 FROM "{InboundMessage._meta.db_table}" '
+        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s) '
+        'ORDER BY o."id" LIMIT 1) w'
+    )
+
+
+def in_observers_language(texts: dict[str, str]) -> tuple[str, tuple]:
+    """An SQL expression, with its parameters, over `main`, a row just stored with its
+    "observer_id": the text in that observer's preferred language (`texts` has one for each
+    of LANGUAGES), or in the default language."""
+    default = settings.LANGUAGE_CODE
+    others = [(code, texts[code]) for code, _name in settings.LANGUAGES if code != default]
+    params = tuple(value for pair in others for value in pair) + (texts[default],)
+    return _language_case_sql(len(others)), params
+
+
+@functools.cache
+def _language_case_sql(others: int) -> str:
+    return (
+        f'CASE (SELECT u."preferred_language" FROM "{Observer._meta.db_table}" o '  # noqa: S608 - names from the models
+        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
+        'WHERE o."id" = main."observer_id") '
+        + "WHEN %s THEN CAST(%s AS text) " * others
+        + "ELSE CAST(%s AS text) END"
     )

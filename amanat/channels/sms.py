@@ -1,23 +1,30 @@
 """The SMS channel: any gateway's message goes through sms_receive, which logs it, reads it,
 hands it to the one ingestion service and writes the reply in the observer's language."""
 
+import functools
 import logging
 import uuid
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from amanat.checklists.answers import AnswerError
-from amanat.checklists.services import SubmissionInvalid, form_version_current, submission_receive
+from amanat.checklists.services import (
+    SubmissionInvalid,
+    form_version_current,
+    submission_receive,
+    submission_receive_found,
+)
 from amanat.checklists.sms_answers import sms_answers
 from amanat.core import prepared
 from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
 
 from .models import InboundMessage
-from .selectors import sms_sender
+from .selectors import in_observers_language, sms_sender, sms_sender_lookup
 from .sms_parser import sms_normalise, sms_parse, sms_text_key
 
 log = logging.getLogger(__name__)
@@ -36,11 +43,14 @@ def sms_receive(
         gateway=gateway, message_id=message_id, phone=phone, text=text[:1600], sent_at=sent_at,
         status=InboundMessage.Status.REJECTED, text_key=sms_text_key(text[:1600]),
     )  # fmt: skip
-    observer, repeated = sms_sender(
-        phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW
-    )
-    language = observer.user.preferred_language if observer else "ru"
+    language = settings.LANGUAGE_CODE
     try:
+        if _stored_at_once(message):
+            return message
+        observer, repeated = sms_sender(
+            phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW
+        )
+        language = observer.user.preferred_language if observer else language
         with translation.override(language):
             _handle(message, observer, repeated)
     except IntegrityError:
@@ -57,6 +67,69 @@ def sms_receive(
     return message
 
 
+def _stored_at_once(message: InboundMessage) -> bool:
+    """Nearly every SMS on election day: a valid report from a known observer at their
+    station. One statement finds the observer, stores the report and logs the SMS with its
+    reply in the observer's language. Anything else stores nothing here, and _handle finds
+    out what it is and answers."""
+    if connection.vendor != "postgresql":  # the reply is chosen by the statement
+        return False
+    lookup = sms_sender_lookup(
+        phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW
+    )
+    parsed = sms_parse(message.text)
+    if lookup is None or parsed.unreadable or parsed.repeated or _is_incident(message.text):
+        return False
+    version = form_version_current(parsed.form) if parsed.form else None
+    election = election_current()
+    if version is None or election is None:
+        return False
+    answers, errors = sms_answers(version, parsed.values)
+    if errors:
+        return False
+
+    def accepted(submission):
+        message.status, message.submission = InboundMessage.Status.ACCEPTED, submission
+        replies = {
+            code: _accepted_reply(parsed, submission, code) for code, _ in settings.LANGUAGES
+        }
+        reply, params = in_observers_language(replies)
+        return prepared.Along(message, "submission", columns={"reply": reply}, params=params)
+
+    submission = submission_receive_found(
+        client_id=_client_id(message), form_code=parsed.form, station_number=parsed.station,
+        lookup=lookup, election=election, answers=answers, channel="sms",
+        raw={"text": message.text, "phone": message.phone}, observed_at=message.sent_at,
+        record=accepted,
+    )  # fmt: skip
+    return submission is not None
+
+
+def _is_incident(text: str) -> bool:
+    return sms_normalise(text).startswith("INC ")
+
+
+def _client_id(message: InboundMessage) -> uuid.UUID:
+    return uuid.uuid5(SMS_NAMESPACE, f"{message.gateway}:{message.message_id}")
+
+
+def _accepted_reply(parsed, submission, language: str) -> str:
+    template, yes, no = _accepted_words(language)
+    shown = ", ".join(
+        f"{code}={yes if value is True else no if value is False else value}"
+        for code, value in submission.answers.items()
+    )
+    return template % {"form": parsed.form, "station": parsed.station, "answers": shown}
+
+
+@functools.cache
+def _accepted_words(language: str) -> tuple[str, str, str]:
+    """An accepted report's reply, and yes and no, in the language: every accepted SMS
+    needs them in each language, and looking each up again costs more than the reply."""
+    with translation.override(language):
+        return _("Accepted %(form)s %(station)s: %(answers)s. Thank you."), _("yes"), _("no")
+
+
 def _handle(message: InboundMessage, observer: Observer | None, repeated: bool) -> None:
     """Answer the message and store it; a report it brings is never kept without it."""
     if observer is None:
@@ -64,7 +137,7 @@ def _handle(message: InboundMessage, observer: Observer | None, repeated: bool) 
         return _logged(message, InboundMessage.Status.UNKNOWN_SENDER, reply)
     if repeated:
         return _logged(message, InboundMessage.Status.DUPLICATE, _("Already received, thank you."))
-    if sms_normalise(message.text).startswith("INC "):
+    if _is_incident(message.text):
         with transaction.atomic():
             return _logged(message, *_incident(message, observer))
     return _store(message, observer)
@@ -123,17 +196,15 @@ def _store(message: InboundMessage, observer: Observer) -> None:
         return _logged(message, InboundMessage.Status.REJECTED, reply)
 
     def accepted(submission):
-        shown = ", ".join(f"{code}={_shown(value)}" for code, value in submission.answers.items())
         message.status, message.submission = InboundMessage.Status.ACCEPTED, submission
-        message.reply = _("Accepted %(form)s %(station)s: %(answers)s. Thank you.") % {
-            "form": parsed.form, "station": parsed.station, "answers": shown}  # fmt: skip
+        message.reply = _accepted_reply(parsed, submission, translation.get_language())
         return message
 
     try:
         if errors:
             raise SubmissionInvalid("invalid", "", errors)
         submission, created = submission_receive(
-            client_id=uuid.uuid5(SMS_NAMESPACE, f"{message.gateway}:{message.message_id}"),
+            client_id=_client_id(message),
             form_code=parsed.form, station_number=parsed.station, observer=observer,
             election=election, answers=answers, channel="sms",
             raw={"text": message.text, "phone": message.phone},
@@ -152,11 +223,3 @@ def _store(message: InboundMessage, observer: Observer) -> None:
         accepted(submission)
         return _logged(message, message.status, message.reply, submission)
     return None
-
-
-def _shown(value) -> str:
-    if value is True:
-        return _("yes")
-    if value is False:
-        return _("no")
-    return str(value)

@@ -11,12 +11,21 @@ psycopg's server-binding cursor, which can be prepared (Django's default cursor 
 parameters on the client, and such statements can never be prepared). A connection pooler in
 transaction mode needs prepared statements turned off (AMANAT_PG_PREPARE_THRESHOLD=0)."""
 
+import dataclasses
 import functools
 import threading
 import uuid
 from dataclasses import dataclass
 
-from django.db import DEFAULT_DB_ALIAS, DatabaseError, connection, connections, models, transaction
+from django.db import (
+    DEFAULT_DB_ALIAS,
+    DatabaseError,
+    NotSupportedError,
+    connection,
+    connections,
+    models,
+    transaction,
+)
 from django.db.models import Model
 
 # One server-binding cursor per thread's open connection (Django's connections are per
@@ -151,6 +160,11 @@ class Along:
 
     instance: Model
     link: str
+    # Columns the statement computes, PostgreSQL only: field name to an SQL expression over
+    # `main`, the stored row's key and Source columns (e.g. a reply in the language of the
+    # observer it found); their values are set on the instance.
+    columns: dict[str, str] = dataclasses.field(default_factory=dict)
+    params: tuple = ()
 
 
 def insert(
@@ -166,6 +180,8 @@ def insert(
     `along`, that row too is stored, or neither is."""
     db = connections[DEFAULT_DB_ALIAS]
     if along is not None and db.vendor != "postgresql":
+        if along.columns:
+            raise NotSupportedError("Computed columns along need PostgreSQL.")
         with transaction.atomic():  # SQLite cannot insert from a WITH clause
             stored = insert(instance, conflict, source)
             if stored:
@@ -179,12 +195,14 @@ def insert(
     )
     params = values + list(source.params if source else ())
     if along is not None:
-        along_names, along_values = _prepared_values(db, along.instance, skip=(along.link,))
+        computed = tuple(along.columns.items())
+        skip = (along.link, *along.columns)
+        along_names, along_values = _prepared_values(db, along.instance, skip=skip)
         statement = _along_statement(
             statement, instance._meta.pk.column, type(along.instance), along_names,
-            along.link,
+            along.link, computed,
         )  # fmt: skip
-        params += along_values
+        params += along_values + list(along.params)
     if db.in_atomic_block and (along or not conflict):
         # A savepoint: a key already taken fails the statement but not the caller's
         # transaction, just as it fails nothing else outside a transaction.
@@ -195,12 +213,18 @@ def insert(
     if row is None:
         return False
     _mark_stored(db, instance, row[0])
-    for name, value in zip(taken, row[1 : 1 + len(taken)], strict=True):
-        setattr(instance, instance._meta.get_field(name).attname, value)
+    _set_taken(instance, taken, row[1 : 1 + len(taken)])
     if along is not None:
         setattr(along.instance, along.link, instance)
-        _mark_stored(db, along.instance, row[-1])
+        start = 1 + len(taken)
+        _mark_stored(db, along.instance, row[start])
+        _set_taken(along.instance, along.columns, row[start + 1 :])
     return True
+
+
+def _set_taken(instance: Model, names, values) -> None:
+    for name, value in zip(names, values, strict=True):
+        setattr(instance, instance._meta.get_field(name).attname, value)
 
 
 def _prepared_values(db, instance: Model, skip: tuple[str, ...]) -> tuple[tuple, list]:
@@ -292,15 +316,20 @@ def _insert_statement(
 
 
 @functools.cache
-def _along_statement(main: str, main_pk: str, model: type[Model], names: tuple, link: str) -> str:
+def _along_statement(
+    main: str, main_pk: str, model: type[Model], names: tuple, link: str, computed: tuple = ()
+) -> str:
     """The main insert in a WITH clause, the second row inserted from what it returned: no
     row stored by the first, none by the second."""
     meta = model._meta
     link_column = meta.get_field(link).column
+    computed_columns = [meta.get_field(name).column for name, _expression in computed]
+    selected = [*_typed(model, names), *(expression for _name, expression in computed)]
     return (
         f"WITH main AS ({main}), "  # noqa: S608 - names from the models
-        f'along AS (INSERT INTO "{meta.db_table}" ({_quoted([*names, link_column])}) '
-        f'SELECT {", ".join(_typed(model, names))}, main."{main_pk}" FROM main '
-        f'RETURNING "{meta.pk.column}") '
+        f'along AS (INSERT INTO "{meta.db_table}" '
+        f"({_quoted([*names, *computed_columns, link_column])}) "
+        f'SELECT {", ".join(selected)}, main."{main_pk}" FROM main '
+        f"RETURNING {_quoted([meta.pk.column, *computed_columns])}) "
         "SELECT main.*, along.* FROM main, along"
     )

@@ -7,6 +7,8 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from amanat.channels.models import InboundMessage
@@ -157,10 +159,11 @@ def test_twilio_webhook_with_a_valid_signature(client, sms_observer, settings):
 
 def test_an_sms_that_breaks_processing_is_still_logged_and_answered(client, sms_observer,
                                                                     monkeypatch):  # fmt: skip
-    def broken(**kwargs):
+    def broken(*args):
         raise RuntimeError("database went away")
 
-    monkeypatch.setattr("amanat.channels.sms.submission_receive", broken)
+    # Where every channel's report is stored, whichever way the SMS is read.
+    monkeypatch.setattr("amanat.checklists.services._stored", broken)
     response = smssync(client, "VT 1 A1", message_id="boom")
     assert reply_of(response) == "Не принято: попробуйте позже."
     logged = InboundMessage.objects.get(message_id="boom")
@@ -196,3 +199,42 @@ def test_gateway_fields_read_as_django_reads_them(client, sms_observer, settings
     flood = client.post("/sms/smssync/", "a=1&b=2&c=3&d=4&secret=s3cret", content_type=FORM)
     assert flood.status_code == 400
     assert InboundMessage.objects.count() == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "reply"),
+    [
+        ("kk", "Қабылданды VT 1: A=иә, D=40. Рахмет."),
+        ("ru", "Принято VT 1: A=да, D=40. Спасибо."),
+        ("en", "Accepted VT 1: A=yes, D=40. Thank you."),
+    ],
+)
+def test_the_reply_is_in_the_observers_language(client, sms_observer, language, reply):
+    _station, observer = sms_observer
+    observer.user.preferred_language = language
+    observer.user.save()
+    assert reply_of(smssync(client, "VT 1 A1 D40", message_id="m1")) == reply
+    assert InboundMessage.objects.get().reply == reply
+    # The same delivery again is answered from the log, in the same words.
+    assert reply_of(smssync(client, "VT 1 A1 D40", message_id="m1")) == reply
+
+
+def test_an_sms_for_a_station_the_observer_is_not_deployed_at_stores_nothing(client, sms_observer):
+    reply = reply_of(smssync(client, "VT 2 A1"))
+    assert reply == (
+        "Не принято VT 2. station: Вы не направлены на участок 2. Отправьте всё сообщение заново."
+    )
+    assert Submission.objects.count() == 0
+    assert InboundMessage.objects.get().status == "rejected"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL")
+def test_on_postgresql_an_accepted_sms_costs_one_statement(client, sms_observer):
+    smssync(client, "VT 1 A1", message_id="m1")  # the form and the election are remembered
+    with CaptureQueriesContext(connection) as queries:
+        response = smssync(client, "VT 1 A2 D7", message_id="m2")
+    assert reply_of(response) == "Принято VT 1: A=нет, D=7. Спасибо."
+    assert Submission.objects.count() == 2
+    # Savepoints only because the test runs in a transaction.
+    statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
+    assert len(statements) == 1

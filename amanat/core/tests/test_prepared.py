@@ -15,6 +15,7 @@ from amanat.accounts.services import api_token_authenticate
 from amanat.checklists.models import FormVersion, Submission
 from amanat.checklists.tests.test_ingestion import field, receive  # noqa: F401 - fixture
 from amanat.core import prepared
+from amanat.geography.models import PollingStation
 from amanat.observers.selectors import station_deployed_at
 from amanat.observers.tests.factories import ObserverFactory
 
@@ -248,6 +249,36 @@ def test_when_the_row_along_cannot_be_stored_neither_is(field):  # noqa: F811
     assert InboundMessage.objects.count() == 1
 
 
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="computed by PostgreSQL")
+def test_columns_along_are_computed_from_the_stored_row(field):  # noqa: F811
+    from amanat.channels.models import InboundMessage
+
+    submission, log = a_submission(field), sms_log()
+    computed = {"reply": 'CAST(%s AS text) || main."id" || \' at \' || main."station_id"'}
+    along = prepared.Along(log, "submission", columns=computed, params=("report ",))
+    stations = PollingStation._meta.db_table
+    source = prepared.Source(
+        columns={"station": "s.id"},
+        sql=f'FROM "{stations}" s WHERE s.id = %s',
+        params=(submission.station_id,),
+    )
+    assert prepared.insert(submission, conflict=("client_id",), source=source, along=along)
+
+    expected = f"report {submission.pk} at {submission.station_id}"
+    assert log.reply == expected
+    assert InboundMessage.objects.get().reply == expected
+
+
+@pytest.mark.skipif(connection.vendor == "postgresql", reason="elsewhere than PostgreSQL")
+def test_columns_along_are_refused_where_the_database_cannot_compute_them(field):  # noqa: F811
+    from django.db import NotSupportedError
+
+    along = prepared.Along(sms_log(), "submission", columns={"reply": "'x'"})
+    with pytest.raises(NotSupportedError):
+        prepared.insert(a_submission(field), conflict=("client_id",), along=along)
+    assert not Submission.objects.exists()
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL only")
 @pytest.mark.django_db(transaction=True)
 def test_on_postgresql_the_row_along_costs_no_extra_statement(field, django_assert_num_queries):  # noqa: F811
@@ -273,6 +304,25 @@ def test_the_sms_sender_is_found_by_the_phone_index_in_a_generic_plan():
         plan = "\n".join(row[0] for row in cursor.fetchall())
         cursor.execute("DEALLOCATE sender")
     assert "user_phone_unique" in plan
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="plans of PostgreSQL")
+def test_the_sms_sender_found_in_the_storing_statement_is_found_by_index_in_a_generic_plan():
+    from amanat.channels.selectors import _lookup_sql
+
+    numbered = itertools.count(1)
+    sql = re.sub(
+        "%s", lambda _match: f"${next(numbered)}", f'SELECT w."observer_id" FROM {_lookup_sql()}'
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute(f"PREPARE lookup AS {sql}")
+        cursor.execute("EXPLAIN EXECUTE lookup('+7701', '+7701', 'k', 'accepted', now())")
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+        cursor.execute("DEALLOCATE lookup")
+    assert "user_phone_unique" in plan
+    assert "sms_repeat_lookup" in plan
 
 
 def test_execute_wrappers_see_the_prepared_statements(make_user):
