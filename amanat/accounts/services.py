@@ -104,7 +104,7 @@ def api_token_authenticate(key: str) -> User | None:
     # The last use is written at most once a minute per token, not once per request.
     a_minute_ago = connection.ops.adapt_datetimefield_value(now - timedelta(minutes=1))
     params = [a_minute_ago, ApiToken.hash_key(key)]
-    row = prepared.fetch_one(_token_statement(), params, read=True)
+    row = prepared.fetch_one(_token_statement(), params, repeatable=True)
     if row is None:
         return None
     token_id, use_to_record = row[0], row[1]

@@ -25,7 +25,7 @@ def sms_sender(*, phone: str, text_key: str, within: timedelta) -> tuple[Observe
         return None, False
     since = connection.ops.adapt_datetimefield_value(timezone.now() - within)
     repeat = [phone, text_key, InboundMessage.Status.ACCEPTED.value, since]
-    row = prepared.fetch_one(_sender_statement(), [*repeat, normalised], read=True)
+    row = prepared.fetch_one(_sender_statement(), [*repeat, normalised], repeatable=True)
     if row is None:
         return None, False
     observer, start = prepared.model_from_row(Observer, row, 1)

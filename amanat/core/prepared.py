@@ -33,16 +33,17 @@ from django.db.models import Model
 _kept = threading.local()
 
 
-def fetch_one(sql: str, params: list, *, read: bool = False) -> tuple | None:
-    """The statement's first row. A `read` (it changes nothing) may be run again when the
-    connection turns out to be lost, so it needs no health check first (see below)."""
+def fetch_one(sql: str, params: list, *, repeatable: bool = False) -> tuple | None:
+    """The statement's first row. A `repeatable` statement, one that has the same effect
+    run twice as once (a read; an insert that skips a key already stored), may be run again
+    when the connection turns out to be lost, so it needs no health check first (below)."""
     db = connections[DEFAULT_DB_ALIAS]  # once: each `connection.x` looks the wrapper up again
     if db.vendor != "postgresql":
         with db.cursor() as cursor:
             cursor.execute(sql, params)
             return cursor.fetchone()
-    if read and _health_check_due(db):
-        return _read_checking_health(db, sql, params)
+    if repeatable and _health_check_due(db):
+        return _run_checking_health(db, sql, params)
     db.close_if_health_check_failed()
     return _run(db, sql, params)
 
@@ -56,11 +57,11 @@ def _health_check_due(db) -> bool:
     )
 
 
-def _read_checking_health(db, sql: str, params: list) -> tuple | None:
+def _run_checking_health(db, sql: str, params: list) -> tuple | None:
     """Django checks a kept connection with a `SELECT 1` before a request's first statement
-    (CONN_HEALTH_CHECKS), so that a database restart costs no request an error. For a read,
-    running it is check enough: if the connection is found lost, it is opened again and the
-    read repeated. That saves every report a round trip."""
+    (CONN_HEALTH_CHECKS), so that a database restart costs no request an error. For a
+    repeatable statement, running it is check enough: if the connection is found lost, it is
+    opened again and the statement repeated. That saves every report a round trip."""
     try:
         row = _run(db, sql, params)
     except DatabaseError:
@@ -209,7 +210,9 @@ def insert(
         with transaction.atomic():
             row = fetch_one(statement, params)
     else:
-        row = fetch_one(statement, params)
+        # Skipping a key already stored, it stores at most once however often it runs: the
+        # first statement of a request, it is the connection's health check too.
+        row = fetch_one(statement, params, repeatable=bool(conflict))
     if row is None:
         return False
     _mark_stored(db, instance, row[0])

@@ -30,7 +30,9 @@ def station_deployed_at(
     *, observer_id: int, election_id: int, number: str
 ) -> PollingStation | None:
     """The station with this number if the observer is deployed there for this election."""
-    row = prepared.fetch_one(_station_statement(), [election_id, observer_id, number], read=True)
+    row = prepared.fetch_one(
+        _station_statement(), [election_id, observer_id, number], repeatable=True
+    )
     return None if row is None else prepared.model_from_row(PollingStation, row)[0]
 
 

@@ -128,13 +128,42 @@ def test_a_report_on_a_connection_the_server_dropped_is_answered(checks_counted)
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
 @pytest.mark.django_db(transaction=True)
+@pytest.mark.parametrize("dropped", [False, True])
+def test_an_insert_skipping_a_stored_key_is_the_health_check(field, checks_counted, dropped):  # noqa: F811
+    db, _key, checks = checks_counted
+    submission, log = a_submission(field), sms_log()
+    kept = db.connection
+    if dropped:
+        with psycopg.connect(kept.info.dsn, autocommit=True) as admin:
+            admin.execute("SELECT pg_terminate_backend(%s)", [kept.info.backend_pid])
+
+    a_new_request(db)
+    along = prepared.Along(log, "submission")
+    assert prepared.insert(submission, conflict=("client_id",), along=along)
+    assert checks == []  # no SELECT 1 first: a lost connection is found by the insert
+    assert (db.connection is kept) is not dropped
+    assert Submission.objects.get().pk == submission.pk  # stored once, either way
+    assert log.pk is not None
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_an_insert_that_may_fail_on_its_key_is_checked_first(field, checks_counted):  # noqa: F811
+    db, _key, checks = checks_counted
+    a_new_request(db)
+    assert prepared.insert(a_submission(field))  # run twice, it would fail: not repeatable
+    assert checks == [1]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
+@pytest.mark.django_db(transaction=True)
 def test_a_read_that_fails_by_itself_is_not_run_again(make_user):
     db = connections["default"]
     api_token_authenticate("k" * 40)
     kept = db.connection
     a_new_request(db)
     with pytest.raises(DataError):
-        prepared.fetch_one("SELECT 1 / %s", [0], read=True)
+        prepared.fetch_one("SELECT 1 / %s", [0], repeatable=True)
     assert db.connection is kept
 
 
