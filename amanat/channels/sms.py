@@ -90,9 +90,8 @@ def _stored_at_once(message: InboundMessage) -> bool:
 
     def accepted(submission):
         message.status, message.submission = InboundMessage.Status.ACCEPTED, submission
-        replies = {
-            code: _accepted_reply(parsed, submission, code) for code, _ in settings.LANGUAGES
-        }
+        languages = [code for code, _name in settings.LANGUAGES]
+        replies = {code: _accepted_reply(parsed, submission, code) for code in languages}
         reply, params = in_observers_language(replies)
         return prepared.Along(message, "submission", columns={"reply": reply}, params=params)
 

@@ -114,6 +114,8 @@ def submission_receive_found(
         columns={"station": 'ds."station_id"', "observer": 'w."observer_id"'},
         sql=_deployed_station_found_sql(lookup.sql),
         params=(*lookup.params, election.pk, station_number),
+        first=lookup.first,
+        first_params=lookup.first_params,
     )
     if not _stored(submission, questions, source, record):
         return None

@@ -151,6 +151,10 @@ class Source:
     columns: dict[str, str]  # field name: SQL expression
     sql: str
     params: tuple
+    # PostgreSQL only: a WITH query (`name AS (…)`) the statement runs as well, whether or
+    # not the row is stored, e.g. an UPDATE recording a token's use; its parameters.
+    first: str = ""
+    first_params: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -180,9 +184,9 @@ def insert(
     IntegrityError is raised. With `source`, False also when its query finds nothing; with
     `along`, that row too is stored, or neither is."""
     db = connections[DEFAULT_DB_ALIAS]
+    if db.vendor != "postgresql" and ((along and along.columns) or (source and source.first)):
+        raise NotSupportedError("Computed columns along and queries first need PostgreSQL.")
     if along is not None and db.vendor != "postgresql":
-        if along.columns:
-            raise NotSupportedError("Computed columns along need PostgreSQL.")
         with transaction.atomic():  # SQLite cannot insert from a WITH clause
             stored = insert(instance, conflict, source)
             if stored:
@@ -204,6 +208,9 @@ def insert(
             along.link, computed,
         )  # fmt: skip
         params += along_values + list(along.params)
+    if source is not None and source.first:
+        statement = _first_statement(source.first, statement)
+        params = list(source.first_params) + params
     if db.in_atomic_block and (along or not conflict):
         # A savepoint: a key already taken fails the statement but not the caller's
         # transaction, just as it fails nothing else outside a transaction.
@@ -316,6 +323,13 @@ def _insert_statement(
         f'INSERT INTO "{meta.db_table}" ({_quoted([*names, *taken_columns])}) {rows} '  # noqa: S608 - names from the model
         f"{skip}RETURNING {_quoted([meta.pk.column, *taken_columns])}"
     )
+
+
+@functools.cache
+def _first_statement(first: str, statement: str) -> str:
+    if statement.startswith("WITH "):
+        return f"WITH {first}, {statement.removeprefix('WITH ')}"
+    return f"WITH {first} {statement}"
 
 
 @functools.cache

@@ -24,6 +24,9 @@ class ObserverLookup:
 
     sql: str
     params: tuple
+    # A WITH query the statement runs as well (`name AS (…)`), e.g. recording a token's use.
+    first: str = ""
+    first_params: tuple = ()
 
 
 def station_deployed_at(

@@ -1,12 +1,18 @@
 import hashlib
 import uuid
+from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
+from amanat.accounts.models import ApiToken
 from amanat.accounts.roles import Role
 from amanat.checklists.models import Submission
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.geography.tests.factories import PollingStationFactory
 from amanat.incidents.tests.test_api import photo_with_gps
 from amanat.observers.tests.factories import region
 from amanat.observers.tests.test_api import token_for
@@ -118,3 +124,70 @@ def test_a_photo_is_sent_first_and_answered_by_its_hash(client, field, settings,
                       **auth)  # fmt: skip
     assert pdf.status_code == 422
     assert Submission.objects.count() == 1
+
+
+def a_report(station="1") -> dict:
+    return {"client_id": str(uuid.uuid4()), "form": "VT", "station": station,
+            "answers": {"A": False}}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("unknown token", 401), ("revoked token", 401), ("inactive account", 401),
+     ("no observer profile", 403), ("not deployed there", 422)],
+)  # fmt: skip
+def test_a_report_needs_the_token_of_an_observer_deployed_there(
+    client,
+    field,
+    make_user,
+    who,
+    status,  # noqa: F811
+):
+    _election, _station, observer = field
+    user = make_user(role=Role.CITIZEN) if who == "no observer profile" else observer.user
+    auth = token_for(client, user)
+    if who == "unknown token":
+        auth = {"HTTP_AUTHORIZATION": "Bearer " + "x" * 40}
+    if who == "revoked token":
+        ApiToken.objects.update(revoked_at=timezone.now())
+    if who == "inactive account":
+        type(user).objects.filter(pk=user.pk).update(is_active=False)
+    PollingStationFactory(number="2")
+    station = "2" if who == "not deployed there" else "1"
+
+    response = post(client, auth, a_report(station))
+    assert response.status_code == status
+    assert response.json()["code"] in {"not_authenticated", "permission_denied", "not_deployed"}
+    assert not Submission.objects.exists()
+
+
+def test_a_report_records_the_tokens_use_at_most_once_a_minute(client, field):  # noqa: F811
+    _election, _station, observer = field
+    auth = token_for(client, observer.user)
+    ApiToken.objects.update(last_used_at=None)
+    assert post(client, auth, a_report()).status_code == 201
+    first = ApiToken.objects.get().last_used_at
+    assert first is not None
+
+    recent = first - timedelta(seconds=30)
+    ApiToken.objects.update(last_used_at=recent)
+    assert post(client, auth, a_report()).status_code == 201
+    assert ApiToken.objects.get().last_used_at == recent
+
+    ApiToken.objects.update(last_used_at=first - timedelta(minutes=2))
+    assert post(client, auth, a_report()).status_code == 201
+    assert ApiToken.objects.get().last_used_at >= first
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL")
+def test_on_postgresql_a_report_costs_one_statement(client, field):  # noqa: F811
+    _election, _station, observer = field
+    auth = token_for(client, observer.user)
+    post(client, auth, a_report())  # the form and the election are remembered
+    with CaptureQueriesContext(connection) as queries:
+        response = post(client, auth, a_report())
+    assert response.status_code == 201
+    assert response.json()["answers"] == {"A": False}
+    # Savepoints only because the test runs in a transaction.
+    assert len([q for q in queries if "SAVEPOINT" not in q["sql"]]) == 1
+    assert Submission.objects.count() == 2
