@@ -136,13 +136,7 @@ def a_report(station="1") -> dict:
     [("unknown token", 401), ("revoked token", 401), ("inactive account", 401),
      ("no observer profile", 403), ("not deployed there", 422)],
 )  # fmt: skip
-def test_a_report_needs_the_token_of_an_observer_deployed_there(
-    client,
-    field,
-    make_user,
-    who,
-    status,  # noqa: F811
-):
+def test_a_report_needs_the_token_of_an_observer_there(client, field, make_user, who, status):  # noqa: F811
     _election, _station, observer = field
     user = make_user(role=Role.CITIZEN) if who == "no observer profile" else observer.user
     auth = token_for(client, user)
