@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -72,8 +72,6 @@ def _stored_at_once(message: InboundMessage) -> bool:
     station. One statement finds the observer, stores the report and logs the SMS with its
     reply in the observer's language. Anything else stores nothing here, and _handle finds
     out what it is and answers."""
-    if connection.vendor != "postgresql":  # the reply is chosen by the statement
-        return False
     lookup = sms_sender_lookup(
         phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW
     )

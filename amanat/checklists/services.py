@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Callable
 from datetime import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -100,6 +100,8 @@ def submission_receive_found(
 
     `record` may return an Along whose columns depend on the observer found (a reply in
     their language); its link must be `submission`."""
+    if connection.vendor != "postgresql":
+        return None  # only PostgreSQL runs a WITH query or computes a row along
     version = form_version_current(form_code)
     if version is None:
         return None
