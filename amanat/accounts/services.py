@@ -97,13 +97,22 @@ def api_token_issue(*, request: HttpRequest, user: User, name: str = "") -> tupl
     return token, key
 
 
+# The token statements' conditions, over the token `t` and its account `u`: the token with
+# this hash opens the API (not revoked, the account active); its last use is written at most
+# once a minute, not once per request (before this time).
+_OPENS_THE_API = 't."key_hash" = %s AND t."revoked_at" IS NULL AND u."is_active"'
+_USE_DUE = '(t."last_used_at" IS NULL OR t."last_used_at" < %s)'
+
+
+def _use_due_before(now):
+    return connection.ops.adapt_datetimefield_value(now - timedelta(minutes=1))
+
+
 def api_token_authenticate(key: str) -> User | None:
     """The active user holding this token, with their observer profile (or None) attached.
     Every election-day report over the API starts here, so it is one prepared statement."""
     now = timezone.now()
-    # The last use is written at most once a minute per token, not once per request.
-    a_minute_ago = connection.ops.adapt_datetimefield_value(now - timedelta(minutes=1))
-    params = [a_minute_ago, ApiToken.hash_key(key)]
+    params = [_use_due_before(now), ApiToken.hash_key(key)]
     row = prepared.fetch_one(_token_statement(), params, repeatable=True)
     if row is None:
         return None
@@ -125,9 +134,8 @@ def api_token_lookup(key: str):
     from amanat.observers.selectors import ObserverLookup
 
     now = timezone.now()
-    a_minute_ago = connection.ops.adapt_datetimefield_value(now - timedelta(minutes=1))
     hashed = ApiToken.hash_key(key)
-    used = (connection.ops.adapt_datetimefield_value(now), hashed, a_minute_ago)
+    used = (connection.ops.adapt_datetimefield_value(now), hashed, _use_due_before(now))
     return ObserverLookup(sql=_token_lookup_sql(), params=(hashed,),
                           first=_token_use_sql(), first_params=used)  # fmt: skip
 
@@ -139,7 +147,7 @@ def _token_lookup_sql() -> str:
         f'(SELECT o."id" AS "observer_id" FROM "{ApiToken._meta.db_table}" t '  # noqa: S608 - names from the models
         f'JOIN "{User._meta.db_table}" u ON u."id" = t."user_id" '
         f'JOIN "{observer._meta.db_table}" o ON o."user_id" = u."id" '
-        'WHERE t."key_hash" = %s AND t."revoked_at" IS NULL AND u."is_active") w'
+        f"WHERE {_OPENS_THE_API}) w"
     )
 
 
@@ -147,10 +155,8 @@ def _token_lookup_sql() -> str:
 def _token_use_sql() -> str:
     return (
         f'used AS (UPDATE "{ApiToken._meta.db_table}" t SET "last_used_at" = %s '  # noqa: S608 - names from the models
-        'WHERE t."key_hash" = %s AND t."revoked_at" IS NULL '
-        'AND (t."last_used_at" IS NULL OR t."last_used_at" < %s) '
-        f'AND EXISTS (SELECT 1 FROM "{User._meta.db_table}" u '
-        'WHERE u."id" = t."user_id" AND u."is_active"))'
+        f'FROM "{User._meta.db_table}" u '
+        f'WHERE u."id" = t."user_id" AND {_OPENS_THE_API} AND {_USE_DUE})'
     )
 
 
@@ -162,12 +168,12 @@ def _observer_relation():
 def _token_statement() -> str:
     observer = _observer_relation().related_model
     return (
-        'SELECT t."id", (t."last_used_at" IS NULL OR t."last_used_at" < %s), '  # noqa: S608 - names from the models
+        f'SELECT t."id", {_USE_DUE}, '  # noqa: S608 - names from the models
         f"{prepared.columns(User, 'u')}, {prepared.columns(observer, 'o')} "
         f'FROM "{ApiToken._meta.db_table}" t '
         f'JOIN "{User._meta.db_table}" u ON u."id" = t."user_id" '
         f'LEFT JOIN "{observer._meta.db_table}" o ON o."user_id" = u."id" '
-        'WHERE t."key_hash" = %s AND t."revoked_at" IS NULL AND u."is_active"'
+        f"WHERE {_OPENS_THE_API}"
     )
 
 

@@ -23,8 +23,7 @@ def sms_sender(*, phone: str, text_key: str, within: timedelta) -> tuple[Observe
     normalised = phone_normalise(phone)
     if not normalised:
         return None, False
-    since = connection.ops.adapt_datetimefield_value(timezone.now() - within)
-    repeat = [phone, text_key, InboundMessage.Status.ACCEPTED.value, since]
+    repeat = _repeat_params(phone, text_key, within)
     row = prepared.fetch_one(_sender_statement(), [*repeat, normalised], repeatable=True)
     if row is None:
         return None, False
@@ -34,21 +33,6 @@ def sms_sender(*, phone: str, text_key: str, within: timedelta) -> tuple[Observe
     return observer, bool(row[0])
 
 
-@functools.cache
-def _sender_statement() -> str:
-    return (
-        f'SELECT EXISTS (SELECT 1 FROM "{InboundMessage._meta.db_table}" '  # noqa: S608 - names from the models
-        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s), '
-        f"{prepared.columns(Observer, 'o')}, {prepared.columns(User, 'u')} "
-        f'FROM "{Observer._meta.db_table}" o '
-        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
-        # `phone <> ''` repeats the phone index's own condition (it leaves out accounts with no
-        # phone), without which a generic plan of this prepared statement cannot use the index
-        # and reads every account.
-        'WHERE u."phone" = %s AND u."phone" <> \'\' AND u."is_active" ORDER BY o."id" LIMIT 1'
-    )
-
-
 def sms_sender_lookup(*, phone: str, text_key: str, within: timedelta) -> ObserverLookup | None:
     """sms_sender's question asked inside the statement that stores the report: it finds
     the active observer with this phone number, unless the same text from this phone was
@@ -56,21 +40,51 @@ def sms_sender_lookup(*, phone: str, text_key: str, within: timedelta) -> Observ
     normalised = phone_normalise(phone)
     if not normalised:
         return None
-    since = connection.ops.adapt_datetimefield_value(timezone.now() - within)
-    repeat = (phone, text_key, InboundMessage.Status.ACCEPTED.value, since)
+    repeat = _repeat_params(phone, text_key, within)
     return ObserverLookup(sql=_lookup_sql(), params=(normalised, *repeat))
+
+
+def _repeat_params(phone: str, text_key: str, within: timedelta) -> tuple:
+    since = connection.ops.adapt_datetimefield_value(timezone.now() - within)
+    return phone, text_key, InboundMessage.Status.ACCEPTED.value, since
+
+
+@functools.cache
+def _repeat_sql() -> str:
+    """Whether this text (by its key) from this phone was accepted since a time."""
+    return (
+        f'EXISTS (SELECT 1 FROM "{InboundMessage._meta.db_table}" '  # noqa: S608 - names from the models
+        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s)'
+    )
+
+
+@functools.cache
+def _by_phone_sql() -> str:
+    """FROM … WHERE for the active observer with this phone number, as `o` and `u`."""
+    return (
+        f'FROM "{Observer._meta.db_table}" o '
+        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
+        # `phone <> ''` repeats the phone index's own condition (it leaves out accounts with no
+        # phone), without which a generic plan of this prepared statement cannot use the index
+        # and reads every account.
+        'WHERE u."phone" = %s AND u."phone" <> \'\' AND u."is_active"'
+    )
+
+
+@functools.cache
+def _sender_statement() -> str:
+    return (
+        f"SELECT {_repeat_sql()}, "
+        f"{prepared.columns(Observer, 'o')}, {prepared.columns(User, 'u')} "
+        f'{_by_phone_sql()} ORDER BY o."id" LIMIT 1'
+    )
 
 
 @functools.cache
 def _lookup_sql() -> str:
     return (
-        f'(SELECT o."id" AS "observer_id" FROM "{Observer._meta.db_table}" o '  # noqa: S608 - names from the models
-        f'JOIN "{User._meta.db_table}" u ON u."id" = o."user_id" '
-        # As in _sender_statement: the condition lets a generic plan use the phone index.
-        'WHERE u."phone" = %s AND u."phone" <> \'\' AND u."is_active" '
-        f'AND NOT EXISTS (SELECT 1 FROM "{InboundMessage._meta.db_table}" '
-        'WHERE "phone" = %s AND "text_key" = %s AND "status" = %s AND "received_at" >= %s) '
-        'ORDER BY o."id" LIMIT 1) w'
+        f'(SELECT o."id" AS "observer_id" {_by_phone_sql()} '
+        f'AND NOT {_repeat_sql()} ORDER BY o."id" LIMIT 1) w'
     )
 
 
