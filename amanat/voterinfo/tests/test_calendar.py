@@ -136,3 +136,20 @@ def test_pages_without_any_election_say_so(client):
         response = client.get(path)
         assert response.status_code == 200
         assert "Выборы пока не назначены" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_ical_feed_carries_the_vtimezone_each_event_names(client):
+    """RFC 5545 3.6.5: a TZID on DTSTART needs a VTIMEZONE of that TZID in the calendar."""
+    election = ElectionFactory(election_day=date(2027, 3, 21))
+    election_stages_generate(election=election)
+
+    calendar = Calendar.from_ical(client.get(f"/ru/calendar/{election.slug}/calendar.ics").content)
+    zones = calendar.walk("VTIMEZONE")
+    assert [str(zone["tzid"]) for zone in zones] == ["Asia/Almaty"]
+    assert [str(o["tzoffsetto"].to_ical()) for o in zones[0].walk("STANDARD")][-1] == "+0500"
+    events = calendar.walk("VEVENT")
+    assert len(events) == 10
+    assert {e["dtstart"].params["TZID"] for e in events} == {"Asia/Almaty"}
+    assert {e["dtend"].params["TZID"] for e in events} == {"Asia/Almaty"}
+    assert calendar.get_missing_tzids() == set()
