@@ -5,15 +5,19 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
 from amanat.elections.selectors import election_current
 from amanat.voterinfo.complaint_documents import Document, Facts, document_compose
 from amanat.voterinfo.complaints import Body, Route, deadline, route
+from amanat.voterinfo.legal_basis import basis_for_category
 
+from .involved import report_involved
 from .models import Referral, Report, TimelineEvent
+
+LANGUAGES = ("kk", "ru", "en")  # of the complaint documents
 
 # Category → the complaint wizard's "what happened" (same rules for where to complain).
 WHAT = {
@@ -54,27 +58,34 @@ def referrals_overdue():
     ).select_related("report")
 
 
-def _facts(report: Report, language: str) -> Facts:
-    evidence = [f"{e.get_kind_display()} SHA-256 {e.sha256}" for e in report.evidence.all()]
-    return Facts(
-        what=WHAT.get(report.category.code if report.category else "", "commission"),
-        who="other",
-        happened_at=report.occurred_at,
-        region=report.region,
-        station=report.station.number if report.station else "",
-        place=report.place,
-        description=report.public_summary or report.description,
-        evidence="\n".join(evidence),
-        name=settings.AMANAT_ORGANISATION_NAME,
-        contact=settings.AMANAT_ORGANISATION_CONTACT,
-        language=language,
-    )
+def _facts(report: Report, language: str, *, signed_on=None) -> Facts:
+    """Every fact from the report itself, in the document's language: the category's name,
+    the party the report names, the evidence kinds, the organisation's name."""
+    with translation.override(language):
+        evidence = [f"{e.get_kind_display()}, SHA-256 {e.sha256}" for e in report.evidence.all()]
+        category = report.category
+        return Facts(
+            what=WHAT.get(category.code if category else "", "commission"),
+            what_text=category.name if category else "",
+            who=report_involved(report),
+            happened_at=report.occurred_at,
+            region=report.region,
+            station=report.station.number if report.station else "",
+            place=report.place,
+            description=report.public_summary or report.description,
+            evidence="\n".join(evidence),
+            name=settings.AMANAT_ORGANISATION_NAME[language],
+            contact=settings.AMANAT_ORGANISATION_CONTACT,
+            language=language,
+            signed_on=signed_on,
+        )
 
 
 def referral_document(referral: Referral) -> Document:
-    facts = _facts(referral.report, referral.language)
-    chosen = route(facts.what, facts.who)
-    chosen = Route(Body(referral.body), chosen.also, chosen.basis)
+    report = referral.report
+    facts = _facts(report, referral.language, signed_on=referral.filed_on)
+    basis = basis_for_category(report.category.code if report.category else "")
+    chosen = Route(Body(referral.body), (), basis)
     due = deadline(filed_on=referral.filed_on, election_day=_election_day())
     return document_compose(facts, chosen, due)
 
@@ -88,6 +99,7 @@ def _election_day():
 def referral_create(*, report: Report, actor, body: str = "", language: str = "ru") -> Referral:
     """File the complaint: the body follows the complaint rules unless chosen, the deadline
     follows the law (five days, or at once near the vote)."""
+    language = language if language in LANGUAGES else "ru"
     facts = _facts(report, language)
     body = body or route(facts.what, facts.who).body
     today = timezone.localdate()

@@ -220,9 +220,16 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Amanat <noreply@amanat.invalid>")
 
-# Who signs complaints the network files with outside bodies.
-AMANAT_ORGANISATION_NAME = os.environ.get("AMANAT_ORGANISATION_NAME", "Amanat observer network")
-AMANAT_ORGANISATION_CONTACT = os.environ.get("AMANAT_ORGANISATION_CONTACT", "info@amanat.invalid")
+# Who signs complaints the network files with outside bodies: the name in each document
+# language, and the address or phone for the answer (the demo's; production requires one).
+AMANAT_ORGANISATION_NAME = {
+    "kk": os.environ.get("AMANAT_ORGANISATION_NAME_KK", "«Аманат» байқаушылар желісі"),
+    "ru": os.environ.get("AMANAT_ORGANISATION_NAME_RU", "Сеть наблюдателей «Аманат»"),
+    "en": os.environ.get("AMANAT_ORGANISATION_NAME_EN", "Amanat observer network"),
+}
+AMANAT_ORGANISATION_CONTACT = os.environ.get(
+    "AMANAT_ORGANISATION_CONTACT", "+7 727 355 40 12, shagym@amanat-observers.kz"
+)
 
 # Where people reach this installation; links in e-mails and on certificates start with it.
 AMANAT_BASE_URL = os.environ.get("AMANAT_BASE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -6,7 +6,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
-for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS"):
+# AMANAT_ORGANISATION_CONTACT: complaints to real bodies carry the network's real address.
+for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "AMANAT_ORGANISATION_CONTACT"):
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"{_name} must be set in production")
 

@@ -2,7 +2,7 @@
 
 import io
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from django.utils import timezone, translation
 from django.utils.formats import date_format
@@ -27,6 +27,9 @@ class Facts:
     name: str
     contact: str
     language: str
+    # What happened in the case's own words (an incident's category); else the wizard's answer.
+    what_text: str = ""
+    signed_on: date | None = None  # the day the complaint was filed; else today
 
 
 @dataclass(frozen=True)
@@ -52,46 +55,53 @@ def _addressee(body: str, region: Region) -> str:
 
 
 def document_compose(facts: Facts, chosen: Route, due: Deadline) -> Document:
-    """The complaint's text in the language chosen (Kazakh or Russian)."""
+    """The complaint's text in the language chosen (Kazakh, Russian or English), with times in
+    local time (settings.TIME_ZONE) whatever zone the facts came in."""
     with translation.override(facts.language):
-        when = date_format(facts.happened_at, "j E Y, H:i")
-        where = region_name = facts.region.name
-        if facts.station:
-            where = _("polling station No. %(number)s, %(region)s") % {
-                "number": facts.station,
-                "region": region_name,
-            }
-        if facts.place:
-            where += f", {facts.place}"
-        paragraphs = [
-            _("On %(when)s, at %(where)s, the following happened: %(what)s.")
-            % {"when": when, "where": where, "what": str(What(facts.what).label).lower()},
-            _("Involved: %(who)s.") % {"who": str(Who(facts.who).label).lower()},
-            facts.description.strip(),
-            _("Legal basis: %(basis)s.") % {"basis": chosen.basis[facts.language]},
-            (
-                _("The law requires the complaint to be considered immediately.")
-                if due.immediate
-                else _("The law requires a decision within five days, by %(date)s.")
-                % {"date": date_format(due.decide_by, "j E Y")}
-            ),
-        ]
         return Document(
             addressee=_addressee(chosen.body, facts.region),
-            sender=[
-                _("From: %(name)s") % {"name": facts.name},
-                _("Contact: %(contact)s") % {"contact": facts.contact},
-            ],
+            sender=[_("From: %(name)s") % {"name": facts.name}]
+            + ([_("Contact: %(contact)s") % {"contact": facts.contact}] if facts.contact else []),
             title=_("Complaint"),
-            paragraphs=[p for p in paragraphs if p],
+            paragraphs=_paragraphs(facts, chosen, due),
             request=_(
                 "I ask you to check these facts, to stop the violation, to hold those "
                 "responsible to account, and to inform me of the decision in writing."
             ),
             evidence=[line.strip() for line in facts.evidence.splitlines() if line.strip()],
             signature=_("Date: %(date)s    Signature: ____________")
-            % {"date": date_format(timezone.localdate(), "d.m.Y")},
+            % {"date": date_format(facts.signed_on or timezone.localdate(), "d.m.Y")},
         )
+
+
+def _paragraphs(facts: Facts, chosen: Route, due: Deadline) -> list[str]:
+    when = date_format(timezone.localtime(facts.happened_at), "j E Y, H:i")
+    where = region_name = facts.region.name
+    if facts.station:
+        where = _("polling station No. %(number)s, %(region)s") % {
+            "number": facts.station,
+            "region": region_name,
+        }
+    if facts.place:
+        where += f", {facts.place}"
+    what = facts.what_text or str(What(facts.what).label)
+    paragraphs = [
+        _("On %(when)s, at %(where)s, the following happened: %(what)s.")
+        % {"when": when, "where": where, "what": what[:1].lower() + what[1:]},
+        # Only a party the case names: no "someone else or unknown" when the case is silent.
+        _("Involved: %(who)s.") % {"who": str(Who(facts.who).label).lower()}
+        if facts.who and facts.who != Who.OTHER
+        else "",
+        facts.description.strip(),
+        _("Legal basis: %(basis)s.") % {"basis": chosen.basis[facts.language]},
+        (
+            _("The law requires the complaint to be considered immediately.")
+            if due.immediate
+            else _("The law requires a decision within five days, by %(date)s.")
+            % {"date": date_format(due.decide_by, "j E Y")}
+        ),
+    ]
+    return [p for p in paragraphs if p]
 
 
 def document_docx(document: Document, language: str) -> bytes:

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .calendar_rules import LAW
+from .legal_basis import basis_for_what, basis_text
 
 DECISION_DAYS = 5  # days to decide a complaint during an election
 URGENT_DAYS = 5  # within this many days before the vote, and on election day: at once
@@ -48,35 +48,21 @@ class Route:
     basis: dict[str, str]
 
 
-CRIMINAL_CODE = {
-    "kk": "Қазақстан Республикасының Қылмыстық кодексі "
-    "(сайлау құқықтарын жүзеге асыруға кедергі келтіру)",
-    "ru": "Уголовный кодекс Республики Казахстан "
-    "(воспрепятствование осуществлению избирательных прав)",
-    "en": "Criminal Code of the Republic of Kazakhstan (obstructing electoral rights)",
-}
-COMMISSIONS = {
-    "kk": LAW["kk"] + " (комиссиялардың шешімдері мен әрекеттеріне шағым жасау)",
-    "ru": LAW["ru"] + " (обжалование решений и действий избирательных комиссий)",
-    "en": LAW["en"] + " (complaints about election commissions)",
-}
-CAMPAIGN = {lang: text + {"kk": ", 27-бап", "ru": ", ст. 27", "en": ", art. 27"}[lang]
-            for lang, text in LAW.items()}  # fmt: skip
-
-
 def route(what: str, who: str) -> Route:
     """Where to complain. A commission's decisions go to the higher commission or a court;
     crimes (buying votes, pressure, fraud) to the prosecutor; violence to the police."""
+    basis = basis_for_what(what)
     if what == What.VIOLENCE or who == Who.POLICE:
         body = Body.POLICE if what == What.VIOLENCE and who != Who.POLICE else Body.PROSECUTOR
-        return Route(body, (Body.PROSECUTOR,) if body == Body.POLICE else (), CRIMINAL_CODE)
+        also = (Body.PROSECUTOR,) if body == Body.POLICE else ()
+        return Route(body, also, basis_text(("obstruction", "liability")))
     if what in (What.VOTE_BUYING, What.PRESSURE, What.FRAUD):
-        return Route(Body.PROSECUTOR, (Body.TERRITORIAL,), CRIMINAL_CODE)
+        return Route(Body.PROSECUTOR, (Body.TERRITORIAL,), basis)
     if what == What.CAMPAIGN:
-        return Route(Body.TERRITORIAL, (Body.PROSECUTOR,), CAMPAIGN)
+        return Route(Body.TERRITORIAL, (Body.PROSECUTOR,), basis)
     if who == Who.TERRITORIAL:
-        return Route(Body.CENTRAL, (Body.COURT,), COMMISSIONS)
-    return Route(Body.TERRITORIAL, (Body.COURT,), COMMISSIONS)
+        return Route(Body.CENTRAL, (Body.COURT,), basis)
+    return Route(Body.TERRITORIAL, (Body.COURT,), basis)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,15 @@ def probe(module: str, tmp_path, **env) -> subprocess.CompletedProcess:
     clean = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DATABASE_URL", "REDIS_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}
+        if k
+        not in {
+            "DATABASE_URL",
+            "REDIS_URL",
+            "SECRET_KEY",
+            "DEBUG",
+            "ALLOWED_HOSTS",
+            "AMANAT_ORGANISATION_CONTACT",
+        }
     }
     clean.update(DJANGO_SETTINGS_MODULE=module, AMANAT_DATA_DIR=str(tmp_path), **env)
     return subprocess.run(
@@ -49,6 +57,7 @@ def test_production_reads_postgres_redis_and_hosts(tmp_path):
         SECRET_KEY="x" * 50,
         ALLOWED_HOSTS="amanat.example,www.amanat.example",
         AMANAT_REQUIRE_2FA="0",
+        AMANAT_ORGANISATION_CONTACT="+7 727 000 00 00",
     )
     values = json.loads(result.stdout)
     assert values["engine"] == "django.db.backends.postgresql"
@@ -62,6 +71,14 @@ def test_production_refuses_to_start_without_its_secret(tmp_path):
     result = probe("amanat.settings.production", tmp_path, DATABASE_URL="postgres://h/db")
     assert result.returncode != 0
     assert "SECRET_KEY must be set in production" in result.stderr
+
+
+def test_production_refuses_to_sign_complaints_without_a_contact(tmp_path):
+    """A complaint to a real body carries the network's real address, never a placeholder."""
+    result = probe("amanat.settings.production", tmp_path, DATABASE_URL="postgres://h/db",
+                   SECRET_KEY="x" * 50, ALLOWED_HOSTS="amanat.example")  # fmt: skip
+    assert result.returncode != 0
+    assert "AMANAT_ORGANISATION_CONTACT must be set in production" in result.stderr
 
 
 def test_debug_only_when_asked(tmp_path):

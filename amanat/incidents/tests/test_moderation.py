@@ -168,7 +168,7 @@ def test_assignment_referral_document_answer_and_overdue(client, report, make_us
     text = "\n".join(p.text for p in Docx(io.BytesIO(docx.content)).paragraphs)
     assert "Прокуратура: город Астана" in text
     assert "избирательный участок №71" in text
-    assert "Amanat observer network" in text
+    assert "От: Сеть наблюдателей «Аманат»" in text
     assert docx["Content-Type"].endswith("wordprocessingml.document")
     assert (
         client.get(f"/ru/incidents/moderation/{report.pk}/referral/{referral.pk}.pdf")[
