@@ -2,7 +2,7 @@
 
 import io
 
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
@@ -29,7 +29,7 @@ def certificate_pdf(certificate: Certificate, *, language: str, verify_url: str)
             ("DejaVuSans-Bold", 24, certificate.holder_name),
             ("DejaVuSans", 16, _("has completed the training of the Amanat observer network")),
             ("DejaVuSans", 16, str(certificate.get_program_display())),
-            ("DejaVuSans", 13, date_format(certificate.issued_at, "j E Y")),
+            ("DejaVuSans", 13, date_format(timezone.localtime(certificate.issued_at), "j E Y")),
         ]
         y = height - 130
         for font, size, text in lines:
