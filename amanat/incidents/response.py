@@ -65,7 +65,7 @@ def _facts(report: Report, language: str, *, signed_on=None) -> Facts:
         evidence = [f"{e.get_kind_display()}, SHA-256 {e.sha256}" for e in report.evidence.all()]
         category = report.category
         return Facts(
-            what=WHAT.get(category.code if category else "", "commission"),
+            what=WHAT.get(category.code, "commission") if category else "",
             what_text=category.name if category else "",
             who=report_involved(report),
             happened_at=report.occurred_at,

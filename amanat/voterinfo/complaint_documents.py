@@ -84,10 +84,13 @@ def _paragraphs(facts: Facts, chosen: Route, due: Deadline) -> list[str]:
         }
     if facts.place:
         where += f", {facts.place}"
-    what = facts.what_text or str(What(facts.what).label)
+    what = facts.what_text or (str(What(facts.what).label) if facts.what else "")
     paragraphs = [
         _("On %(when)s, at %(where)s, the following happened: %(what)s.")
-        % {"when": when, "where": where, "what": what[:1].lower() + what[1:]},
+        % {"when": when, "where": where, "what": what[:1].lower() + what[1:]}
+        if what  # an uncategorised report: its own description says what happened
+        else _("On %(when)s, at %(where)s, the following happened.")
+        % {"when": when, "where": where},
         # Only a party the case names: no "someone else or unknown" when the case is silent.
         _("Involved: %(who)s.") % {"who": str(Who(facts.who).label).lower()}
         if facts.who and facts.who != Who.OTHER

@@ -238,3 +238,17 @@ def test_the_certificate_states_the_holder_the_programme_and_the_local_date(make
     assert "AMN-TEST-1" in text
     if language != "en":
         assert english_words(text.replace("AMN-TEST-1", "").replace("https://a.kz/v", "")) == []
+
+
+def test_an_uncategorised_report_is_not_called_a_commission_breach(client, make_user, case):
+    from amanat.incidents.models import Report
+
+    Report.objects.filter(pk=case.pk).update(category=None)
+    text = docx_text(
+        referral_files(client, make_user, Report.objects.get(pk=case.pk), "ru")["docx"]
+    )
+    assert (
+        "21 марта 2026, 09:15, избирательный участок №71, город Астана, произошло следующее."
+        in text
+    )
+    assert "комиссия нарушила" not in text
