@@ -4,7 +4,7 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone
 
 from amanat.elections.models import Election
 
@@ -20,6 +20,14 @@ def election_ical(election: Election) -> bytes:
     calendar.add("x-wr-timezone", election.timezone)
     zone = ZoneInfo(election.timezone)
     stages = list(election.stages.order_by("starts"))
+    if stages:
+        # RFC 5545 3.6.5: each TZID an event names needs its VTIMEZONE in the calendar
+        # (Timezone.from_tzid: icalendar 6.1 and later).
+        calendar.add_component(Timezone.from_tzid(
+            election.timezone,
+            first_date=stages[0].starts.date() - ZONE_MARGIN,
+            last_date=max(s.ends for s in stages).date() + ZONE_MARGIN,
+        ))  # fmt: skip
     for stage in stages:
         event = Event()
         event.add("uid", f"{election.slug}-{stage.code}@{settings.AMANAT_BASE_URL.split('//')[-1]}")
@@ -29,10 +37,4 @@ def election_ical(election: Election) -> bytes:
         event.add("description", stage.legal_basis)
         event.add("dtstamp", stage.starts)
         calendar.add_component(event)
-    if stages:
-        # RFC 5545 3.6.5: each TZID an event names needs its VTIMEZONE in the calendar.
-        calendar.add_missing_timezones(
-            first_date=stages[0].starts.date() - ZONE_MARGIN,
-            last_date=max(s.ends for s in stages).date() + ZONE_MARGIN,
-        )
     return calendar.to_ical()
