@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from amanat.audit.services import audit_record
 from amanat.elections.selectors import election_current
 from amanat.voterinfo.complaint_documents import Document, Facts, document_compose
-from amanat.voterinfo.complaints import Body, Route, deadline, route
+from amanat.voterinfo.complaints import Body, Deadline, Route, deadline, route
 from amanat.voterinfo.legal_basis import basis_for_category
 
 from .involved import report_involved
@@ -86,7 +86,8 @@ def referral_document(referral: Referral) -> Document:
     facts = _facts(report, referral.language, signed_on=referral.filed_on)
     basis = basis_for_category(report.category.code if report.category else "")
     chosen = Route(Body(referral.body), (), basis)
-    due = deadline(filed_on=referral.filed_on, election_day=_election_day())
+    # The deadline recorded when it was filed (at once: due the same day), not recomputed.
+    due = Deadline(referral.deadline == referral.filed_on, referral.deadline)
     return document_compose(facts, chosen, due)
 
 

@@ -9,6 +9,8 @@ import uuid
 from datetime import UTC, date, datetime
 
 import pytest
+from django.utils import translation
+from django.utils.formats import date_format
 from docx import Document as Docx
 from pypdf import PdfReader
 
@@ -103,7 +105,8 @@ def referral_files(client, make_user, report, language):
     referral = response.referral_create(report=report, actor=moderator, language=language)
     client.force_login(moderator)
     base = f"/ru/incidents/moderation/{report.pk}/referral/{referral.pk}"
-    return {kind: client.get(f"{base}.{kind}").content for kind in ("docx", "pdf")}
+    files = {kind: client.get(f"{base}.{kind}").content for kind in ("docx", "pdf")}
+    return files | {"deadline": referral.deadline}
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -114,8 +117,12 @@ def test_the_complaint_filed_from_an_incident_states_the_case(client, make_user,
         "ru": f"избирательный участок №71, {region.name_ru}",
         "en": f"polling station No. 71, {region.name_en}",
     }[language]
-    for kind, content in referral_files(client, make_user, case, language).items():
+    files = referral_files(client, make_user, case, language)
+    with translation.override(language):
+        deadline = date_format(files.pop("deadline"), "j E Y")  # the one the referral recorded
+    for kind, content in files.items():
         text = docx_text(content) if kind == "docx" else pdf_text(content)
+        assert deadline.casefold() in text.casefold()
         assert month_day(text, language), (kind, text)
         assert "04:15" not in text
         assert SENDER[language] in text
@@ -219,8 +226,6 @@ def test_a_complaint_composed_from_utc_facts_states_local_time(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_certificate_states_the_holder_the_programme_and_the_local_date(make_user, language):
-    from django.utils import translation
-
     from amanat.training.models import Certificate, Program
     from amanat.training.pdf import certificate_pdf
 
