@@ -1,11 +1,11 @@
 """The legal basis a complaint cites, by what happened. Only provisions whose number and
-subject were checked against published texts are cited (Constitutional Law "On Elections"
-No. 2464 of 28 September 1995: art. 20 commissions' work and appeals against their actions,
-art. 20-1 observers, art. 50 liability for breaking the election law; Criminal Code of 2014:
-art. 150 obstructing electoral rights or the commissions' work; Code on Administrative
-Offences of 2014: art. 122 the conditions of campaigning). Where no specific offence article
-was verified (falsification, ballot stuffing), the document cites the Constitutional Law's
-articles rather than a guessed number."""
+subject were checked against published texts are cited. Constitutional Law "On Elections"
+No. 2464 of 28 September 1995: art. 20 the commissions' work and appeals against their
+actions; art. 20-1 observers of parties and NGOs (as the training course cites it); art. 50
+liability for breaking the election law. Criminal Code of 2014: art. 150 obstructing
+electoral rights or the commissions' work. Code on Administrative Offences of 2014: art. 122
+the conditions of campaigning. Where no specific offence article was verified (falsification,
+ballot stuffing), the document cites the Constitutional Law's articles, not a guessed number."""
 
 from .calendar_rules import LAW
 
