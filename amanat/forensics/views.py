@@ -8,6 +8,8 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from amanat.elections.models import Contest
 from amanat.elections.selectors import election_current
@@ -37,9 +39,23 @@ def _from_table(form: TableAnalysisForm) -> dict | None:
         try:
             arrays = arrays_from_table(copy.name, spec)
         except TableError as error:
-            form.add_error(None, str(error).replace(copy.name, upload.name))
+            form.add_error(None, _table_error(error, upload.name))
             return None
     return analyse(arrays, min_voters=data["min_voters"])
+
+
+def _table_error(error: TableError, name: str) -> str:
+    """The reader's error in the page's language, naming the analyst's file, never the server's
+    temporary copy."""
+    if error.reason == "missing":
+        columns = ", ".join(_("“%(name)s”") % {"name": column} for column in error.columns)
+        return ngettext(
+            "%(file)s has no column %(columns)s.", "%(file)s has no columns %(columns)s.",
+            len(error.columns),
+        ) % {"file": name, "columns": columns}  # fmt: skip
+    return _("%(file)s cannot be read. Bring a CSV file in UTF-8, optionally as .zip or .gz.") % {
+        "file": name
+    }
 
 
 def _bars(bands: list[int]) -> list[tuple[float, tuple[float, float]]]:
