@@ -13,14 +13,14 @@ import pytest
 from django.conf import settings
 
 from amanat.accounts.roles import Role
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture of official
+from amanat.forensics.tests.test_analyse_official import official  # noqa: F401 - fixture
 from amanat.forensics.tests.test_fingerprint import results_csv
 from amanat.forensics.tests.test_integer_percentages import CAST, ISSUED, LEADER, VOTERS
 from amanat.incidents.tests.test_moderation import report  # noqa: F401 - fixture
 from amanat.incidents.tests.test_published import published  # noqa: F401 - fixture
 from amanat.observers.tests.factories import region
 from amanat.results.services import protocol_form_load
-from amanat.results.tests.protocol_setup import contest_create
 
 from .markup_numbers import LISTS, SINGLE, markup_numbers_offending
 
@@ -52,10 +52,10 @@ def test_the_helper_catches_decimal_commas_and_passes_dots():
 
 
 @pytest.fixture
-def scene(client, field, published, make_user):  # noqa: F811
-    """An election with a deployed observer, a contest, and a published report at a station in
-    Astana."""
-    protocol_form_load(contest_create(field[0]))
+def scene(client, official, published, make_user):  # noqa: F811
+    """An election with a deployed observer, a contest with official results, and a published
+    report at a station in Astana."""
+    protocol_form_load(official)
     return {role: make_user(role=role) for role in (Role.ADMIN, Role.ANALYST)} | {
         Role.COORDINATOR: make_user(role=Role.COORDINATOR, regions=[region("KZ-71")])
     }
@@ -107,6 +107,9 @@ def test_every_chart_and_map_writes_numbers_a_browser_reads(client, scene, langu
     assert 'value="0.32"' in pvt
 
     client.force_login(scene[Role.ANALYST])
+    stored = client.post(f"/{language}/forensics/", {"official-option": "1"})
+    assert markup_numbers_offending(stored.content.decode()) == []
+    assert stored.content.decode().count('class="bars"') == 4  # Astana and Almaty
     response = _forensics(client, language, tmp_path)
     page = response.content.decode()
     assert markup_numbers_offending(page) == []
