@@ -26,3 +26,12 @@ def test_the_map_compares_regions_and_is_left_out_for_a_single_one(client, make_
     page = client.get("/ru/observers/coverage/").content.decode()
     assert "<svg" not in page
     assert 'href="/ru/observers/coverage/KZ-71/"' in page
+
+
+def test_long_region_names_are_fitted_inside_their_tile(client, make_user, network):  # noqa: F811
+    client.force_login(make_user(role=Role.ADMIN))
+    page = client.get("/ru/observers/coverage/").content.decode()
+    # 12px Cyrillic is wider than the 104-unit tile past 13 letters: squeezed to 96 units.
+    assert ('class="tile-name" textLength="96" lengthAdjust="spacingAndGlyphs">'
+            "Северо-Казахста…</text>") in page  # fmt: skip
+    assert 'class="tile-name">город Астана</text>' in page
