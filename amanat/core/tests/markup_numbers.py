@@ -51,6 +51,14 @@ def _style(value: str) -> bool:
     return not LOCALISED.search(COLOUR.sub("", value))
 
 
+def _machine_value(tag: str, attrs: dict) -> bool:
+    """A value the person does not type (a choice, a hidden field) is read by a script or
+    sent back as it is: a decimal comma there is a localised number."""
+    return tag == "option" or (
+        tag == "input" and attrs.get("type") in {"hidden", "radio", "checkbox"}
+    )
+
+
 def _attribute_ok(tag: str, attrs: dict, name: str, value: str) -> bool:
     if name in SINGLE:
         return _single(value) or (tag not in SVG_TAGS and value.strip() in {"", "auto"})
@@ -58,7 +66,7 @@ def _attribute_ok(tag: str, attrs: dict, name: str, value: str) -> bool:
         return _listed(value)
     if name == "style":
         return _style(value)
-    if name.startswith("data-"):
+    if name.startswith("data-") or (name == "value" and _machine_value(tag, attrs)):
         return not DATA_DECIMAL_COMMA.match(value)
     if tag == "input" and attrs.get("type") in {"number", "range"} and name in NUMBER_INPUT:
         return value == "" or (name == "step" and value == "any") or _single(value)

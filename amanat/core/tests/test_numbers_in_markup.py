@@ -34,30 +34,34 @@ def test_the_helper_catches_decimal_commas_and_passes_dots():
         '<polyline points="10,5 20,5"></polyline></svg>'
         '<div style="width: 12,5%; color: rgba(0, 0, 0, 0,5)"></div>'
         '<input type="number" value="0,5" min="0" step="any"><b data-share="3,5"></b>'
+        '<input type="radio" value="2,5"><select><option value="0,5">½</option></select>'
         '<script type="application/json">{"x": 407,1}</script>'
     )
     assert markup_numbers_offending(bad) == [
         '<circle cx="407,1">', '<rect y="24,0">', '<rect height="1 000">',
         '<polyline points="10,5 20,5">', '<div style="width: 12,5%; color: rgba(0, 0, 0, 0,5)">',
-        '<input value="0,5">', '<b data-share="3,5">', '<script json>{"x": 407,1}</script>',
+        '<input value="0,5">', '<b data-share="3,5">', '<input value="2,5">',
+        '<option value="0,5">', '<script json>{"x": 407,1}</script>',
     ]  # fmt: skip
     good = (
         '<svg viewBox="0 0 670 360"><circle cx="407.1" cy="-2e-3" r="5"/>'
         '<path d="M10 20L30.5 40Z" transform="translate(1.5, 2)"/></svg>'
         '<div style="width: 12.5%; color: rgb(0,0,0)"></div><table><td colspan="3"></td></table>'
         '<img width="404" height="404"><input type="number" value="" step="any">'
+        '<input type="text" value="1,5"><input type="radio" value="KZ-71">'
         '<script type="application/json">{"x": [407.1, 2]}</script>'
     )
     assert markup_numbers_offending(good) == []
 
 
 @pytest.fixture
-def scene(client, official, published, make_user):  # noqa: F811
+def scene(client, field, official, published, make_user):  # noqa: F811
     """An election with a deployed observer, a contest with official results, and a published
     report at a station in Astana."""
     protocol_form_load(official)
     return {role: make_user(role=role) for role in (Role.ADMIN, Role.ANALYST)} | {
-        Role.COORDINATOR: make_user(role=Role.COORDINATOR, regions=[region("KZ-71")])
+        Role.COORDINATOR: make_user(role=Role.COORDINATOR, regions=[region("KZ-71")]),
+        Role.OBSERVER: field[2].user,
     }
 
 
@@ -81,6 +85,13 @@ PAGES = [
     (Role.COORDINATOR, "/observers/coverage/"),
     (Role.COORDINATOR, "/observers/coverage/KZ-71/"),
     (Role.ADMIN, "/checklists/dashboard/"),
+    (Role.ADMIN, "/checklists/quality/VT/"),
+    (None, "/checklists/summary/"),
+    (Role.OBSERVER, "/checklists/VT/"),
+    (Role.OBSERVER, "/checklists/OP/"),
+    (Role.ADMIN, "/checklists/station/1/"),
+    (Role.OBSERVER, "/observers/my-station/"),
+    (Role.ADMIN, "/observers/not-checked-in/"),
     (Role.ANALYST, "/results/pvt/"),
     (Role.ANALYST, "/forensics/"),
 ]
