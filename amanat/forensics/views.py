@@ -4,16 +4,20 @@ the official results stored here or for any file an analyst brings."""
 import tempfile
 from pathlib import Path
 
+import numpy as np
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from amanat.elections.models import Contest
 from amanat.elections.selectors import election_current
+from amanat.geography.models import Region
 from amanat.results.selectors import official_arrays
 
-from .analysis import TableSpec, analyse, arrays_from_table
+from .analysis import StationArrays, TableSpec, analyse, arrays_from_table
 from .forms import OfficialAnalysisForm, TableAnalysisForm
 from .tables import TableError
 
@@ -37,9 +41,30 @@ def _from_table(form: TableAnalysisForm) -> dict | None:
         try:
             arrays = arrays_from_table(copy.name, spec)
         except TableError as error:
-            form.add_error(None, str(error).replace(copy.name, upload.name))
+            form.add_error(None, _table_error(error, upload.name))
             return None
     return analyse(arrays, min_voters=data["min_voters"])
+
+
+def _region_names(arrays: StationArrays) -> StationArrays:
+    """Stored results carry region codes (KZ-71); the reader sees the names in their language."""
+    names = {region.code: region.name for region in Region.objects.all()}
+    arrays.regions = np.array([names.get(code, code) for code in arrays.regions], dtype=object)
+    return arrays
+
+
+def _table_error(error: TableError, name: str) -> str:
+    """The reader's error in the page's language, naming the analyst's file, never the server's
+    temporary copy."""
+    if error.reason == "missing":
+        columns = ", ".join(_("“%(name)s”") % {"name": column} for column in error.columns)
+        return ngettext(
+            "%(file)s has no column %(columns)s.", "%(file)s has no columns %(columns)s.",
+            len(error.columns),
+        ) % {"file": name, "columns": columns}  # fmt: skip
+    return _("%(file)s cannot be read. Bring a CSV file in UTF-8, optionally as .zip or .gz.") % {
+        "file": name
+    }
 
 
 def _bars(bands: list[int]) -> list[tuple[float, tuple[float, float]]]:
@@ -70,7 +95,7 @@ def analyse_page(request: HttpRequest) -> HttpResponse:
         official_form = OfficialAnalysisForm(request.POST, prefix="official", contest=contest)
         if official_form.is_valid():
             position = int(official_form.cleaned_data["option"])
-            analysis = analyse(official_arrays(contest, position))
+            analysis = analyse(_region_names(official_arrays(contest, position)))
             title = dict(official_form.fields["option"].choices)[position]
     regions = [_with_bars(row) for row in analysis["regions"]] if analysis else []
     context = {"table_form": table_form, "official_form": official_form, "contest": contest,

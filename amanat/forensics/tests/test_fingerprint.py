@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from amanat.accounts.roles import Role
@@ -98,7 +99,34 @@ def test_a_wrong_column_is_named_and_the_page_is_closed_to_others(client, make_u
             "table-ballots": CAST[1], "table-votes": LEADER, "table-min_voters": "100",
         })  # fmt: skip
     page = response.content.decode()
-    assert "results.csv: no column &#x27;Voters&#x27;" in page
+    assert "В файле results.csv нет столбца «Voters»." in page
     assert not re.search(r"tmp\w+\.csv", page)  # the server's temporary copy stays unnamed
     client.force_login(make_user(role=Role.OBSERVER))
     assert client.get("/ru/forensics/").status_code == 403
+
+
+def _upload(client, language, name, content, voters=VOTERS):
+    return client.post(f"/{language}/forensics/", {
+        "table-file": SimpleUploadedFile(name, content), "table-voters": voters,
+        "table-turnout": ISSUED[0], "table-ballots": "Ballots\nSpoilt", "table-votes": LEADER,
+        "table-min_voters": "100",
+    })  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_file_errors_speak_the_pages_language(client, make_user):
+    client.force_login(make_user(role=Role.ANALYST))
+    table = io.StringIO()
+    csv.writer(table).writerows([[VOTERS, ISSUED[0], LEADER], [1000, 600, 300]])
+    header = table.getvalue().encode()
+    two_missing = _upload(client, "kk", "results.csv", header).content.decode()
+    assert "results.csv файлында «Ballots», «Spoilt» бағандары жоқ." in two_missing
+    # Windows-1251, a zip or gzip that is not one: named, not a server error.
+    for name, content in [("cik.csv", "Избиратели\n1000\n".encode("cp1251")),
+                          ("cik.zip", b"not a zip"), ("cik.gz", b"not a gzip")]:  # fmt: skip
+        response = _upload(client, "ru", name, content)
+        assert response.status_code == 200
+        assert (f"Файл {name} не удаётся прочитать. Загрузите CSV-файл в кодировке UTF-8, можно "
+                "в архиве .zip или .gz.") in response.content.decode()  # fmt: skip
+    english = _upload(client, "en", "results.csv", header, voters="Voters").content.decode()
+    assert "results.csv has no columns “Voters”, “Ballots”, “Spoilt”." in english
