@@ -4,6 +4,8 @@ through the same methods."""
 
 from django.http import HttpRequest
 
+from amanat.accounts.signup import signup_carry_set
+
 from . import selectors, services, visitor
 from .models import Attempt, Certificate, Lesson, Program, Quiz
 
@@ -54,6 +56,8 @@ class VisitorLearner:
 
     def lesson_read(self, lesson: Lesson) -> None:
         visitor.lesson_read(self.session, lesson)
+        read = sorted(visitor.lessons_read(self.session))
+        signup_carry_set(self.session, services.CARRIED_LESSONS, read)
 
     def statuses(self, program: str) -> list[selectors.CourseStatus]:
         courses = list(selectors.courses_for(program).select_related("quiz"))
@@ -79,7 +83,10 @@ class VisitorLearner:
         return visitor.attempt_start(self.session, quiz)
 
     def attempt_submit(self, quiz: Quiz, attempt, answers: dict):
-        return visitor.attempt_submit(self.session, quiz, answers)
+        attempt = visitor.attempt_submit(self.session, quiz, answers)
+        if attempt.passed:  # kept if the visitor creates an account
+            signup_carry_set(self.session, services.CARRIED_ATTEMPT, attempt.as_data())
+        return attempt
 
     def attempt_finished(self, quiz: Quiz, number: int):
         return visitor.attempt_get(self.session, quiz, number)

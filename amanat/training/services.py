@@ -13,8 +13,10 @@ from amanat.core.codes import code_new
 from .models import Attempt, Certificate, Course, Lesson, LessonProgress, Quiz
 from .selectors import quiz_of
 
-# The name under which a visitor's passed attempt rides into the account they create.
+# The names under which a visitor's passed attempt and lessons read ride into the account
+# they create (accounts' signup_carry_set, then account_created).
 CARRIED_ATTEMPT = "training_attempt"
+CARRIED_LESSONS = "training_lessons"
 
 
 class QuizError(Exception):
@@ -216,6 +218,10 @@ def attempt_claim(*, user, attempt: dict) -> Certificate | None:
 
 
 def carried_attempt_claim(sender, *, user, carried: dict, **kwargs) -> None:
-    """Receives accounts' account_created: the new account takes the visitor's attempt."""
+    """Receives accounts' account_created: the new account takes the visitor's progress."""
+    lessons = carried.get(CARRIED_LESSONS)
+    if isinstance(lessons, list):
+        for lesson in Lesson.objects.filter(pk__in=[pk for pk in lessons if isinstance(pk, int)]):
+            lesson_complete(user=user, lesson=lesson)
     if isinstance(carried.get(CARRIED_ATTEMPT), dict):
         attempt_claim(user=user, attempt=carried[CARRIED_ATTEMPT])

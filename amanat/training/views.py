@@ -9,8 +9,6 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 from django_ratelimit.decorators import ratelimit
 
-from amanat.accounts.signup import signup_carry_set
-
 from . import selectors, services
 from .learners import learner_for
 from .models import Course, Program, Question
@@ -90,8 +88,6 @@ def quiz_view(request: HttpRequest, slug: str) -> HttpResponse:
                 if key.startswith("q")
             }
             attempt = learner.attempt_submit(quiz, open_attempt, answers)
-            if learner.is_visitor and attempt.passed:
-                signup_carry_set(request.session, services.CARRIED_ATTEMPT, attempt.as_data())
             return redirect("training:quiz_result", slug=slug, number=attempt.number)
         except services.QuizError as failure:
             error, errors = failure.message, [e["field"] for e in failure.errors]

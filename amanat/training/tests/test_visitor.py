@@ -91,6 +91,7 @@ def test_signing_up_keeps_the_visitors_badge_that_names_the_course(
     client, first_vote, mailoutbox, settings
 ):
     settings.AMANAT_BASE_URL = "http://127.0.0.1:8000"
+    client.post("/ru/training/first-vote/lessons/2/")
     _pass_the_quiz(client, first_vote)
     passed = _visitor_attempt(client, first_vote)
 
@@ -126,6 +127,7 @@ def test_signing_up_keeps_the_visitors_badge_that_names_the_course(
     page = phone.get("/ru/training/first-time-voters/").content.decode()
     assert "Ваш значок: курс «Впервые голосующий»" in page
     assert f"/certificates/{badge.code}" in page
+    assert "Прочитано уроков: 1 из 2" in page  # the lesson read before signing up
     public = Client().get(f"/certificates/{badge.code}", HTTP_ACCEPT_LANGUAGE="ru")
     assert "<dt>Курс</dt><dd>Впервые голосующий</dd>" in public.content.decode()
 
