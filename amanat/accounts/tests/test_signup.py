@@ -48,6 +48,7 @@ def test_sign_up_in_kazakh_mails_a_kazakh_link_on_the_base_url(client, mailoutbo
     link = _link(mail).removeprefix(settings.AMANAT_BASE_URL)
     weak = client.post(link, {"password": "12345"})
     assert weak.status_code == 400
+    assert "Бұл құпиясөз тым қысқа. Онда кемінде 10 таңба болуы керек." in weak.content.decode()
     assert not User.objects.exists()
     client.post(link, {"password": PASSWORD})
     user = User.objects.get()
