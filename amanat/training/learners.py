@@ -4,6 +4,7 @@ through the same methods."""
 
 from django.http import HttpRequest
 
+from amanat.accounts.roles import Role
 from amanat.accounts.signup import signup_carry_set
 
 from . import selectors, services, visitor
@@ -99,3 +100,9 @@ def learner_for(request: HttpRequest, program: str) -> AccountLearner | VisitorL
     if program in PUBLIC_PROGRAMS:
         return VisitorLearner(request.session)
     return None
+
+
+def is_closed_to(user, program: str) -> bool:
+    """Anyone can make a citizen's account now: the observer certificate stays with the
+    network's people (observers, and the staff who train them); citizens apply first."""
+    return program not in PUBLIC_PROGRAMS and user.is_authenticated and user.role == Role.CITIZEN

@@ -12,7 +12,7 @@ from django_ratelimit.decorators import ratelimit
 from django_ratelimit.exceptions import Ratelimited
 
 from . import selectors, services
-from .learners import learner_for
+from .learners import is_closed_to, learner_for
 from .models import Course, Program, Question
 from .pdf import certificate_pdf
 from .rendering import lesson_html
@@ -25,10 +25,20 @@ def _course(slug: str) -> Course:
     return get_object_or_404(Course, slug=slug, is_published=True)
 
 
-def program_home(request: HttpRequest, program: str = Program.OBSERVER) -> HttpResponse:
+def _learner(request: HttpRequest, program: str):
+    """The learner, or the page to go to instead: sign in, or (a citizen) apply to observe."""
+    if is_closed_to(request.user, program):
+        return None, redirect("observers:apply")
     learner = learner_for(request, program)
     if learner is None:
-        return redirect_to_login(request.get_full_path())
+        return None, redirect_to_login(request.get_full_path())
+    return learner, None
+
+
+def program_home(request: HttpRequest, program: str = Program.OBSERVER) -> HttpResponse:
+    learner, elsewhere = _learner(request, program)
+    if elsewhere is not None:
+        return elsewhere
     context = {
         "program": Program(program),
         "statuses": learner.statuses(program),
@@ -40,8 +50,9 @@ def program_home(request: HttpRequest, program: str = Program.OBSERVER) -> HttpR
 
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(slug)
-    if learner_for(request, course.program) is None:
-        return redirect_to_login(request.get_full_path())
+    learner, elsewhere = _learner(request, course.program)
+    if elsewhere is not None:
+        return elsewhere
     return render(
         request,
         "training/course.html",
@@ -51,9 +62,9 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
 
 def lesson_detail(request: HttpRequest, slug: str, position: int) -> HttpResponse:
     course = _course(slug)
-    learner = learner_for(request, course.program)
-    if learner is None:
-        return redirect_to_login(request.get_full_path())
+    learner, elsewhere = _learner(request, course.program)
+    if elsewhere is not None:
+        return elsewhere
     lesson = selectors.lesson_get(course=course, position=position)
     if lesson is None:
         raise Http404
@@ -69,9 +80,9 @@ def lesson_detail(request: HttpRequest, slug: str, position: int) -> HttpRespons
 
 def quiz_view(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(slug)
-    learner = learner_for(request, course.program)
-    if learner is None:
-        return redirect_to_login(request.get_full_path())
+    learner, elsewhere = _learner(request, course.program)
+    if elsewhere is not None:
+        return elsewhere
     if learner.is_visitor and request.method == "POST" and _visitor_limited(request):
         raise Ratelimited
     quiz = selectors.quiz_of(course)
@@ -127,9 +138,9 @@ def _questions(attempt) -> list[Question]:
 
 def quiz_result(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     course = _course(slug)
-    learner = learner_for(request, course.program)
-    if learner is None:
-        return redirect_to_login(request.get_full_path())
+    learner, elsewhere = _learner(request, course.program)
+    if elsewhere is not None:
+        return elsewhere
     quiz = selectors.quiz_of(course)
     attempt = learner.attempt_finished(quiz, number) if quiz is not None else None
     if attempt is None:

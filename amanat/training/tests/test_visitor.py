@@ -162,3 +162,16 @@ def test_visitors_quiz_posts_are_rate_limited_by_address(client, first_vote, mak
 
     client.force_login(make_user(role="observer"))  # signed-in people are not limited
     assert client.post(QUIZ, {"action": "start"}).status_code == 302
+
+
+def test_a_self_made_citizen_account_gets_no_observer_course(client, first_vote, make_user):
+    # Anyone can make a citizen's account: the observer certificate is not theirs to take.
+    client.force_login(make_user(role="citizen"))
+    for page in ("/ru/training/", "/ru/training/observer-rights/quiz/"):
+        assert client.get(page)["Location"] == "/ru/observers/apply/"
+    assert client.post("/ru/training/observer-rights/quiz/", {"action": "start"}).status_code == 302
+    assert not Attempt.objects.exists()
+    assert client.get("/ru/training/first-time-voters/").status_code == 200
+
+    client.force_login(make_user(role="observer"))
+    assert client.get("/ru/training/observer-rights/quiz/").status_code == 200
