@@ -25,9 +25,10 @@ from .models import User
 from .roles import Role
 from .services import digest_credential_set
 
-# Sent inside the transaction that creates the account: sender=User, user=, carried= (a dict
-# of what apps put aside with signup_carry_set; training attaches the visitor's attempt).
-account_created = Signal()
+# What a visitor put aside with signup_carry_set arrives in an account: sent inside the
+# transaction that creates the account, and when a visitor signs in to one they have
+# (sender=User, user=, carried=: a dict; training attaches the visitor's passed attempt).
+carried_arrived = Signal()
 
 CARRY_SESSION_KEY = "amanat_signup_carry"
 SALT = "amanat.accounts.signup"
@@ -52,7 +53,7 @@ class Signup:
 
 
 def signup_carry_set(session, name: str, data: dict) -> None:
-    """Put something aside for the account this visitor may create (see account_created)."""
+    """Put something aside for the account this visitor may create (see carried_arrived)."""
     carried = dict(session.get(CARRY_SESSION_KEY) or {})
     carried[name] = data
     session[CARRY_SESSION_KEY] = carried
@@ -61,6 +62,15 @@ def signup_carry_set(session, name: str, data: dict) -> None:
 def signup_carried(session) -> dict:
     carried = session.get(CARRY_SESSION_KEY)
     return carried if isinstance(carried, dict) else {}
+
+
+def carried_deliver(session, user: User) -> None:
+    """A visitor signs in to the account they have: what they put aside arrives in it."""
+    carried = signup_carried(session)
+    session.pop(CARRY_SESSION_KEY, None)
+    if carried:
+        with transaction.atomic():
+            carried_arrived.send(sender=User, user=user, carried=carried)
 
 
 def signup_token(signup: Signup) -> str:
@@ -147,7 +157,7 @@ def account_create(*, request: HttpRequest, signup: Signup, password: str) -> Us
                 request=request,
                 data={"role": Role.CITIZEN.value, "confirmed": "email"},
             )
-            account_created.send(sender=User, user=user, carried=signup.carried)
+            carried_arrived.send(sender=User, user=user, carried=signup.carried)
     except IntegrityError:
         raise SignupError("exists") from None  # the same link confirmed twice at once
     return user

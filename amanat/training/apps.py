@@ -7,9 +7,9 @@ class TrainingConfig(AppConfig):
     verbose_name = _("Training and certification")
 
     def ready(self) -> None:
-        from amanat.accounts.signup import account_created
+        from amanat.accounts.signup import carried_arrived
 
         from .services import carried_attempt_claim
 
-        # A visitor who passed the first-time voter quiz keeps the badge in the new account.
-        account_created.connect(carried_attempt_claim, dispatch_uid="training.attempt_claim")
+        # A visitor who passed the first-time voter quiz keeps the badge in their account.
+        carried_arrived.connect(carried_attempt_claim, dispatch_uid="training.attempt_claim")

@@ -14,7 +14,7 @@ from .models import Attempt, Certificate, Course, Lesson, LessonProgress, Quiz
 from .selectors import quiz_of
 
 # The names under which a visitor's passed attempt and lessons read ride into the account
-# they create (accounts' signup_carry_set, then account_created).
+# they create or sign in to (accounts' signup_carry_set, then carried_arrived).
 CARRIED_ATTEMPT = "training_attempt"
 CARRIED_LESSONS = "training_lessons"
 
@@ -218,7 +218,7 @@ def attempt_claim(*, user, attempt: dict) -> Certificate | None:
 
 
 def carried_attempt_claim(sender, *, user, carried: dict, **kwargs) -> None:
-    """Receives accounts' account_created: the new account takes the visitor's progress."""
+    """Receives accounts' carried_arrived: the account takes the visitor's progress."""
     lessons = carried.get(CARRIED_LESSONS)
     if isinstance(lessons, list):
         for lesson in Lesson.objects.filter(pk__in=[pk for pk in lessons if isinstance(pk, int)]):

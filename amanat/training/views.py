@@ -153,6 +153,7 @@ def quiz_result(request: HttpRequest, slug: str, number: int) -> HttpResponse:
         "attempt": attempt,
         "certificate": learner.certificate(course.program),
         "signup_url": f"{reverse('accounts:signup')}?{urlencode({'next': program_url})}",
+        "login_url": f"{reverse('accounts:login')}?{urlencode({'next': program_url})}",
         "visitor": learner.is_visitor,
     }
     return render(request, "training/quiz_result.html", context)

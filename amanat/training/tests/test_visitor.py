@@ -7,6 +7,7 @@ import pytest
 from django.test import Client
 
 from amanat.accounts.models import User
+from amanat.accounts.tests.factories import PASSWORD
 from amanat.audit.models import AuditEntry
 from amanat.training.loader import courses_load_all
 from amanat.training.models import Attempt, Certificate, Quiz
@@ -175,3 +176,22 @@ def test_a_self_made_citizen_account_gets_no_observer_course(client, first_vote,
 
     client.force_login(make_user(role="observer"))
     assert client.get("/ru/training/observer-rights/quiz/").status_code == 200
+
+
+def test_a_visitor_who_signs_in_to_their_account_keeps_the_badge(client, first_vote, make_user):
+    user = make_user(username="dana", role="citizen")
+    _pass_the_quiz(client, first_vote)
+    result = client.get("/ru/training/first-vote/quiz/1/").content.decode()
+    assert 'href="/ru/accounts/login/?next=%2Fru%2Ftraining%2Ffirst-time-voters%2F"' in result
+
+    signed_in = client.post(
+        "/ru/accounts/login/?next=/ru/training/first-time-voters/",
+        {"username": "dana", "password": PASSWORD},
+    )
+
+    assert signed_in["Location"] == "/ru/training/first-time-voters/"
+    assert Attempt.objects.get(user=user).score == 100
+    assert Certificate.objects.get(user=user).program == "first_time_voter"
+    client.post("/ru/accounts/logout/")
+    client.post("/ru/accounts/login/", {"username": "dana", "password": PASSWORD})
+    assert (Attempt.objects.count(), Certificate.objects.count()) == (1, 1)
