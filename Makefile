@@ -3,6 +3,8 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 AMANAT_PORT ?= 8000
+# Links in the demo's e-mails point at the port it serves on (override for a proxy in front).
+AMANAT_BASE_URL ?= http://127.0.0.1:$(AMANAT_PORT)
 AMANAT_DATA_DIR ?= var
 export AMANAT_DATA_DIR
 
@@ -23,10 +25,12 @@ $(VENV)/.installed-dev: $(VENV)/.installed
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
+demo: export AMANAT_BASE_URL := $(AMANAT_BASE_URL)
 demo: install
 	AMANAT_REQUIRE_2FA=0 $(BIN)/amanat migrate --no-input -v0
 	$(BIN)/amanat collectstatic --no-input -v0
 	AMANAT_REQUIRE_2FA=0 $(BIN)/amanat load-demo
+	@echo "Links in e-mails (written to $(AMANAT_DATA_DIR)/outbox) start with $$AMANAT_BASE_URL"
 	@echo ""
 	@echo "Amanat demo: http://127.0.0.1:$(AMANAT_PORT)/  (ru: /ru/, kk: /kk/, en: /en/)"
 	@echo "Sign in with any role name above as the username and the password amanat-demo."

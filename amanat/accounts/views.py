@@ -19,6 +19,7 @@ from . import services
 from .errors import LOGIN_MESSAGES
 from .forms import LoginForm, OneTimeCodeForm
 from .models import User
+from .signup import carried_deliver
 
 PENDING_KEY = "amanat_2fa_user"
 NEXT_KEY = "amanat_next"
@@ -38,6 +39,7 @@ def _complete_login(request: HttpRequest, user: User, device=None) -> HttpRespon
     auth_login(request, user, backend="amanat.accounts.backends.UsernameEmailPhoneBackend")
     if device is not None:
         otp_login(request, device)
+    carried_deliver(request.session, user)  # a visitor's course badge, say
     audit_record(action="accounts.login", actor=user, obj=user, request=request)
     return redirect(_safe_next(request, next_url))
 

@@ -232,7 +232,11 @@ AMANAT_ORGANISATION_CONTACT = os.environ.get(
 )
 
 # Where people reach this installation; links in e-mails and on certificates start with it.
-AMANAT_BASE_URL = os.environ.get("AMANAT_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Unset, it is the local address on the port the server was told to use (`make demo`'s
+# AMANAT_PORT), so the demo's e-mail links open the demo whatever its port.
+AMANAT_BASE_URL = (
+    os.environ.get("AMANAT_BASE_URL") or f"http://127.0.0.1:{os.environ.get('AMANAT_PORT', '8000')}"
+).rstrip("/")
 
 # SMS gateways: the shared secret of the SMSSync phone, Twilio's auth token (signatures).
 AMANAT_SMSSYNC_SECRET = os.environ.get("AMANAT_SMSSYNC_SECRET", "")

@@ -41,6 +41,12 @@ def course_statuses(*, user, program: str) -> list[CourseStatus]:
         )
     )
     attempts = list(Attempt.objects.filter(user=user, quiz__course__in=courses))
+    return statuses_of(courses, done=done, attempts=attempts)
+
+
+def statuses_of(courses: list[Course], *, done: set[int], attempts: list) -> list[CourseStatus]:
+    """Each course's progress from the lessons read and the attempts (an account's, kept in
+    the database, or a visitor's, kept in the session: anything with quiz_id, score, passed)."""
     statuses = []
     for course in courses:
         lessons = [lesson.pk for lesson in course.lessons.all()]

@@ -1,7 +1,7 @@
 """Writes of the course engine: lessons read, quiz attempts, certificates."""
 
 import random
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
@@ -12,6 +12,11 @@ from amanat.core.codes import code_new
 
 from .models import Attempt, Certificate, Course, Lesson, LessonProgress, Quiz
 from .selectors import quiz_of
+
+# The names under which a visitor's passed attempt and lessons read ride into the account
+# they create or sign in to (accounts' signup_carry_set, then carried_arrived).
+CARRIED_ATTEMPT = "training_attempt"
+CARRIED_LESSONS = "training_lessons"
 
 
 class QuizError(Exception):
@@ -36,18 +41,8 @@ def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Atte
         open_attempt = next((a for a in attempts if a.finished_at is None), None)
         if open_attempt is not None:
             return open_attempt
-        if any(a.passed for a in attempts):
-            raise QuizError("already_passed", _("You have already passed this quiz."))
-        if len(attempts) >= quiz.max_attempts:
-            raise QuizError(
-                "no_attempts_left",
-                _("You have used all %(count)s attempts. Ask your coordinator for help.")
-                % {"count": quiz.max_attempts},
-            )
-        pool = list(quiz.questions.values_list("pk", flat=True))
-        drawn = (rng or random.SystemRandom()).sample(
-            pool, min(quiz.questions_per_attempt, len(pool))
-        )
+        attempts_check(quiz=quiz, attempts=attempts)
+        drawn = questions_draw(quiz, rng)
         try:
             with transaction.atomic():
                 return Attempt.objects.create(
@@ -62,7 +57,25 @@ def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Atte
             return Attempt.objects.get(user=user, quiz=quiz, number=len(attempts) + 1)
 
 
-def _normalise(answers: dict) -> dict[str, list[int]]:
+def questions_draw(quiz: Quiz, rng: random.Random | None = None) -> list[int]:
+    """The questions of a new attempt, drawn at random from the quiz's pool."""
+    pool = list(quiz.questions.values_list("pk", flat=True))
+    return (rng or random.SystemRandom()).sample(pool, min(quiz.questions_per_attempt, len(pool)))
+
+
+def attempts_check(*, quiz: Quiz, attempts) -> None:
+    """May one more attempt start after these finished ones?"""
+    if any(a.passed for a in attempts):
+        raise QuizError("already_passed", _("You have already passed this quiz."))
+    if len(attempts) >= quiz.max_attempts:
+        raise QuizError(
+            "no_attempts_left",
+            _("You have used all %(count)s attempts. Ask your coordinator for help.")
+            % {"count": quiz.max_attempts},
+        )
+
+
+def answers_normalise(answers: dict) -> dict[str, list[int]]:
     clean = {}
     for key, value in answers.items():
         values = value if isinstance(value, list | tuple) else [value]
@@ -75,12 +88,12 @@ def _normalise(answers: dict) -> dict[str, list[int]]:
 
 def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
     """Score an attempt: a question counts when exactly the correct choices are chosen."""
-    answers = _normalise(answers)
+    answers = answers_normalise(answers)
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
         if attempt.finished_at is not None:
             return attempt  # submitted already (double click, resent form): same result
-        if _time_is_up(attempt):
+        if time_is_up(quiz=attempt.quiz, started_at=attempt.started_at):
             attempt.finished_at, attempt.score, attempt.passed = timezone.now(), 0, False
             attempt.save(update_fields=["finished_at", "score", "passed"])
             expired = True
@@ -92,22 +105,11 @@ def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
         attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
         if attempt.finished_at is not None:
             return attempt
-        questions = {
-            q.pk: q
-            for q in attempt.quiz.questions.filter(pk__in=attempt.question_ids).prefetch_related(
-                "choices"
-            )
-        }
-        errors = _answer_errors(attempt.question_ids, questions, answers)
-        if errors:
-            raise QuizError("unanswered", _("Answer every question."), errors)
-        correct = sum(
-            answers[str(pk)] == sorted(c.pk for c in questions[pk].choices.all() if c.is_correct)
-            for pk in attempt.question_ids
+        attempt.score = answers_score(
+            quiz=attempt.quiz, question_ids=attempt.question_ids, answers=answers
         )
         attempt.answers = answers
         attempt.finished_at = timezone.now()
-        attempt.score = round(100 * correct / max(len(attempt.question_ids), 1))
         attempt.passed = attempt.score >= attempt.quiz.pass_mark
         attempt.save(update_fields=["answers", "finished_at", "score", "passed"])
     if attempt.passed:
@@ -115,12 +117,27 @@ def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
     return attempt
 
 
-def _time_is_up(attempt: Attempt) -> bool:
+def answers_score(*, quiz: Quiz, question_ids: list[int], answers: dict) -> int:
+    """The score in per cent of answers already normalised; QuizError if one is missing."""
+    questions = {
+        q.pk: q for q in quiz.questions.filter(pk__in=question_ids).prefetch_related("choices")
+    }
+    errors = _answer_errors(question_ids, questions, answers)
+    if errors:
+        raise QuizError("unanswered", _("Answer every question."), errors)
+    correct = sum(
+        answers[str(pk)] == sorted(c.pk for c in questions[pk].choices.all() if c.is_correct)
+        for pk in question_ids
+    )
+    return round(100 * correct / max(len(question_ids), 1))
+
+
+def time_is_up(*, quiz: Quiz, started_at) -> bool:
     """A minute of grace over the limit, for a slow network on the way in."""
-    limit = attempt.quiz.time_limit_minutes
+    limit = quiz.time_limit_minutes
     if not limit:
         return False
-    return timezone.now() > attempt.started_at + timedelta(minutes=limit + 1)
+    return timezone.now() > started_at + timedelta(minutes=limit + 1)
 
 
 def _answer_errors(question_ids, questions, answers) -> list[dict]:
@@ -175,3 +192,36 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
         action="training.certificate_revoked", actor=actor, obj=certificate, data={"reason": reason}
     )
     return certificate
+
+
+def attempt_claim(*, user, attempt: dict) -> Certificate | None:
+    """A visitor's passed attempt (kept in their session, then carried by the signed link that
+    confirmed their new account) becomes the account's own, and the badge is issued."""
+    quiz = Quiz.objects.select_related("course").filter(pk=attempt.get("quiz")).first()
+    if quiz is None or not attempt.get("passed"):
+        return None
+    with transaction.atomic():
+        mine = list(Attempt.objects.select_for_update().filter(user=user, quiz=quiz))
+        if not any(a.passed for a in mine):  # a second confirmation adds nothing
+            Attempt.objects.create(
+                user=user,
+                quiz=quiz,
+                number=len(mine) + 1,
+                question_ids=attempt["question_ids"],
+                answers=attempt["answers"],
+                started_at=datetime.fromisoformat(attempt["started_at"]),
+                finished_at=datetime.fromisoformat(attempt["finished_at"]),
+                score=attempt["score"],
+                passed=True,
+            )
+    return certificate_issue_if_complete(user=user, program=quiz.course.program)
+
+
+def carried_attempt_claim(sender, *, user, carried: dict, **kwargs) -> None:
+    """Receives accounts' carried_arrived: the account takes the visitor's progress."""
+    lessons = carried.get(CARRIED_LESSONS)
+    if isinstance(lessons, list):
+        for lesson in Lesson.objects.filter(pk__in=[pk for pk in lessons if isinstance(pk, int)]):
+            lesson_complete(user=user, lesson=lesson)
+    if isinstance(carried.get(CARRIED_ATTEMPT), dict):
+        attempt_claim(user=user, attempt=carried[CARRIED_ATTEMPT])

@@ -1,34 +1,58 @@
+from urllib.parse import urlencode
+
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
+from django_ratelimit.core import is_ratelimited
 from django_ratelimit.decorators import ratelimit
+from django_ratelimit.exceptions import Ratelimited
 
 from . import selectors, services
-from .models import Attempt, Course, Program, Question
+from .learners import is_closed_to, learner_for
+from .models import Course, Program, Question
 from .pdf import certificate_pdf
 from .rendering import lesson_html
+
+# The page of each programme's courses (the observers' under the training home).
+PROGRAM_PAGES = {Program.OBSERVER: "training:home", Program.FIRST_TIME_VOTER: "training:first_vote"}
 
 
 def _course(slug: str) -> Course:
     return get_object_or_404(Course, slug=slug, is_published=True)
 
 
-@login_required
+def _learner(request: HttpRequest, program: str):
+    """The learner, or the page to go to instead: sign in, or (a citizen) apply to observe."""
+    if is_closed_to(request.user, program):
+        return None, redirect("observers:apply")
+    learner = learner_for(request, program)
+    if learner is None:
+        return None, redirect_to_login(request.get_full_path())
+    return learner, None
+
+
 def program_home(request: HttpRequest, program: str = Program.OBSERVER) -> HttpResponse:
+    learner, elsewhere = _learner(request, program)
+    if elsewhere is not None:
+        return elsewhere
     context = {
         "program": Program(program),
-        "statuses": selectors.course_statuses(user=request.user, program=program),
-        "certificate": selectors.certificate_for(user=request.user, program=program),
+        "statuses": learner.statuses(program),
+        "certificate": learner.certificate(program),
+        "visitor": learner.is_visitor,
     }
     return render(request, "training/program.html", context)
 
 
-@login_required
 def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(slug)
+    learner, elsewhere = _learner(request, course.program)
+    if elsewhere is not None:
+        return elsewhere
     return render(
         request,
         "training/course.html",
@@ -36,14 +60,16 @@ def course_detail(request: HttpRequest, slug: str) -> HttpResponse:
     )
 
 
-@login_required
 def lesson_detail(request: HttpRequest, slug: str, position: int) -> HttpResponse:
     course = _course(slug)
+    learner, elsewhere = _learner(request, course.program)
+    if elsewhere is not None:
+        return elsewhere
     lesson = selectors.lesson_get(course=course, position=position)
     if lesson is None:
         raise Http404
     if request.method == "POST":
-        services.lesson_complete(user=request.user, lesson=lesson)
+        learner.lesson_read(lesson)
         following = course.lessons.filter(position__gt=position).first()
         if following is not None:
             return redirect("training:lesson", slug=slug, position=following.position)
@@ -52,49 +78,39 @@ def lesson_detail(request: HttpRequest, slug: str, position: int) -> HttpRespons
     return render(request, "training/lesson.html", context)
 
 
-@login_required
 def quiz_view(request: HttpRequest, slug: str) -> HttpResponse:
     course = _course(slug)
+    learner, elsewhere = _learner(request, course.program)
+    if elsewhere is not None:
+        return elsewhere
+    if learner.is_visitor and request.method == "POST" and _visitor_limited(request):
+        raise Ratelimited
     quiz = selectors.quiz_of(course)
     if quiz is None:
         raise Http404
     error, errors = None, []
-    open_attempt = Attempt.objects.filter(
-        user=request.user, quiz=quiz, finished_at__isnull=True
-    ).first()
+    open_attempt = learner.attempt_open(quiz)
     if request.method == "POST":
         try:
             if request.POST.get("action") == "start" or open_attempt is None:
-                services.attempt_start(user=request.user, quiz=quiz)
+                learner.attempt_start(quiz)
                 return redirect("training:quiz", slug=slug)
             answers = {
                 key.removeprefix("q"): request.POST.getlist(key)
                 for key in request.POST
                 if key.startswith("q")
             }
-            attempt = services.attempt_submit(attempt=open_attempt, answers=answers)
+            attempt = learner.attempt_submit(quiz, open_attempt, answers)
             return redirect("training:quiz_result", slug=slug, number=attempt.number)
         except services.QuizError as failure:
             error, errors = failure.message, [e["field"] for e in failure.errors]
-            open_attempt = Attempt.objects.filter(
-                user=request.user, quiz=quiz, finished_at__isnull=True
-            ).first()
-    questions = []
-    if open_attempt is not None:
-        by_id = {
-            q.pk: q
-            for q in Question.objects.filter(pk__in=open_attempt.question_ids).prefetch_related(
-                "choices"
-            )
-        }
-        questions = [by_id[pk] for pk in open_attempt.question_ids if pk in by_id]
-    used = Attempt.objects.filter(user=request.user, quiz=quiz).count()
+            open_attempt = learner.attempt_open(quiz)
     context = {
         "course": course,
         "quiz": quiz,
         "attempt": open_attempt,
-        "questions": questions,
-        "attempts_left": max(quiz.max_attempts - used, 0),
+        "questions": _questions(open_attempt),
+        "attempts_left": max(quiz.max_attempts - learner.attempts_used(quiz), 0),
         "error": error,
         "error_fields": errors,
         "chosen": request.POST,
@@ -102,18 +118,45 @@ def quiz_view(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "training/quiz.html", context, status=400 if error else 200)
 
 
-@login_required
+def _visitor_limited(request: HttpRequest) -> bool:
+    """Bounds what visitors' quizzes write into sessions, as the public forms are bounded;
+    not signed-in observers, who may sit a quiz together behind one address."""
+    return is_ratelimited(
+        request, group="training.visitor_quiz", key="ip", rate="60/m", increment=True
+    )
+
+
+def _questions(attempt) -> list[Question]:
+    if attempt is None:
+        return []
+    by_id = {
+        q.pk: q
+        for q in Question.objects.filter(pk__in=attempt.question_ids).prefetch_related("choices")
+    }
+    return [by_id[pk] for pk in attempt.question_ids if pk in by_id]
+
+
 def quiz_result(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     course = _course(slug)
-    attempt = get_object_or_404(
-        Attempt, user=request.user, quiz__course=course, number=number, finished_at__isnull=False
-    )
-    certificate = selectors.certificate_for(user=request.user, program=course.program)
-    return render(
-        request,
-        "training/quiz_result.html",
-        {"course": course, "attempt": attempt, "certificate": certificate},
-    )
+    learner, elsewhere = _learner(request, course.program)
+    if elsewhere is not None:
+        return elsewhere
+    quiz = selectors.quiz_of(course)
+    attempt = learner.attempt_finished(quiz, number) if quiz is not None else None
+    if attempt is None:
+        raise Http404
+    program_url = reverse(PROGRAM_PAGES[course.program])
+    context = {
+        "course": course,
+        "program": Program(course.program),
+        "program_url": program_url,
+        "attempt": attempt,
+        "certificate": learner.certificate(course.program),
+        "signup_url": f"{reverse('accounts:signup')}?{urlencode({'next': program_url})}",
+        "login_url": f"{reverse('accounts:login')}?{urlencode({'next': program_url})}",
+        "visitor": learner.is_visitor,
+    }
+    return render(request, "training/quiz_result.html", context)
 
 
 @login_required

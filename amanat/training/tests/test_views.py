@@ -36,7 +36,7 @@ def test_shipped_courses_load_in_three_languages_and_reload_without_duplicates()
 
 def test_lesson_renders_markdown_and_strips_scripts(client, make_user):
     lesson = LessonFactory(body_ru="**Важно**\n\n<script>alert(1)</script>")
-    client.force_login(make_user())
+    client.force_login(make_user(role="observer"))
     html = client.get(f"/ru/training/{lesson.course.slug}/lessons/{lesson.position}/").content
     assert b"<strong>\xd0\x92\xd0\xb0\xd0\xb6\xd0\xbd\xd0\xbe</strong>" in html
     assert b"<script>alert" not in html
@@ -44,7 +44,7 @@ def test_lesson_renders_markdown_and_strips_scripts(client, make_user):
 
 def test_quiz_through_the_pages(client, make_user):
     quiz = quiz_with_pool()
-    user = make_user()
+    user = make_user(role="observer")
     client.force_login(user)
     url = f"/en/training/{quiz.course.slug}/quiz/"
 
@@ -98,7 +98,7 @@ def test_certificate_verification_and_pdf(client, make_user):
 
 
 def test_revoked_certificate_says_so(client, make_user):
-    user = make_user()
+    user = make_user(role="observer")
     certificate = Certificate.objects.create(
         user=user,
         program="observer",
