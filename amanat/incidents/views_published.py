@@ -15,6 +15,7 @@ from django.utils.dateparse import parse_date
 
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
+from amanat.core.pagination import page_of
 from amanat.geography.models import Region
 from amanat.geography.tilemap import tiles
 from amanat.voterinfo.complaint_documents import document_docx, document_pdf
@@ -135,7 +136,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     status = request.GET.get("status", "new")
     reports = selectors.reports_to_moderate(request.user).filter(status=status)
-    page = Paginator(reports, 50).get_page(request.GET.get("page"))
+    page = page_of(request, reports)
     context = {"page": page, "status": status, "statuses": Report.Status.choices}
     return render(request, "incidents/moderation.html", context)
 

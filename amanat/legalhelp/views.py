@@ -5,6 +5,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from amanat.core.pagination import page_of
+
 from . import selectors, services
 from .forms import AnswerForm, AskForm, FollowForm, PublishForm
 from .models import LegalTopic, Question
@@ -56,8 +58,9 @@ def queue(request: HttpRequest) -> HttpResponse:
     topic = request.GET.get("topic", "")
     if topic:
         questions = questions.filter(topic=topic)
-    rows = [(q, selectors.is_overdue(q)) for q in questions[:200]]
-    context = {"rows": rows, "topic": topic, "topics": LegalTopic.choices}
+    page = page_of(request, questions)
+    rows = [(q, selectors.is_overdue(q)) for q in page]
+    context = {"rows": rows, "page": page, "topic": topic, "topics": LegalTopic.choices}
     return render(request, "legalhelp/queue.html", context)
 
 

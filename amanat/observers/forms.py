@@ -172,3 +172,33 @@ class AccreditationForm(forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )
+
+
+class ObserverFilterForm(forms.Form):
+    """The coordinator's search and filters over the observers list (GET; never saved)."""
+
+    q = forms.CharField(
+        label=_("Name, phone, station number or username"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Every observer")),
+            ("certified", _("Certified")),
+            ("not_certified", _("Not certified yet")),
+            ("inactive", _("Account switched off")),
+        ],
+    )
+    station = forms.ChoiceField(
+        label=_("Station"),
+        required=False,
+        choices=[
+            ("", _("Assigned or not")),
+            ("assigned", _("Assigned to a station")),
+            ("unassigned", _("Not assigned yet")),
+        ],
+    )

@@ -12,12 +12,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
+from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
 from amanat.geography.models import PollingStation
 from amanat.geography.tilemap import tiles
 
 from .. import selectors
-from ..forms import AccreditationForm, DeploymentCsvForm, DeploymentForm, ReviewForm
+from ..forms import (
+    AccreditationForm,
+    DeploymentCsvForm,
+    DeploymentForm,
+    ObserverFilterForm,
+    ReviewForm,
+)
+from ..models import Language
 from ..services import deployment, recruitment
 
 
@@ -38,7 +46,7 @@ def applications(request: HttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     status = request.GET.get("status", "submitted")
     rows = selectors.applications_visible_to(request.user).filter(status=status)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = page_of(request, rows)
     return render(request, "observers/applications.html", {"page": page, "status": status})
 
 
@@ -66,10 +74,33 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def observers(request: HttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     election = election_current()
-    rows = selectors.observers_visible_to(request.user).order_by("region__code", "pk")
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    audit_record(action="observers.list_viewed", request=request, data={"page": page.number})
-    return render(request, "observers/observers.html", {"page": page, "election": election})
+    form = ObserverFilterForm(request.GET)
+    wanted = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.observers_listed(
+        selectors.observers_visible_to(request.user), election=election, **wanted
+    )
+    page = page_of(request, rows)
+    searched = {key: value for key, value in wanted.items() if value}
+    audit_record(
+        action="observers.list_viewed", request=request, data={"page": page.number, **searched}
+    )
+    context = {
+        "page": page,
+        "election": election,
+        "form": form,
+        "searched": bool(searched),
+        "rows": _observer_rows(page, election),
+    }
+    return render(request, "observers/observers.html", context)
+
+
+def _observer_rows(page, election) -> list[tuple]:
+    """(observer, its station numbers, the names of its languages) for each on the page."""
+    stations = selectors.station_numbers(page, election)
+    names = dict(Language.choices)
+    return [
+        (o, stations.get(o.pk, []), [names.get(code, code) for code in o.languages]) for o in page
+    ]
 
 
 @login_required

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from amanat.channels.models import Notification
 from amanat.channels.services import notification_mark_read
+from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
 
 from .. import selectors
@@ -105,7 +106,7 @@ def sos_list(request: HttpRequest) -> HttpResponse:
     alerts = selectors.sos_visible_to(request.user)
     if not request.user.has_perm("observers.coordinate") and request.user.role != "lawyer":
         raise PermissionDenied
-    page = Paginator(alerts, 50).get_page(request.GET.get("page"))
+    page = page_of(request, alerts)
     template = "observers/_sos_rows.html" if request.htmx else "observers/sos_list.html"
     return render(request, template, {"page": page})
 
