@@ -129,6 +129,7 @@ def test_the_reporter_adds_information_with_the_code_and_sources_follow_the_pers
         "/ru/incidents/follow-up/",
         {"action": "add", "text": "Номер машины записан",
          "evidence": SimpleUploadedFile("later.jpg", photo_with_gps(), "image/jpeg")},
+        follow=True,
     )  # fmt: skip
     assert added.status_code == 200
     report = Report.objects.get()
