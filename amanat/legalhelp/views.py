@@ -1,7 +1,9 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
@@ -64,6 +66,12 @@ def queue(request: HttpRequest) -> HttpResponse:
     return render(request, "legalhelp/queue.html", context)
 
 
+def _answered_message(question: Question) -> str:
+    if question.notify_email or question.asker_id:
+        return _("The answer is sent, and the person who asked is told.")
+    return _("The answer is saved: the person who asked reads it with their follow-up code.")
+
+
 @login_required
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question, pk=pk)
@@ -82,10 +90,14 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             services.question_answer(
                 question=question, lawyer=request.user, text=answer_form.cleaned_data["answer"]
             )
+            messages.success(request, _answered_message(question))
             return redirect("legalhelp:answer", pk=pk)
         if action == "publish" and publish_form.is_valid():
             services.faq_publish(
                 question=question, lawyer=request.user, **publish_form.cleaned_data
+            )
+            messages.success(
+                request, _("Published in the FAQ, without the asker's personal details.")
             )
             return redirect("legalhelp:faq")
     except services.QuestionError as failure:
