@@ -4,6 +4,7 @@ import io
 from datetime import time
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -50,6 +51,17 @@ def applications(request: HttpRequest) -> HttpResponse:
     return render(request, "observers/applications.html", {"page": page, "status": status})
 
 
+def _reviewed_message(application) -> str:
+    if application.status == application.Status.APPROVED:
+        return _("Application #%(number)s approved: the observer's account is created.") % {
+            "number": application.pk
+        }
+    return _("Application #%(number)s: %(status)s. The applicant is told.") % {
+        "number": application.pk,
+        "status": application.get_status_display(),
+    }
+
+
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(selectors.applications_visible_to(request.user), pk=pk)
@@ -58,9 +70,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            recruitment.application_review(
+            application = recruitment.application_review(
                 application=application, reviewer=request.user, **form.cleaned_data
             )
+            messages.success(request, _reviewed_message(application))
             return redirect("observers:applications")
         except recruitment.ReviewError as failure:
             error = failure.message
@@ -117,6 +130,7 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             recruitment.accreditation_add(
                 observer=observer, actor=request.user, **accreditation_form.cleaned_data
             )
+            messages.success(request, _("The accreditation is added."))
             return redirect("observers:observer_detail", pk=pk)
         except recruitment.ReviewError as failure:
             error = failure.message
@@ -138,6 +152,8 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 shift=form.cleaned_data["shift"],
                 actor=request.user,
             )
+            numbers = ", ".join(f"№{station.number}" for station in stations)
+            messages.success(request, _("Deployed to %(stations)s.") % {"stations": numbers})
             return redirect("observers:observer_detail", pk=pk)
         except deployment.DeploymentError as failure:
             error = failure.message
