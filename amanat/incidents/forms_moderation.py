@@ -19,6 +19,14 @@ class PublishForm(forms.Form):
     summary = forms.CharField(required=False, max_length=5000)
 
 
+class AssignForm(forms.Form):
+    assignee = forms.ModelChoiceField(queryset=None)
+
+    def __init__(self, *args, responders, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = responders
+
+
 class ReferForm(forms.Form):
     body = forms.ChoiceField(choices=[("", ""), *Body.choices], required=False)
     language = forms.ChoiceField(choices=[("ru", "ru"), ("kk", "kk")])

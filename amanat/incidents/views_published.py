@@ -28,7 +28,14 @@ from amanat.voterinfo.complaints import Body
 
 from . import moderation, response, selectors
 from .duplicates import duplicate_candidates, reports_merge
-from .forms_moderation import AnswerForm, PublishForm, RedactForm, ReferForm, TriageForm
+from .forms_moderation import (
+    AnswerForm,
+    AssignForm,
+    PublishForm,
+    RedactForm,
+    ReferForm,
+    TriageForm,
+)
 from .models import Category, Phase, Referral, Report
 
 
@@ -171,13 +178,12 @@ def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                "candidates": [] if report.merged_into_id else duplicate_candidates(report),
                "merged": report.merged.all(), "referrals": report.referrals.all(),
                "bodies": Body.choices, "outcomes": Referral.Outcome.choices,
-               "responders": User.objects.filter(role__in=[Role.LAWYER, Role.COORDINATOR],
-                                                 regions=report.region)}  # fmt: skip
+               "responders": _responders(report)}  # fmt: skip
     return render(request, "incidents/moderation_detail.html", context)
 
 
-def _parsed(form_class, request: HttpRequest):
-    form = form_class(request.POST)
+def _parsed(form_class, request: HttpRequest, **options) -> dict:
+    form = form_class(request.POST, **options)
     if not form.is_valid():
         raise moderation.ModerationError(_("The form was not filled in correctly: try again."))
     return form.cleaned_data
@@ -202,9 +208,13 @@ def _publish(request: HttpRequest, report: Report) -> str:
     return _("Your approval is recorded: a second moderator must approve before publication.")
 
 
+def _responders(report: Report):
+    """Who may be given the report: the lawyers and coordinators of its region."""
+    return User.objects.filter(role__in=[Role.LAWYER, Role.COORDINATOR], regions=report.region)
+
+
 def _assign(request: HttpRequest, report: Report) -> str:
-    assignee = get_object_or_404(User, pk=request.POST.get("assignee"),
-                                 role__in=[Role.LAWYER, Role.COORDINATOR])  # fmt: skip
+    assignee = _parsed(AssignForm, request, responders=_responders(report))["assignee"]
     report = response.report_assign(report=report, assignee=assignee, actor=request.user)
     return _("Assigned to %(who)s, to respond by %(when)s.") % {
         "who": assignee.get_full_name() or assignee.get_username(),

@@ -95,10 +95,16 @@ def test_a_hand_made_action_is_refused_with_a_message_not_stored(client, reporte
     evidence = report.evidence.get().pk
     response = client.post(page, {"action": "triage", "status": "deleted", "credibility": "x"})
     redact = client.post(page, {"action": "redact", "evidence": evidence, "x0": "a"})
+    elsewhere = make_user(role=Role.LAWYER, regions=[region("KZ-75")])
+    assign = client.post(page, {"action": "assign", "assignee": elsewhere.pk})
+    typo = client.post(page, {"action": "assign", "assignee": "abc"})
 
     assert "The form was not filled in correctly: try again." in response.content.decode()
     assert redact.status_code == 200
-    assert Report.objects.get(pk=report.pk).status == "new"
+    assert assign.status_code == typo.status_code == 200
+    assert "The form was not filled in correctly: try again." in assign.content.decode()
+    report = Report.objects.get(pk=report.pk)
+    assert (report.status, report.assigned_to) == ("new", None)
 
 
 def test_the_follow_up_form_opens_without_errors(client):
