@@ -145,3 +145,19 @@ def test_the_number_of_queries_does_not_grow_with_the_page(
 # The session and the user with their regions, the count and the page, the station numbers
 # of the page, the audit entry; the same for 2 rows as for 50.
 QUERIES = 11
+
+
+def test_the_uncovered_stations_of_a_region_page_with_the_same_controls(client, coordinator):
+    ElectionFactory()
+    district = DistrictFactory(region=region("KZ-71"))
+    for n in range(101):
+        PollingStationFactory(district=district, number=str(5000 + n))
+    client.force_login(coordinator)
+
+    first = client.get("/ru/observers/coverage/KZ-71/").content.decode()
+    second = client.get("/ru/observers/coverage/KZ-71/?page=2").content.decode()
+
+    assert "1–100 из 101" in first
+    assert 'href="?page=2" rel="next"' in first
+    assert "101–101 из 101" in second
+    assert "№5100 ·" in second

@@ -7,7 +7,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -193,13 +192,15 @@ def coverage_region(request: HttpRequest, code: str) -> HttpResponse:
     region = get_object_or_404(selectors.regions_visible_to(request.user), code=code)
     election = _election()
     rows = selectors.coverage_by_district(election=election, region=region)
-    uncovered = Paginator(selectors.uncovered_stations(election=election, region=region), 100)
+    uncovered = page_of(
+        request, selectors.uncovered_stations(election=election, region=region), 100
+    )
     context = {
         "election": election,
         "region": region,
         "rows": rows,
         "totals": selectors.coverage_totals(rows),
-        "uncovered": uncovered.get_page(request.GET.get("page")),
+        "uncovered": uncovered,
     }
     return render(request, "observers/coverage_region.html", context)
 
