@@ -97,10 +97,23 @@ def evidence_store(checked: Checked, public_id) -> tuple[str, str]:
         original.write_bytes(checked.content)
     copy = ""
     if checked.sniffed.kind == "photo":
-        copy_path = public_dir() / f"{public_id}.jpg"
-        copy_path.write_bytes(strip_metadata(checked.content))
-        copy = copy_path.name
+        clean = strip_metadata(checked.content)
+        copy = copy_name(public_id, clean)
+        (public_dir() / copy).write_bytes(clean)
     return original.name, copy
+
+
+def copy_name(public_id, content: bytes) -> str:
+    """The shown copy's file name carries the hash of its content, so that a redaction gives
+    the copy a new name and a new address (copy_version): a browser that kept the picture
+    before the blur cannot show it again as if it were the blurred one."""
+    return f"{public_id}-{hashlib.sha256(content).hexdigest()[:16]}.jpg"
+
+
+def copy_version(name: str) -> str:
+    """The content hash in a copy's name ("" for copies named before names carried it)."""
+    stem = name.removesuffix(".jpg")
+    return stem[37:] if len(stem) > 37 else ""  # after the public id (36 characters) and "-"
 
 
 def photo_keep(name: str, content: bytes, folder: str) -> Checked:

@@ -4,6 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from amanat.voterinfo.complaints import Body
@@ -130,6 +131,14 @@ class Evidence(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind} {self.sha256[:12]}"
+
+    @property
+    def copy_url(self) -> str:
+        """The shown copy's address, which changes with each redaction (see views.py)."""
+        from .evidence import copy_version
+
+        url = reverse("evidence_copy", kwargs={"public_id": self.public_id})
+        return f"{url}?v={copy_version(self.public_copy)}"
 
 
 class TimelineEvent(models.Model):

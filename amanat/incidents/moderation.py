@@ -72,17 +72,27 @@ def report_reveal_identity(*, report: Report, actor) -> dict:
     }
 
 
+@transaction.atomic
 def evidence_redact(*, evidence, actor, box: tuple[float, float, float, float], mode: str):
-    """Blur or crop the shown copy before publication; the original stays as it was."""
-    from .evidence import public_dir, redact
+    """Blur or crop the shown copy before publication; the original stays as it was. The
+    redacted copy gets a new name, hence a new address, and the copy before it is deleted."""
+    from .evidence import copy_name, public_dir, redact
+    from .models import Evidence
 
+    evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
     if not evidence.public_copy:
         raise ModerationError(_("Only photos can be redacted."))
-    path = public_dir() / evidence.public_copy
+    before = public_dir() / evidence.public_copy
     try:
-        path.write_bytes(redact(path.read_bytes(), box=box, mode=mode))
+        content = redact(before.read_bytes(), box=box, mode=mode)
     except ValueError:
         raise ModerationError(_("Choose a region inside the picture.")) from None
+    evidence.public_copy = copy_name(evidence.public_id, content)
+    (public_dir() / evidence.public_copy).write_bytes(content)
+    evidence.save(update_fields=["public_copy"])
+    if before.name != evidence.public_copy:
+        # Once committed: the unredacted copy must not stay where it could be served.
+        transaction.on_commit(lambda: before.unlink(missing_ok=True))
     details = {"evidence": str(evidence.public_id), "mode": mode, "box": list(box)}
     audit_record(
         action="incidents.evidence_redacted", actor=actor, obj=evidence.report, data=details

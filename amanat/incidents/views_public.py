@@ -1,7 +1,9 @@
 """Reporting a violation on the website, anonymously if you like, and following it up."""
 
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
@@ -57,15 +59,20 @@ def _source(request: HttpRequest) -> str:
     return Report.Source.CITIZEN
 
 
-@ratelimit(key="ip", rate="20/m", method="POST", block=True)
+# GET too: a code in the address (?code=, a link from a message) is looked up as well.
+@ratelimit(key="ip", rate="20/m", method=["GET", "POST"], block=True)
+@require_http_methods(["GET", "POST"])
 def follow_up(request: HttpRequest) -> HttpResponse:
-    form = FollowUpForm(request.POST if request.POST.get("action") != "add" else None)
+    adding = request.method == "POST" and request.POST.get("action") == "add"
+    # Bound only to what was sent: an empty GET shows the empty form, with no "required".
+    code = request.POST if request.method == "POST" else request.GET
+    form = FollowUpForm(code if not adding and code.get("code") is not None else None)
     add_form = AddInformationForm(
-        request.POST if request.POST.get("action") == "add" else None, request.FILES or None
+        request.POST if adding else None, request.FILES if adding else None
     )
     found, error = None, False
     pk = request.session.get(SESSION_KEY + "_followed")
-    if request.method == "POST" and request.POST.get("action") == "add" and pk:
+    if adding and pk:
         found = Report.objects.filter(pk=pk).first()
         if found is not None and add_form.is_valid():
             try:
@@ -73,15 +80,18 @@ def follow_up(request: HttpRequest) -> HttpResponse:
                     report=found, text=add_form.cleaned_data["text"],
                     files=[(f.name, f.read()) for f in add_form.cleaned_data["evidence"]],
                 )  # fmt: skip
-                add_form = AddInformationForm()
+                messages.success(request, _("Thank you: your information is added to the report."))
+                return redirect("incidents:follow_up")
             except ReportInvalid as invalid:
                 for field, message in invalid.errors.items():
                     add_form.add_error("text" if field == "text" else "evidence", message)
-    elif request.method == "POST" and form.is_valid():
+    elif form.is_bound and form.is_valid():
         found = report_by_code(form.cleaned_data["code"])
         error = found is None
         if found is not None:
             request.session[SESSION_KEY + "_followed"] = found.pk
+    elif request.method == "GET" and pk:
+        found = Report.objects.filter(pk=pk).first()
     context = {
         "form": form,
         "add_form": add_form,

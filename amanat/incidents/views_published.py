@@ -5,16 +5,22 @@ of the original report."""
 import csv
 import json
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.dateparse import parse_date
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
+from amanat.core.pagination import page_of
 from amanat.geography.models import Region
 from amanat.geography.tilemap import tiles
 from amanat.voterinfo.complaint_documents import document_docx, document_pdf
@@ -22,6 +28,14 @@ from amanat.voterinfo.complaints import Body
 
 from . import moderation, response, selectors
 from .duplicates import duplicate_candidates, reports_merge
+from .forms_moderation import (
+    AnswerForm,
+    AssignForm,
+    PublishForm,
+    RedactForm,
+    ReferForm,
+    TriageForm,
+)
 from .models import Category, Phase, Referral, Report
 
 
@@ -135,7 +149,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
         raise PermissionDenied
     status = request.GET.get("status", "new")
     reports = selectors.reports_to_moderate(request.user).filter(status=status)
-    page = Paginator(reports, 50).get_page(request.GET.get("page"))
+    page = page_of(request, reports)
     context = {"page": page, "status": status, "statuses": Report.Status.choices}
     return render(request, "incidents/moderation.html", context)
 
@@ -148,47 +162,12 @@ def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     error, identity = None, None
     action = request.POST.get("action")
     try:
-        if action == "triage":
-            moderation.report_triage(
-                report=report, actor=request.user, status=request.POST.get("status", "triage"),
-                credibility=request.POST.get("credibility", "single"),
-                note=request.POST.get("note", ""),
-            )  # fmt: skip
-            return redirect("incidents:moderation_detail", pk=pk)
-        if action == "publish":
-            moderation.report_approve_publication(
-                report=report, actor=request.user, public_summary=request.POST.get("summary", "")
-            )
-            return redirect("incidents:moderation_detail", pk=pk)
         if action == "reveal":
             identity = moderation.report_reveal_identity(report=report, actor=request.user)
-        if action == "assign":
-            assignee = get_object_or_404(User, pk=request.POST.get("assignee"),
-                                         role__in=[Role.LAWYER, Role.COORDINATOR])  # fmt: skip
-            response.report_assign(report=report, assignee=assignee, actor=request.user)
-            return redirect("incidents:moderation_detail", pk=pk)
-        if action == "refer":
-            response.referral_create(report=report, actor=request.user,
-                                     body=request.POST.get("body", ""),
-                                     language=request.POST.get("language", "ru"))  # fmt: skip
-            return redirect("incidents:moderation_detail", pk=pk)
-        if action == "answer":
-            referral = get_object_or_404(report.referrals, pk=request.POST.get("referral"))
-            response.referral_answer(referral=referral, actor=request.user,
-                                     answer=request.POST.get("answer", ""),
-                                     outcome=request.POST.get("outcome", "pending"))  # fmt: skip
-            return redirect("incidents:moderation_detail", pk=pk)
-        if action == "redact":
-            item = get_object_or_404(report.evidence, pk=request.POST.get("evidence"))
-            box = tuple(float(request.POST.get(k) or 0) for k in ("x0", "y0", "x1", "y1"))
-            moderation.evidence_redact(evidence=item, actor=request.user, box=box,
-                                       mode=request.POST.get("mode", "blur"))  # fmt: skip
-            return redirect("incidents:moderation_detail", pk=pk)
-        if action == "merge":
-            chosen = selectors.reports_to_moderate(request.user).filter(
-                pk__in=request.POST.getlist("duplicate")
-            )
-            reports_merge(primary=report, others=list(chosen), actor=request.user)
+        elif action in ACTIONS:
+            # Each action says what it did, in the moderator's language, on the page it
+            # returns to (the base template shows the messages).
+            messages.success(request, ACTIONS[action](request, report))
             return redirect("incidents:moderation_detail", pk=pk)
     except moderation.ModerationError as failure:
         error = failure.message
@@ -199,9 +178,89 @@ def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
                "candidates": [] if report.merged_into_id else duplicate_candidates(report),
                "merged": report.merged.all(), "referrals": report.referrals.all(),
                "bodies": Body.choices, "outcomes": Referral.Outcome.choices,
-               "responders": User.objects.filter(role__in=[Role.LAWYER, Role.COORDINATOR],
-                                                 regions=report.region)}  # fmt: skip
+               "responders": _responders(report)}  # fmt: skip
     return render(request, "incidents/moderation_detail.html", context)
+
+
+def _parsed(form_class, request: HttpRequest, **options) -> dict:
+    form = form_class(request.POST, **options)
+    if not form.is_valid():
+        raise moderation.ModerationError(_("The form was not filled in correctly: try again."))
+    return form.cleaned_data
+
+
+def _triage(request: HttpRequest, report: Report) -> str:
+    data = _parsed(TriageForm, request)
+    report = moderation.report_triage(report=report, actor=request.user, **data)
+    return _("Saved: %(status)s, %(credibility)s.") % {
+        "status": report.get_status_display(),
+        "credibility": report.get_credibility_display(),
+    }
+
+
+def _publish(request: HttpRequest, report: Report) -> str:
+    summary = _parsed(PublishForm, request)["summary"]
+    report = moderation.report_approve_publication(
+        report=report, actor=request.user, public_summary=summary
+    )
+    if report.is_published:
+        return _("Published: the report is on the public list.")
+    return _("Your approval is recorded: a second moderator must approve before publication.")
+
+
+def _responders(report: Report):
+    """Who may be given the report: the lawyers and coordinators of its region."""
+    return User.objects.filter(role__in=[Role.LAWYER, Role.COORDINATOR], regions=report.region)
+
+
+def _assign(request: HttpRequest, report: Report) -> str:
+    assignee = _parsed(AssignForm, request, responders=_responders(report))["assignee"]
+    report = response.report_assign(report=report, assignee=assignee, actor=request.user)
+    return _("Assigned to %(who)s, to respond by %(when)s.") % {
+        "who": assignee.get_full_name() or assignee.get_username(),
+        "when": date_format(timezone.localtime(report.respond_by), "j E H:i")}  # fmt: skip
+
+
+def _refer(request: HttpRequest, report: Report) -> str:
+    data = _parsed(ReferForm, request)
+    referral = response.referral_create(report=report, actor=request.user, **data)
+    return _("The complaint is prepared, addressed to: %(body)s. Download it below.") % {
+        "body": referral.get_body_display()}  # fmt: skip
+
+
+def _answer(request: HttpRequest, report: Report) -> str:
+    data = _parsed(AnswerForm, request)
+    referral = get_object_or_404(report.referrals, pk=data["referral"])
+    response.referral_answer(referral=referral, actor=request.user, answer=data["answer"],
+                             outcome=data["outcome"])  # fmt: skip
+    return _("The answer is saved (%(body)s).") % {"body": referral.get_body_display()}
+
+
+def _redact(request: HttpRequest, report: Report) -> str:
+    data = _parsed(RedactForm, request)
+    item = get_object_or_404(report.evidence, pk=data["evidence"])
+    box = (data["x0"], data["y0"], data["x1"], data["y1"])
+    moderation.evidence_redact(evidence=item, actor=request.user, box=box, mode=data["mode"])
+    if data["mode"] == "crop":
+        return _("The photo is cropped: check it below before publishing.")
+    return _("The region is blurred: check the photo below before publishing.")
+
+
+def _merge(request: HttpRequest, report: Report) -> str:
+    chosen = list(selectors.reports_to_moderate(request.user).filter(
+        pk__in=[n for n in request.POST.getlist("duplicate") if n.isdigit()]
+    ).exclude(pk=report.pk))  # fmt: skip
+    if not chosen:
+        raise moderation.ModerationError(_("Choose the reports of the same event first."))
+    reports_merge(primary=report, others=chosen, actor=request.user)
+    return ngettext(
+        "%(count)d report merged into this one.", "%(count)d reports merged into this one.",
+        len(chosen),
+    ) % {"count": len(chosen)}  # fmt: skip
+
+
+ACTIONS = {"triage": _triage, "publish": _publish, "assign": _assign, "refer": _refer,
+           "answer": _answer, "redact": _redact, "merge": _merge}  # fmt: skip
 
 
 @login_required

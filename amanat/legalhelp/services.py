@@ -1,7 +1,7 @@
 """Questions to lawyers: asking (signed in or anonymously), answering, publishing to the FAQ."""
 
 import re
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.core.mail import send_mail
@@ -12,11 +12,38 @@ from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
 from amanat.core.codes import code_hash, code_new
+from amanat.elections.selectors import election_current
+from amanat.voterinfo.calendar_rules import stages_compute
 
 from .models import FaqEntry, Question
 
 # Target time for a first answer; the queue marks questions past it as overdue.
 ANSWER_TARGET = timedelta(hours=48)
+# On election day and through the count, an answer helps only within hours.
+URGENT_TARGET = timedelta(hours=2)
+
+
+def answer_due(*, asked_at: datetime, election) -> datetime:
+    """When a question asked at `asked_at` must be answered. 48 hours, unless the election
+    (the current one, or None) is near: an answer after the polls open comes too late for
+    the day before, so it is due by the opening; on election day and through the count
+    (to the morning after), within two hours."""
+    due = asked_at + ANSWER_TARGET
+    if election is None:
+        return due
+    stages = {
+        stage.code: stage
+        for stage in stages_compute(
+            election_type=election.type,
+            election_day=election.election_day,
+            timezone=election.timezone,
+        )
+    }
+    opens, count_ends = stages["station_opening"].starts, stages["counting"].ends
+    election_day_starts = opens.replace(hour=0, minute=0)
+    if election_day_starts <= asked_at < count_ends:
+        return asked_at + URGENT_TARGET
+    return min(due, opens) if asked_at < opens else due
 
 
 class QuestionError(Exception):
@@ -37,6 +64,7 @@ def question_ask(
     if len(text.strip()) < 20:
         raise QuestionError("text", _("Describe the situation in a few sentences."))
     code = code_new()
+    now = timezone.now()
     question = Question.objects.create(
         client_id=client_id,
         asker=asker if asker is not None and asker.is_authenticated else None,
@@ -47,7 +75,7 @@ def question_ask(
         language=language,
         notify_email=notify_email.strip().lower(),
         follow_up_hash=code_hash(code),
-        due_at=timezone.now() + ANSWER_TARGET,
+        due_at=answer_due(asked_at=now, election=election_current()),
     )
     return question, code
 

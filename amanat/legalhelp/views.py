@@ -1,9 +1,13 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
+
+from amanat.core.pagination import page_of
 
 from . import selectors, services
 from .forms import AnswerForm, AskForm, FollowForm, PublishForm
@@ -56,9 +60,16 @@ def queue(request: HttpRequest) -> HttpResponse:
     topic = request.GET.get("topic", "")
     if topic:
         questions = questions.filter(topic=topic)
-    rows = [(q, selectors.is_overdue(q)) for q in questions[:200]]
-    context = {"rows": rows, "topic": topic, "topics": LegalTopic.choices}
+    page = page_of(request, questions)
+    rows = [(q, selectors.is_overdue(q)) for q in page]
+    context = {"rows": rows, "page": page, "topic": topic, "topics": LegalTopic.choices}
     return render(request, "legalhelp/queue.html", context)
+
+
+def _answered_message(question: Question) -> str:
+    if question.notify_email or question.asker_id:
+        return _("The answer is sent, and the person who asked is told.")
+    return _("The answer is saved: the person who asked reads it with their follow-up code.")
 
 
 @login_required
@@ -79,10 +90,14 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             services.question_answer(
                 question=question, lawyer=request.user, text=answer_form.cleaned_data["answer"]
             )
+            messages.success(request, _answered_message(question))
             return redirect("legalhelp:answer", pk=pk)
         if action == "publish" and publish_form.is_valid():
             services.faq_publish(
                 question=question, lawyer=request.user, **publish_form.cleaned_data
+            )
+            messages.success(
+                request, _("Published in the FAQ, without the asker's personal details.")
             )
             return redirect("legalhelp:faq")
     except services.QuestionError as failure:

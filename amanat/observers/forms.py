@@ -1,6 +1,7 @@
 import uuid
 
 from django import forms
+from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from amanat.geography.models import District, Region
@@ -18,10 +19,25 @@ class ApplicationForm(forms.Form):
     )
     email = forms.EmailField(label=_("E-mail (optional)"), required=False)
     region = forms.ModelChoiceField(
-        label=_("Region where you will observe"), queryset=Region.objects.order_by("code")
+        label=_("Region where you will observe"),
+        queryset=Region.objects.order_by("code"),
+        # With JavaScript, choosing a region reloads the district list with its districts
+        # only (htmx, from this same page); without it, every district is offered under
+        # its region's name.
+        widget=forms.Select(
+            attrs={
+                "hx-get": reverse_lazy("observers:apply"),
+                "hx-trigger": "change",
+                "hx-target": "#id_district",
+                "hx-select": "#id_district",
+                "hx-swap": "outerHTML",
+            }
+        ),
     )
     district = forms.ModelChoiceField(
-        label=_("District (optional)"), queryset=District.objects.none(), required=False
+        label=_("District (optional)"),
+        queryset=District.objects.select_related("region").order_by("region__code", "name"),
+        required=False,
     )
     languages = forms.MultipleChoiceField(
         label=_("Languages you speak"),
@@ -61,9 +77,24 @@ class ApplicationForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        region_id = self.data.get("region") if self.is_bound else None
-        if region_id and str(region_id).isdigit():
-            self.fields["district"].queryset = District.objects.filter(region_id=region_id)
+        # Only what is offered changes; any district passes here, and the service refuses
+        # one outside the region with a message that says so.
+        region_id = str((self.data if self.is_bound else self.initial).get("region") or "")
+        district = self.fields["district"]
+        if region_id.isdigit():
+            chosen = district.queryset.filter(region_id=region_id)
+            district.choices = [("", "—"), *((d.pk, d.name) for d in chosen)]
+        else:
+            district.choices = _districts_by_region(district.queryset)
+
+
+def _districts_by_region(districts) -> list:
+    """Every district, grouped under its region's name (<optgroup>), for the form without a
+    chosen region."""
+    groups: dict = {}
+    for district in districts:
+        groups.setdefault(district.region.name, []).append((district.pk, district.name))
+    return [("", "—"), *groups.items()]
 
 
 class ReviewForm(forms.Form):
@@ -171,4 +202,34 @@ class AccreditationForm(forms.Form):
         label=_("Valid until (one year if empty)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
+    )
+
+
+class ObserverFilterForm(forms.Form):
+    """The coordinator's search and filters over the observers list (GET; never saved)."""
+
+    q = forms.CharField(
+        label=_("Name, phone, station number or username"),
+        required=False,
+        max_length=100,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[
+            ("", _("Every observer")),
+            ("certified", _("Certified")),
+            ("not_certified", _("Not certified yet")),
+            ("inactive", _("Account switched off")),
+        ],
+    )
+    station = forms.ChoiceField(
+        label=_("Station"),
+        required=False,
+        choices=[
+            ("", _("Assigned or not")),
+            ("assigned", _("Assigned to a station")),
+            ("unassigned", _("Not assigned yet")),
+        ],
     )

@@ -1,17 +1,19 @@
 """Reads for the observer network: what each person may see, coverage, presence."""
 
 import functools
+import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
-from django.db.models import Count, Exists, OuterRef, QuerySet
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from amanat.accounts.roles import Role
 from amanat.core import prepared
 from amanat.elections.models import Election
 from amanat.geography.models import District, PollingStation, Region
+from amanat.training.models import Certificate, Program
 
 from .models import Application, CheckIn, Deployment, DeploymentStation, Observer, SosAlert
 
@@ -84,6 +86,58 @@ def observers_visible_to(user) -> QuerySet[Observer]:
     return Observer.objects.filter(region__in=regions_visible_to(user)).select_related(
         "user", "region", "district"
     )
+
+
+def observers_listed(
+    observers: QuerySet[Observer], *, election: Election | None, q: str = "",
+    status: str = "", station: str = "",
+) -> QuerySet[Observer]:  # fmt: skip
+    """The coordinator's list: each observer with `certified` and `assigned` (to a station of
+    this election), searched by name, phone, username or station number, and filtered."""
+    certified = Certificate.objects.filter(
+        user=OuterRef("user"), program=Program.OBSERVER, revoked_at__isnull=True
+    )
+    links = DeploymentStation.objects.filter(election=election, deployment__observer=OuterRef("pk"))
+    observers = observers.annotate(certified=Exists(certified), assigned=Exists(links))
+    # A number typed with spaces ("8 701 555-12-34") is one word, not five.
+    words = [re.sub(r"\D", "", q)] if re.fullmatch(r"[\d\s+\-()]+", q) else q.split()[:5]
+    for word in words:
+        observers = observers.filter(_matches(word, links))
+    if status in ("certified", "not_certified"):
+        observers = observers.filter(certified=status == "certified")
+    if status == "inactive":
+        observers = observers.filter(user__is_active=False)
+    if station in ("assigned", "unassigned"):
+        observers = observers.filter(assigned=station == "assigned")
+    return observers.order_by("region__code", "user__last_name", "user__first_name", "pk")
+
+
+def _matches(word: str, links: QuerySet) -> Q:
+    # SQLite's LIKE folds the case of ASCII letters only: "иван" would miss "Иван". Names are
+    # written capitalised, so the word is also tried as typed, lower-, title- and upper-case.
+    match = Q()
+    for form in {word, word.lower(), word.capitalize(), word.upper()}:
+        for field in ("user__first_name", "user__last_name", "user__username"):
+            match |= Q(**{f"{field}__contains": form})
+    digits = "".join(c for c in word if c.isdigit())
+    if len(digits) >= 5:  # part of a phone number, typed with spaces, dashes or brackets
+        match |= Q(user__phone__contains=digits)
+        if len(digits) == 11 and digits.startswith("8"):  # 8 701 … is +7 701 … dialled at home
+            match |= Q(user__phone__contains="7" + digits[1:])
+    if digits and digits == word.lstrip("№#"):
+        match |= Exists(links.filter(station__number=digits))
+    return match
+
+
+def station_numbers(observers, election: Election | None) -> dict[int, list[str]]:
+    """The numbers of the stations each of these observers is assigned to, in one query."""
+    rows = DeploymentStation.objects.filter(
+        election=election, deployment__observer__in=[o.pk for o in observers]
+    ).values_list("deployment__observer_id", "station__number")
+    numbers = defaultdict(list)
+    for observer_id, number in rows.order_by("station__number"):
+        numbers[observer_id].append(number)
+    return dict(numbers)
 
 
 def sos_visible_to(user) -> QuerySet[SosAlert]:

@@ -4,20 +4,28 @@ import io
 from datetime import time
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
+from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
 from amanat.geography.models import PollingStation
 from amanat.geography.tilemap import tiles
 
 from .. import selectors
-from ..forms import AccreditationForm, DeploymentCsvForm, DeploymentForm, ReviewForm
+from ..forms import (
+    AccreditationForm,
+    DeploymentCsvForm,
+    DeploymentForm,
+    ObserverFilterForm,
+    ReviewForm,
+)
+from ..models import Language
 from ..services import deployment, recruitment
 
 
@@ -38,8 +46,19 @@ def applications(request: HttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     status = request.GET.get("status", "submitted")
     rows = selectors.applications_visible_to(request.user).filter(status=status)
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = page_of(request, rows)
     return render(request, "observers/applications.html", {"page": page, "status": status})
+
+
+def _reviewed_message(application) -> str:
+    if application.status == application.Status.APPROVED:
+        return _("Application #%(number)s approved: the observer's account is created.") % {
+            "number": application.pk
+        }
+    return _("Application #%(number)s: %(status)s. The applicant is told.") % {
+        "number": application.pk,
+        "status": application.get_status_display(),
+    }
 
 
 @login_required
@@ -50,9 +69,10 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            recruitment.application_review(
+            application = recruitment.application_review(
                 application=application, reviewer=request.user, **form.cleaned_data
             )
+            messages.success(request, _reviewed_message(application))
             return redirect("observers:applications")
         except recruitment.ReviewError as failure:
             error = failure.message
@@ -66,10 +86,33 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def observers(request: HttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     election = election_current()
-    rows = selectors.observers_visible_to(request.user).order_by("region__code", "pk")
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
-    audit_record(action="observers.list_viewed", request=request, data={"page": page.number})
-    return render(request, "observers/observers.html", {"page": page, "election": election})
+    form = ObserverFilterForm(request.GET)
+    wanted = form.cleaned_data if form.is_valid() else {}
+    rows = selectors.observers_listed(
+        selectors.observers_visible_to(request.user), election=election, **wanted
+    )
+    page = page_of(request, rows)
+    searched = {key: value for key, value in wanted.items() if value}
+    audit_record(
+        action="observers.list_viewed", request=request, data={"page": page.number, **searched}
+    )
+    context = {
+        "page": page,
+        "election": election,
+        "form": form,
+        "searched": bool(searched),
+        "rows": _observer_rows(page, election),
+    }
+    return render(request, "observers/observers.html", context)
+
+
+def _observer_rows(page, election) -> list[tuple]:
+    """(observer, its station numbers, the names of its languages) for each on the page."""
+    stations = selectors.station_numbers(page, election)
+    names = dict(Language.choices)
+    return [
+        (o, stations.get(o.pk, []), [names.get(code, code) for code in o.languages]) for o in page
+    ]
 
 
 @login_required
@@ -86,6 +129,7 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
             recruitment.accreditation_add(
                 observer=observer, actor=request.user, **accreditation_form.cleaned_data
             )
+            messages.success(request, _("The accreditation is added."))
             return redirect("observers:observer_detail", pk=pk)
         except recruitment.ReviewError as failure:
             error = failure.message
@@ -107,6 +151,8 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 shift=form.cleaned_data["shift"],
                 actor=request.user,
             )
+            numbers = ", ".join(f"№{station.number}" for station in stations)
+            messages.success(request, _("Deployed to %(stations)s.") % {"stations": numbers})
             return redirect("observers:observer_detail", pk=pk)
         except deployment.DeploymentError as failure:
             error = failure.message
@@ -146,13 +192,15 @@ def coverage_region(request: HttpRequest, code: str) -> HttpResponse:
     region = get_object_or_404(selectors.regions_visible_to(request.user), code=code)
     election = _election()
     rows = selectors.coverage_by_district(election=election, region=region)
-    uncovered = Paginator(selectors.uncovered_stations(election=election, region=region), 100)
+    uncovered = page_of(
+        request, selectors.uncovered_stations(election=election, region=region), 100
+    )
     context = {
         "election": election,
         "region": region,
         "rows": rows,
         "totals": selectors.coverage_totals(rows),
-        "uncovered": uncovered.get_page(request.GET.get("page")),
+        "uncovered": uncovered,
     }
     return render(request, "observers/coverage_region.html", context)
 

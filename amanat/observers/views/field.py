@@ -1,14 +1,17 @@
 """Pages for observers in the field (check in, SOS, inbox) and for those who answer an SOS."""
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from amanat.channels.models import Notification
 from amanat.channels.services import notification_mark_read
+from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
 
 from .. import selectors
@@ -105,7 +108,7 @@ def sos_list(request: HttpRequest) -> HttpResponse:
     alerts = selectors.sos_visible_to(request.user)
     if not request.user.has_perm("observers.coordinate") and request.user.role != "lawyer":
         raise PermissionDenied
-    page = Paginator(alerts, 50).get_page(request.GET.get("page"))
+    page = page_of(request, alerts)
     template = "observers/_sos_rows.html" if request.htmx else "observers/sos_list.html"
     return render(request, template, {"page": page})
 
@@ -119,7 +122,12 @@ def sos_detail(request: HttpRequest, pk: int) -> HttpResponse:
     error = None
     if request.method == "POST" and form.is_valid():
         try:
-            presence.sos_update(alert=alert, actor=request.user, **form.cleaned_data)
+            alert = presence.sos_update(alert=alert, actor=request.user, **form.cleaned_data)
+            messages.success(
+                request,
+                _("SOS #%(number)s: %(status)s.")
+                % {"number": alert.pk, "status": alert.get_status_display()},
+            )
             return redirect("observers:sos_detail", pk=pk)
         except presence.PresenceError as failure:
             error = failure.message

@@ -20,7 +20,8 @@ SESSION_KEY = "observer_application"
 @ratelimit(key="ip", rate="10/h", method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest) -> HttpResponse:
-    form = ApplicationForm(request.POST or None)
+    # ?region= (the htmx request when a region is chosen) narrows the district list.
+    form = ApplicationForm(request.POST or None, initial={"region": request.GET.get("region")})
     errors: dict[str, str] = {}
     if request.method == "POST" and form.is_valid():
         data = recruitment.ApplicationInput(**form.cleaned_data)
