@@ -168,5 +168,19 @@
   setInterval(flush, 15000);
   show();
   flush();
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(function () {});
+  if ("serviceWorker" in navigator) keepOffline();
+
+  // The service worker keeps this page, its files and the other checklists for use offline.
+  // On the first visit it starts after the page has loaded, so the page asks it to fetch them
+  // now: otherwise the checklist would open offline only after a second visit.
+  function keepOffline() {
+    navigator.serviceWorker.register("/sw.js").then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var files = document.querySelectorAll("script[src], link[rel=stylesheet][href]");
+      var urls = [location.pathname].concat((form.dataset.keep || "").split(" ").filter(Boolean));
+      files.forEach(function (file) { urls.push(file.src || file.href); });
+      registration.active.postMessage({ keep: urls });
+    }).catch(function () {});
+  }
 })();
