@@ -184,8 +184,12 @@ def test_signing_out_clears_the_kept_pages_and_the_queue(new_page, live_server):
     expect(page.locator("#queue-status")).to_contain_text("1")
     page.route("**/ru/checklists/submit/", lambda route: route.abort())  # still not sent
     page.context.set_offline(False)
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Выйти").click()
     page.wait_for_url("**/ru/")
+    assert asked == ["На этом телефоне есть неотправленные ответы. При выходе они будут удалены. "
+                     "Всё равно выйти?"]  # fmt: skip
     assert page.evaluate("caches.keys()") == []
     assert page.evaluate("localStorage.length") == 0
     assert Submission.objects.count() == 0

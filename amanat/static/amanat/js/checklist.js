@@ -163,6 +163,13 @@
     queueStatus.textContent = form.dataset.msgQueued;
     flush();
   });
+  // Signing out clears this phone's storage (the logout view's Clear-Site-Data), the answers
+  // waiting to be sent with it: they would otherwise be sent under the next person's name.
+  document.querySelectorAll('form[action$="/accounts/logout/"]').forEach(function (logout) {
+    logout.addEventListener("submit", function (event) {
+      if (queue().length && !window.confirm(form.dataset.msgSignOut)) event.preventDefault();
+    });
+  });
   window.addEventListener("online", flush);
   window.addEventListener("offline", show);
   setInterval(flush, 15000);
