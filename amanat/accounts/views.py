@@ -106,7 +106,11 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         audit_record(action="accounts.logout", request=request, obj=request.user)
     auth_logout(request)
-    return redirect("core:home")
+    response = redirect("core:home")
+    # The phone forgets what this person left on it: the checklist pages the service worker
+    # kept, and the answers waiting to be sent (they would go under the next one's name).
+    response["Clear-Site-Data"] = '"cache", "storage"'
+    return response
 
 
 def login_locked_out(request: HttpRequest, credentials=None, *args, **kwargs) -> HttpResponse:

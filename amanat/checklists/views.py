@@ -32,7 +32,7 @@ def checklist_list(request: HttpRequest) -> HttpResponse:
     election = election_current()
     stations = [s for d in deployments_of(observer, election) for s in d.stations.all()]
     context = {"forms": forms_active(), "stations": stations}
-    return render(request, "checklists/list.html", context)
+    return _offline(render(request, "checklists/list.html", context))
 
 
 @login_required
@@ -43,8 +43,16 @@ def checklist_page(request: HttpRequest, code: str) -> HttpResponse:
         raise Http404
     election = election_current()
     stations = [s for d in deployments_of(observer, election) for s in d.stations.all()]
-    context = {"version": version, "questions": version.questions.all(), "stations": stations}
-    return render(request, "checklists/form.html", context)
+    context = {"version": version, "questions": version.questions.all(), "stations": stations,
+               "forms": forms_active()}  # fmt: skip
+    return _offline(render(request, "checklists/form.html", context))
+
+
+def _offline(response: HttpResponse) -> HttpResponse:
+    """Marks a page the service worker may keep on the phone (sw.js): the checklists, and
+    no other signed-in page."""
+    response["X-Amanat-Offline"] = "keep"
+    return response
 
 
 @login_required

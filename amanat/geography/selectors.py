@@ -1,8 +1,13 @@
 """Reads for geography."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
+from django.db.models.functions import Length
+
+from amanat.core.textsearch import stem
 
 from .models import Country, PollingStation, Region
+
+PUNCTUATION = '.,;:!?«»"()'
 
 
 def country_default() -> Country:
@@ -34,10 +39,27 @@ def stations_for_user(user) -> QuerySet[PollingStation]:
 
 
 def stations_search(*, query: str = "", region_code: str = "") -> QuerySet[PollingStation]:
-    """Public station finder: every word of the query must appear (number, address, place)."""
+    """Public station finder: every word of the query must appear, in some form (its stem),
+    in the number, premises, address, settlement, district or region, in any language.
+    Numbers sort as numbers: 2 before 10."""
     stations = PollingStation.objects.select_related("district__region", "settlement")
     if region_code:
         stations = stations.filter(district__region__code=region_code)
-    for word in query.casefold().split()[:8]:
-        stations = stations.filter(search_text__contains=word)
-    return stations.order_by("district__region__code", "number")
+    words = [stem(word.strip(PUNCTUATION)) for word in query.casefold().split()[:8]]
+    regions = _region_names() if words else {}
+    for word in words:
+        # Region names are not in the station's search text: a region renamed would leave
+        # every station's stale. There are twenty regions: match them here.
+        found = [pk for pk, names in regions.items() if word in names]
+        stations = stations.filter(Q(search_text__contains=word) | Q(district__region__in=found))
+    # Numbers are text ("12А" may come): shorter first sorts whole numbers as numbers.
+    return stations.order_by("district__region__code", Length("number"), "number")
+
+
+def _region_names() -> dict[int, str]:
+    """Each region's names in every language and its aliases, case-folded, in one string."""
+    rows = Region.objects.values_list("pk", "name_kk", "name_ru", "name_en", "aliases")
+    return {
+        pk: " ".join(filter(None, [kk, ru, en, *aliases])).casefold()
+        for pk, kk, ru, en, aliases in rows
+    }

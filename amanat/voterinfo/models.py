@@ -5,6 +5,10 @@ import uuid
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# On SQLite, an FTS5 table of each guide's search text (rowid = the guide's id), written by
+# services.guide_save and made by migration 0002; PostgreSQL searches the columns themselves.
+GUIDE_FTS_TABLE = "voterinfo_guide_fts"
+
 
 class Guide(models.Model):
     class Category(models.TextChoices):
@@ -22,7 +26,7 @@ class Guide(models.Model):
     body = models.TextField(_("text (Markdown)"))
     is_published = models.BooleanField(_("published"), default=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
-    # Titles and texts in all three languages, case-folded, for search on SQLite and PostgreSQL.
+    # Titles and texts in all three languages, folded (core.textsearch.fold), for search.
     search_text = models.TextField(editable=False, default="")
 
     class Meta:

@@ -3,11 +3,13 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db import connection
 from django.db.models import QuerySet
 
+from amanat.core.textsearch import stems, words
 from amanat.elections.models import Election, ElectionStage
 
-from .models import Guide
+from .models import GUIDE_FTS_TABLE, Guide
 
 
 @dataclass(frozen=True)
@@ -29,16 +31,48 @@ def guides_published() -> QuerySet[Guide]:
 
 
 def guides_search(query: str) -> list[Guide]:
-    """Guides where every word appears, in any of the three languages; titles count double."""
-    words = query.casefold().split()[:8]
-    if not words:
+    """Guides with every word of the query in some form, in any of the three languages;
+    titles count double. Both databases find at least the guides with a word that starts
+    with each word's stem (core.textsearch); PostgreSQL also finds Russian and English word
+    forms by its own stemmers."""
+    terms = list(zip(words(query), stems(query), strict=True))
+    if not terms:
         return []
     guides = guides_published()
-    for word in words:
-        guides = guides.filter(search_text__contains=word)
+    if connection.vendor == "postgresql":
+        guides = _postgresql_matching(guides, terms)
+    else:
+        guides = guides.filter(pk__in=_sqlite_matching([s for _word, s in terms]))
 
     def score(guide: Guide) -> int:
-        titles = " ".join(filter(None, [guide.title_kk, guide.title_ru, guide.title_en]))
-        return sum(2 if w in titles.casefold() else 1 for w in words)
+        titles = words(" ".join(filter(None, [guide.title_kk, guide.title_ru, guide.title_en])))
+        return sum(2 if any(t.startswith(s) for t in titles) else 1 for _word, s in terms)
 
     return sorted(guides, key=score, reverse=True)
+
+
+def _sqlite_matching(stems_: list[str]) -> list[int]:
+    # Stems are letters and digits only (textsearch.WORD), so quoting them is enough.
+    match = " ".join(f'"{s}"*' for s in stems_)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT rowid FROM {GUIDE_FTS_TABLE} WHERE text MATCH %s", [match])  # noqa: S608
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _postgresql_matching(guides: QuerySet[Guide], terms: list[tuple[str, str]]):
+    from django.contrib.postgres.search import SearchQuery, SearchVector
+
+    vector = (
+        SearchVector("search_text", config="simple")
+        + SearchVector("title_ru", "summary_ru", "body_ru", config="russian")
+        + SearchVector("title_en", "summary_en", "body_en", config="english")
+    )
+    wanted = None
+    for word, stem_ in terms:
+        term = (
+            SearchQuery(f"{stem_}:*", search_type="raw", config="simple")
+            | SearchQuery(word, config="russian")
+            | SearchQuery(word, config="english")
+        )
+        wanted = term if wanted is None else wanted & term
+    return guides.annotate(found=vector).filter(found=wanted)

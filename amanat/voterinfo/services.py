@@ -7,15 +7,16 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from amanat.core.textsearch import fold
 from amanat.elections.models import Election, ElectionStage
 
 from .calendar_rules import stages_compute
-from .models import Guide, ReminderSent, ReminderSubscription
+from .models import GUIDE_FTS_TABLE, Guide, ReminderSent, ReminderSubscription
 
 log = logging.getLogger(__name__)
 CONTENT_DIR = Path(__file__).resolve().parent / "content"
@@ -109,13 +110,25 @@ def _reminder_mail(subscription: ReminderSubscription, stage: ElectionStage) -> 
 def guide_search_text(guide: Guide) -> str:
     parts = [getattr(guide, f"{field}_{lang}") or "" for field in ("title", "summary", "body")
              for lang in LANGS]  # fmt: skip
-    return " ".join(parts).casefold()
+    return fold(" ".join(parts))
 
 
 def guide_save(*, guide: Guide) -> Guide:
     guide.search_text = guide_search_text(guide)
-    guide.save()
+    with transaction.atomic():
+        guide.save()
+        guide_index(guide)
     return guide
+
+
+def guide_index(guide: Guide) -> None:
+    """Keep the guide's row of the SQLite full-text table in step with its search text."""
+    if connection.vendor != "sqlite":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {GUIDE_FTS_TABLE} WHERE rowid = %s", [guide.pk])  # noqa: S608
+        cursor.execute(f"INSERT INTO {GUIDE_FTS_TABLE} (rowid, text) VALUES (%s, %s)",  # noqa: S608
+                       [guide.pk, guide.search_text])  # fmt: skip
 
 
 def guides_load(path: Path = CONTENT_DIR / "guides.toml") -> int:

@@ -6,6 +6,7 @@ import io
 
 import pytest
 from PIL import Image
+from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from amanat.accounts.tests.browser import sign_in
@@ -81,3 +82,114 @@ def test_a_photo_answer_waits_offline_and_arrives_without_its_gps(new_page, live
     stored = (settings.AMANAT_PRIVATE_DIR / "checklists" / sha).read_bytes()
     assert hashlib.sha256(stored).hexdigest() == sha
     assert not Image.open(io.BytesIO(stored)).getexif()  # redrawn on the phone: no GPS left
+
+
+KEPT = """async () => {
+  const cache = await caches.open("amanat-v2");
+  return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
+}"""
+PAGES = ["/ru/checklists/", "/ru/checklists/CL/", "/ru/checklists/OP/", "/ru/checklists/VT/"]
+FILES = ["/static/amanat/css/amanat.css", "/static/amanat/js/checklist.js",
+         "/static/amanat/js/htmx.min.js"]  # fmt: skip
+
+
+def observer_deployed():
+    forms_load_all()
+    election = ElectionFactory()
+    station = PollingStationFactory(district=DistrictFactory(region=region("KZ-71")), number="1")
+    observer = ObserverFactory(user__username="field", user__password="field pass 2026")
+    deployment_assign(election=election, observer=observer, stations=[station])
+    return observer
+
+
+def first_visit(page, path="/ru/checklists/VT/"):
+    """Signs in, opens a checklist once and waits until the worker has kept it."""
+    sign_in(page, "field", "field pass 2026")
+    page.goto(path)
+    for _ in range(100):
+        if len(page.evaluate(KEPT)) == len(PAGES + FILES):
+            return
+        page.wait_for_timeout(100)
+
+
+def test_the_checklist_opens_offline_after_the_first_visit(new_page, live_server):
+    observer_deployed()
+    page = new_page()
+    first_visit(page)
+    assert page.evaluate(KEPT) == sorted(PAGES + FILES)
+
+    page.context.set_offline(True)
+    page.reload()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("VT")
+    page.locator("fieldset[data-code=A]").get_by_label("да").check()
+    page.get_by_label("D. Число избирателей").fill("120")
+    page.get_by_role("button", name="Отправить").click()
+    expect(page.locator("#queue-status")).to_contain_text("1")
+    page.goto("/ru/checklists/OP/")  # the other checklists were kept with it
+    expect(page.get_by_role("heading", level=1)).to_contain_text("OP")
+    assert Submission.objects.count() == 0
+
+    page.context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    expect(page.locator("#queue-status")).to_have_text("")
+    assert list(Submission.objects.values_list("answers", flat=True)) == [{"A": True, "D": 120}]
+
+
+def test_no_other_signed_in_page_is_kept_and_a_copy_expires(new_page, live_server):
+    observer = observer_deployed()
+    observer.user.role = "analyst"  # an observer who also sees the dashboard
+    observer.user.save(update_fields=["role"])
+    page = new_page()
+    first_visit(page)
+    page.goto("/ru/checklists/dashboard/")  # through the worker, online
+    # The copy of VT as if kept 25 hours ago.
+    page.evaluate("""async () => {
+      const cache = await caches.open("amanat-v2");
+      const copy = await cache.match("/ru/checklists/VT/", {ignoreVary: true});
+      const headers = new Headers(copy.headers);
+      headers.set("X-Amanat-Kept-At", String(Date.now() - 25 * 3600 * 1000));
+      await cache.put("/ru/checklists/VT/", new Response(await copy.blob(), {headers}));
+    }""")
+    assert page.evaluate(KEPT) == sorted(PAGES + FILES)
+
+    page.context.set_offline(True)
+    paths = ["/ru/checklists/dashboard/", "/ru/checklists/VT/", "/ru/checklists/OP/"]
+    assert {path: opens(page, path) for path in paths} == {
+        "/ru/checklists/dashboard/": False,  # never kept
+        "/ru/checklists/VT/": False,  # kept more than a day ago
+        "/ru/checklists/OP/": True,
+    }
+
+
+def opens(page, path: str) -> bool:
+    """Whether our page opens in a new tab, not the browser's "no network" page. A tab of its
+    own each time: Chromium's error page reloads itself, over the next navigation."""
+    tab = page.context.new_page()
+    try:
+        tab.goto(path)
+        return tab.locator("main#main").count() == 1
+    except PlaywrightError:  # Chromium fails the navigation or shows its page
+        return False
+    finally:
+        tab.close()
+
+
+def test_signing_out_clears_the_kept_pages_and_the_queue(new_page, live_server):
+    observer_deployed()
+    page = new_page()
+    first_visit(page)
+    page.context.set_offline(True)
+    page.locator("fieldset[data-code=A]").get_by_label("да").check()
+    page.get_by_role("button", name="Отправить").click()
+    expect(page.locator("#queue-status")).to_contain_text("1")
+    page.route("**/ru/checklists/submit/", lambda route: route.abort())  # still not sent
+    page.context.set_offline(False)
+    asked = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
+    page.get_by_role("button", name="Выйти").click()
+    page.wait_for_url("**/ru/")
+    assert asked == ["На этом телефоне есть неотправленные ответы. При выходе они будут удалены. "
+                     "Всё равно выйти?"]  # fmt: skip
+    assert page.evaluate("caches.keys()") == []
+    assert page.evaluate("localStorage.length") == 0
+    assert Submission.objects.count() == 0

@@ -1,8 +1,10 @@
+import textwrap
+
 import pytest
 
 from amanat.geography.selectors import country_default
 from amanat.geography.services import stations_import_text
-from amanat.geography.tests.test_import import GOOD
+from amanat.geography.tests.test_import import GOOD, HEADER
 
 
 @pytest.fixture
@@ -56,3 +58,36 @@ def test_finder_page_and_htmx_partial(client, stations):
 def test_finder_lists_in_constant_queries(client, stations, django_assert_max_num_queries):
     with django_assert_max_num_queries(4):
         client.get("/ru/stations/", HTTP_HX_REQUEST="true")
+
+
+ASTANA = textwrap.dedent(
+    f"""\
+    {HEADER}
+    100,KZ-71,район Есиль,,ул. Кенесары 1,,,,500
+    10,KZ-71,район Есиль,,ул. Кенесары 2,,,,500
+    2,KZ-71,район Есиль,,пр. Республики 3,,,,500
+    1,KZ-71,район Есиль,,пр. Республики 4,,,,500
+    """
+)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["Астана", "астане", "Astana", "город Астана", "Астана, Кенесары"],
+)
+def test_search_by_region_name_in_any_language_sorts_numbers_as_numbers(client, db, query):
+    stations_import_text(text=GOOD + ASTANA.split("\n", 1)[1], country=country_default())
+    items = client.get("/api/v1/stations", {"q": query}).json()["items"]
+    expected = ["10", "100"] if "Кенесары" in query else ["1", "2", "10", "100"]
+    assert [s["number"] for s in items] == expected
+
+
+def test_finder_page_finds_the_region_in_kazakh_and_russian(client, stations):
+    ru = client.get("/ru/stations/", {"q": "алматы"}).content.decode()
+    kk = client.get("/kk/stations/", {"q": "Алматыдағы абая"}).content.decode()
+    assert ("ул. Абая 10" in ru, "ул. Толе би 5" in ru, "ул. Школьная 1" in ru) == (
+        True,
+        True,
+        False,
+    )
+    assert ("Абай к-сі 10" in kk, "ул. Толе би 5" in kk) == (True, False)

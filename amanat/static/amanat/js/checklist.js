@@ -163,10 +163,31 @@
     queueStatus.textContent = form.dataset.msgQueued;
     flush();
   });
+  // Signing out clears this phone's storage (the logout view's Clear-Site-Data), the answers
+  // waiting to be sent with it: they would otherwise be sent under the next person's name.
+  document.querySelectorAll('form[action$="/accounts/logout/"]').forEach(function (logout) {
+    logout.addEventListener("submit", function (event) {
+      if (queue().length && !window.confirm(form.dataset.msgSignOut)) event.preventDefault();
+    });
+  });
   window.addEventListener("online", flush);
   window.addEventListener("offline", show);
   setInterval(flush, 15000);
   show();
   flush();
-  if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js").catch(function () {});
+  if ("serviceWorker" in navigator) keepOffline();
+
+  // The service worker keeps this page, its files and the other checklists for use offline.
+  // On the first visit it starts after the page has loaded, so the page asks it to fetch them
+  // now: otherwise the checklist would open offline only after a second visit.
+  function keepOffline() {
+    navigator.serviceWorker.register("/sw.js").then(function () {
+      return navigator.serviceWorker.ready;
+    }).then(function (registration) {
+      var files = document.querySelectorAll("script[src], link[rel=stylesheet][href]");
+      var urls = [location.pathname].concat((form.dataset.keep || "").split(" ").filter(Boolean));
+      files.forEach(function (file) { urls.push(file.src || file.href); });
+      registration.active.postMessage({ keep: urls });
+    }).catch(function () {});
+  }
 })();
