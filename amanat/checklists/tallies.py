@@ -46,7 +46,6 @@ class Tally:
 
     def rows(self) -> list[tuple[str, object]]:
         """(label, figure) pairs for display, in the current language."""
-        from django.utils.translation import get_language
         from django.utils.translation import gettext as _
 
         kind = self.question.kind
@@ -55,8 +54,7 @@ class Tally:
         if kind == Question.Kind.INTEGER:
             return [(_("total"), self.total), (_("average"), self.mean)]
         if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
-            lang = (get_language() or "ru")[:2]
-            return [(c["label"].get(lang, c["label"]["ru"]), self.counts[c["value"]])
+            return [(self.question.choice_label(c["value"]), self.counts[c["value"]])
                     for c in self.question.choices]  # fmt: skip
         return [(_("answers"), self.answered)]
 
@@ -93,13 +91,38 @@ def reporting_rate(*, election: Election, form: ChecklistForm, regions) -> tuple
     return len(reported), len(deployed)
 
 
+def _critical_text(alert: CriticalAlert, question: Question | None) -> str:
+    """The form's name, the question and the answer given, in the reader's language."""
+    from django.utils.translation import gettext as _
+
+    form = alert.submission.version.form
+    if question is None:
+        return f"{form.name}: {alert.question_code}"
+    value = alert.submission.answers.get(alert.question_code)
+    if value is True or value is False:
+        answer = _("yes") if value else _("no")
+    else:
+        answer = question.answer_display(value)
+    return f"{form.name}: {question.text} — {answer}"
+
+
 def alert_feed(*, election: Election, regions, limit: int = 50) -> list[dict]:
-    alerts = [
-        {"at": a.created_at, "kind": "critical", "station": a.submission.station,
-         "text": f"{a.submission.version.form.code} {a.question_code}"}
-        for a in CriticalAlert.objects.filter(
+    critical = list(
+        CriticalAlert.objects.filter(
             submission__election=election, submission__station__district__region__in=regions
         ).select_related("submission__station", "submission__version__form")[:limit]
+    )
+    questions = {
+        (q.version_id, q.code): q
+        for q in Question.objects.filter(
+            version_id__in={a.submission.version_id for a in critical},
+            code__in={a.question_code for a in critical},
+        )
+    }
+    alerts = [
+        {"at": a.created_at, "kind": "critical", "station": a.submission.station,
+         "text": _critical_text(a, questions.get((a.submission.version_id, a.question_code)))}
+        for a in critical
     ]  # fmt: skip
     alerts += [
         {"at": s.raised_at, "kind": "sos", "station": s.station, "text": "SOS"}
