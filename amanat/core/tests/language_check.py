@@ -64,7 +64,9 @@ def _translations(lang: str) -> frozenset[str]:
 def _translated_words(lang: str) -> frozenset[str]:
     """Latin words a translation itself uses (SMS, Telegram, PDF): not English on the page."""
     return frozenset(
-        word.lower() for text in catalogue(lang).values() for word in LATIN_WORD.findall(text)
+        word.lower()
+        for text in catalogue(lang).values()
+        for word in LATIN_WORD.findall(PLACEHOLDER.sub(" ", text))
     )
 
 
