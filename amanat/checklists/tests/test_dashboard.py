@@ -86,7 +86,8 @@ def test_dashboard_pages_scoped_and_public_summary_delayed(client, day, make_use
     client.force_login(coordinator)
     html = client.get("/ru/checklists/dashboard/").content.decode()
     assert "Отчитались: 1 из 2 участков с наблюдателем." in html
-    assert "VT A" in html  # the critical answer in the alert feed
+    # the critical answer in the alert feed, by the form's and the question's names
+    assert "Голосование: Вы видели вброс бюллетеней? — да" in html
     assert client.get("/ru/checklists/quality/VT/").status_code == 200
 
     client.force_login(make_user(role=Role.CITIZEN))
