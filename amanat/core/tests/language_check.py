@@ -112,12 +112,16 @@ class _VisibleText(HTMLParser):
         self.lang = lang
         self.stack: list[tuple[str, bool]] = []  # (tag, skipped)
         self.strings: list[str] = []
+        self.declared: str | None = None  # <html lang="…">: the page's own language
 
     def _skipping(self) -> bool:
         return bool(self.stack) and self.stack[-1][1]
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
+        if tag == "html":
+            self.declared = (attributes.get("lang") or "").split("-")[0] or None
+            attributes.pop("lang", None)  # a page in another language is checked, not skipped
         other_language = (attributes.get("lang") or self.lang).split("-")[0] != self.lang
         skipped = (
             self._skipping()
@@ -151,11 +155,15 @@ class _VisibleText(HTMLParser):
             self.strings.append(data)
 
 
-def visible_strings(html: str, lang: str) -> list[str]:
+def _parsed(html: str, lang: str) -> _VisibleText:
     parser = _VisibleText(lang)
     parser.feed(html)
     parser.close()
-    return [_normal(text) for text in parser.strings if _normal(text)]
+    return parser
+
+
+def visible_strings(html: str, lang: str) -> list[str]:
+    return [_normal(text) for text in _parsed(html, lang).strings if _normal(text)]
 
 
 def _problems(text: str, lang: str) -> list[str]:
@@ -183,8 +191,10 @@ def _problems(text: str, lang: str) -> list[str]:
 def strings_not_in_language(html: str, lang: str) -> list[str]:
     """Visible strings of `html` that are not in `lang` or are raw codes, as "reason: text"."""
     lang = lang.split("-")[0]
-    return [
-        f"{reason}: {text}"
-        for text in dict.fromkeys(visible_strings(html, lang))
-        for reason in _problems(text, lang)
-    ]
+    parser = _parsed(html, lang)
+    found = []
+    if parser.declared and parser.declared != lang:
+        found.append(f"page language: {parser.declared}")
+    texts = dict.fromkeys(_normal(text) for text in parser.strings if _normal(text))
+    texts.pop("", None)
+    return found + [f"{reason}: {text}" for text in texts for reason in _problems(text, lang)]

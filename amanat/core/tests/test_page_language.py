@@ -211,6 +211,11 @@ def test_kazakh_months_and_weekdays_are_lower_case(format_string, expected):
         ("<p>1200 voters</p>", "kk", ["English words voters: 1200 voters"]),
         ('<a lang="kk">Қазақша</a><code>media_monitor</code><p>a@b.kz</p>', "ru", []),
         ("<script>var election_day = 1;</script><p>Дауыс беру</p>", "kk", []),
+        (
+            '<html lang="en"><h1>Not Found</h1></html>',
+            "kk",
+            ["page language: en", "English words Not, Found: Not Found"],
+        ),
     ],
 )
 def test_the_checker_flags_what_a_reader_would_not_understand(html, lang, expected):
