@@ -174,6 +174,18 @@ def test_choice_answers_and_languages_are_shown_by_name(client, demo):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_forensics_names_regions_in_the_readers_language(client, demo, lang):
+    client.force_login(User.objects.get(username="analyst"))
+    response = client.post(f"/{lang}/forensics/", {"official-option": "1"})
+    html = response.content.decode()
+
+    assert response.status_code == 200
+    assert {"kk": "Абай облысы", "ru": "область Абай", "en": "Abai Region"}[lang] in html
+    assert strings_not_in_language(html, lang) == []
+
+
+@pytest.mark.django_db
 def test_faq_answers_of_another_language_are_labelled(client, demo):
     html = client.get("/kk/legal-help/faq/").content.decode()
 
