@@ -150,32 +150,47 @@ class Conflict:
     station: object
     question: str
     values: tuple
+    asked: Question | None = None
+
+    @property
+    def shown(self) -> list[str]:
+        """The differing answers as a reader says them (yes/no, a choice's label)."""
+        from django.utils.translation import gettext as _
+
+        if self.asked is None:
+            return [str(value) for value in self.values]
+        return [
+            (_("yes") if value else _("no")) if isinstance(value, bool)
+            else str(self.asked.answer_display(value))
+            for value in self.values
+        ]  # fmt: skip
 
 
 def conflicts(submissions: list[Submission], version: FormVersion) -> list[Conflict]:
     """Questions that observers of one station answered differently (yes/no and choices)."""
-    comparable = [q.code for q in version.questions.all()
-                  if q.kind in (Question.Kind.YES_NO, Question.Kind.SINGLE)]  # fmt: skip
+    comparable = {q.code: q for q in version.questions.all()
+                  if q.kind in (Question.Kind.YES_NO, Question.Kind.SINGLE)}  # fmt: skip
     by_station = defaultdict(list)
     for submission in submissions:
         by_station[submission.station].append(submission)
     found = []
     for station, group in by_station.items():
-        for code in comparable:
+        for code, question in comparable.items():
             values = {s.answers[code] for s in group if code in s.answers}
             if len(values) > 1:
-                found.append(Conflict(station, code, tuple(sorted(values, key=str))))
+                found.append(Conflict(station, code, tuple(sorted(values, key=str)), question))
     return sorted(found, key=lambda c: (c.station.number, c.question))
 
 
 def out_of_range(submissions: list[Submission], version: FormVersion) -> list[tuple]:
-    """Counts larger than the station's registered voters (ballots, signatures, turnout)."""
-    integer_codes = [q.code for q in version.questions.all() if q.kind == Question.Kind.INTEGER]
+    """Counts larger than the station's registered voters (ballots, signatures, turnout):
+    (station, question, value, registered voters)."""
+    integer = [q for q in version.questions.all() if q.kind == Question.Kind.INTEGER]
     flagged = []
     for submission in submissions:
         limit = submission.station.registered_voters
-        for code in integer_codes:
-            value = submission.answers.get(code)
+        for question in integer:
+            value = submission.answers.get(question.code)
             if value is not None and limit and value > limit:
-                flagged.append((submission.station, code, value, limit))
+                flagged.append((submission.station, question, value, limit))
     return flagged
