@@ -30,6 +30,7 @@ KAZAKH_ONLY = re.compile(r"[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 SNAKE_CASE = re.compile(r"(?<![\w./@-])[a-z][a-z0-9]*(?:_[a-z0-9]+)+(?![\w/@-])")
 REGION_CODE = re.compile(r"\bKZ-\d\d\b")
+LANGUAGE_CODES = re.compile(r"(?:kk|ru|en)(?:\s*,\s*(?:kk|ru|en))*")  # "kk, ru" shown raw
 ALLOWED_TOKENS = re.compile(
     r"https?://\S+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+|\b[0-9a-f]{64}\b|/[\w./?=&%-]+",
 )
@@ -169,7 +170,7 @@ def visible_strings(html: str, lang: str) -> list[str]:
 def _problems(text: str, lang: str) -> list[str]:
     bare = ALLOWED_TOKENS.sub(" ", text)
     found = []
-    if SNAKE_CASE.search(bare):
+    if SNAKE_CASE.search(bare) or LANGUAGE_CODES.fullmatch(text):
         found.append("raw code")
     if REGION_CODE.search(bare):
         found.append("region code")

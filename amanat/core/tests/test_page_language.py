@@ -20,7 +20,7 @@ LANGUAGES = ("kk", "ru", "en")
 PUBLIC = [
     "/", "/calendar/", "/guides/", "/candidates/", "/complaint/", "/legal-help/ask/",
     "/legal-help/faq/", "/training/first-time-voters/", "/incidents/report/",
-    "/incidents/follow-up/", "/incidents/", "/stations/", "/observers/apply/",
+    "/incidents/follow-up/", "/incidents/", "/stations/", "/observers/apply/", "/search/?q=нельзя",
     "/observers/network/", "/checklists/summary/", "/accounts/login/",
 ]  # fmt: skip
 PAGES = {
@@ -218,6 +218,7 @@ def test_kazakh_months_and_weekdays_are_lower_case(format_string, expected):
             ],
         ),
         ("<td>KZ-10</td>", "ru", ["region code: KZ-10"]),
+        ("<dd>kk, ru</dd>", "en", ["raw code: kk, ru"]),
         ("<p>область Жетісу</p>", "ru", ["Kazakh letters on a Russian page: область Жетісу"]),
         ("<p>Голосование</p>", "en", ["Cyrillic on an English page: Голосование"]),
         ("<p>1200 voters</p>", "kk", ["English words voters: 1200 voters"]),
