@@ -5,7 +5,6 @@ a sentence: the sentence is made when a page shows it, so the Kazakh interface r
 whoever acted. Free text that people typed (a note, what the reporter added) is kept as typed.
 """
 
-from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from amanat.voterinfo.complaints import Body
@@ -45,7 +44,8 @@ def event_message(kind: str, params: dict | None, text: str) -> str:
         values["body"] = _label(Body, values["body"])
     if "outcome" in values:
         values["outcome"] = _label(Referral.Outcome, values["outcome"])
-    return gettext(str(MESSAGES[key])) % values if values else str(MESSAGES[key])
+    sentence = str(MESSAGES[key])  # the lazy string, translated in the active language
+    return sentence % values if values else sentence
 
 
 def event_add(report, kind: str, params: dict | None = None, **fields):
