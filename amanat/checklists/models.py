@@ -2,7 +2,17 @@
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+# How a submission came in, as a reader says it (the stored code is what the channel sends).
+CHANNELS = {
+    "web": _("website"),
+    "api": _("mobile app"),
+    "sms": "SMS",
+    "telegram": "Telegram",
+    "odk": "ODK Collect",
+}
 
 
 class Phase(models.TextChoices):
@@ -84,6 +94,23 @@ class Question(models.Model):
     def __str__(self) -> str:
         return f"{self.code}. {self.text}"
 
+    def choice_label(self, value) -> str:
+        """A choice's label in the current language (the value itself if it is no choice)."""
+        lang = (get_language() or "ru")[:2]
+        for choice in self.choices:
+            if choice["value"] == value:
+                label = choice["label"]
+                return label.get(lang) or label.get("ru") or str(value)
+        return str(value)
+
+    def answer_display(self, value):
+        """An answer as a reader sees it: choices by their label, other answers as they are."""
+        if self.kind == self.Kind.SINGLE:
+            return self.choice_label(value)
+        if self.kind == self.Kind.MULTIPLE and isinstance(value, list):
+            return ", ".join(self.choice_label(item) for item in value)
+        return value
+
 
 class Submission(models.Model):
     """One observer's answers to one form at one station, from any channel, stored once."""
@@ -115,6 +142,10 @@ class Submission(models.Model):
 
     def __str__(self) -> str:
         return f"{self.version} @ {self.station_id}"
+
+    @property
+    def channel_label(self) -> str:
+        return str(CHANNELS.get(self.channel, self.channel))
 
 
 class CriticalAlert(models.Model):

@@ -46,7 +46,6 @@ class Tally:
 
     def rows(self) -> list[tuple[str, object]]:
         """(label, figure) pairs for display, in the current language."""
-        from django.utils.translation import get_language
         from django.utils.translation import gettext as _
 
         kind = self.question.kind
@@ -55,8 +54,7 @@ class Tally:
         if kind == Question.Kind.INTEGER:
             return [(_("total"), self.total), (_("average"), self.mean)]
         if kind in (Question.Kind.SINGLE, Question.Kind.MULTIPLE):
-            lang = (get_language() or "ru")[:2]
-            return [(c["label"].get(lang, c["label"]["ru"]), self.counts[c["value"]])
+            return [(self.question.choice_label(c["value"]), self.counts[c["value"]])
                     for c in self.question.choices]  # fmt: skip
         return [(_("answers"), self.answered)]
 
@@ -93,13 +91,38 @@ def reporting_rate(*, election: Election, form: ChecklistForm, regions) -> tuple
     return len(reported), len(deployed)
 
 
+def _critical_text(alert: CriticalAlert, question: Question | None) -> str:
+    """The form's name, the question and the answer given, in the reader's language."""
+    from django.utils.translation import gettext as _
+
+    form = alert.submission.version.form
+    if question is None:
+        return f"{form.name}: {alert.question_code}"
+    value = alert.submission.answers.get(alert.question_code)
+    if value is True or value is False:
+        answer = _("yes") if value else _("no")
+    else:
+        answer = question.answer_display(value)
+    return f"{form.name}: {question.text} — {answer}"
+
+
 def alert_feed(*, election: Election, regions, limit: int = 50) -> list[dict]:
-    alerts = [
-        {"at": a.created_at, "kind": "critical", "station": a.submission.station,
-         "text": f"{a.submission.version.form.code} {a.question_code}"}
-        for a in CriticalAlert.objects.filter(
+    critical = list(
+        CriticalAlert.objects.filter(
             submission__election=election, submission__station__district__region__in=regions
         ).select_related("submission__station", "submission__version__form")[:limit]
+    )
+    questions = {
+        (q.version_id, q.code): q
+        for q in Question.objects.filter(
+            version_id__in={a.submission.version_id for a in critical},
+            code__in={a.question_code for a in critical},
+        )
+    }
+    alerts = [
+        {"at": a.created_at, "kind": "critical", "station": a.submission.station,
+         "text": _critical_text(a, questions.get((a.submission.version_id, a.question_code)))}
+        for a in critical
     ]  # fmt: skip
     alerts += [
         {"at": s.raised_at, "kind": "sos", "station": s.station, "text": "SOS"}
@@ -127,32 +150,47 @@ class Conflict:
     station: object
     question: str
     values: tuple
+    asked: Question | None = None
+
+    @property
+    def shown(self) -> list[str]:
+        """The differing answers as a reader says them (yes/no, a choice's label)."""
+        from django.utils.translation import gettext as _
+
+        if self.asked is None:
+            return [str(value) for value in self.values]
+        return [
+            (_("yes") if value else _("no")) if isinstance(value, bool)
+            else str(self.asked.answer_display(value))
+            for value in self.values
+        ]  # fmt: skip
 
 
 def conflicts(submissions: list[Submission], version: FormVersion) -> list[Conflict]:
     """Questions that observers of one station answered differently (yes/no and choices)."""
-    comparable = [q.code for q in version.questions.all()
-                  if q.kind in (Question.Kind.YES_NO, Question.Kind.SINGLE)]  # fmt: skip
+    comparable = {q.code: q for q in version.questions.all()
+                  if q.kind in (Question.Kind.YES_NO, Question.Kind.SINGLE)}  # fmt: skip
     by_station = defaultdict(list)
     for submission in submissions:
         by_station[submission.station].append(submission)
     found = []
     for station, group in by_station.items():
-        for code in comparable:
+        for code, question in comparable.items():
             values = {s.answers[code] for s in group if code in s.answers}
             if len(values) > 1:
-                found.append(Conflict(station, code, tuple(sorted(values, key=str))))
+                found.append(Conflict(station, code, tuple(sorted(values, key=str)), question))
     return sorted(found, key=lambda c: (c.station.number, c.question))
 
 
 def out_of_range(submissions: list[Submission], version: FormVersion) -> list[tuple]:
-    """Counts larger than the station's registered voters (ballots, signatures, turnout)."""
-    integer_codes = [q.code for q in version.questions.all() if q.kind == Question.Kind.INTEGER]
+    """Counts larger than the station's registered voters (ballots, signatures, turnout):
+    (station, question, value, registered voters)."""
+    integer = [q for q in version.questions.all() if q.kind == Question.Kind.INTEGER]
     flagged = []
     for submission in submissions:
         limit = submission.station.registered_voters
-        for code in integer_codes:
-            value = submission.answers.get(code)
+        for question in integer:
+            value = submission.answers.get(question.code)
             if value is not None and limit and value > limit:
-                flagged.append((submission.station, code, value, limit))
+                flagged.append((submission.station, question, value, limit))
     return flagged

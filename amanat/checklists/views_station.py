@@ -22,6 +22,15 @@ class Row:
     values: list
     disagree: bool
 
+    @property
+    def shown(self) -> list:
+        """The answers as a reader sees them (choices by label); photos keep their digest."""
+        return [
+            v if v is None or self.question.kind == Question.Kind.PHOTO
+            else self.question.answer_display(v)
+            for v in self.values
+        ]  # fmt: skip
+
 
 def _visible_station(request: HttpRequest, number: str):
     election, regions = dashboard_scope(request)

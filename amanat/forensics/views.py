@@ -73,8 +73,9 @@ def _bars(bands: list[int]) -> list[tuple[float, tuple[float, float]]]:
     return [(i * 5, (h := round(22 * count / top, 2), 24 - h)) for i, count in enumerate(bands)]
 
 
-def _with_bars(row: dict) -> dict:
-    return {**row, "turnout_bars": _bars(row["turnout_bands"]),
+def _with_bars(row: dict, names: dict[str, str]) -> dict:
+    return {**row, "region": names.get(row["region"], row["region"]),
+            "turnout_bars": _bars(row["turnout_bands"]),
             "share_bars": _bars(row["share_bands"])}  # fmt: skip
 
 
@@ -97,7 +98,14 @@ def analyse_page(request: HttpRequest) -> HttpResponse:
             position = int(official_form.cleaned_data["option"])
             analysis = analyse(_region_names(official_arrays(contest, position)))
             title = dict(official_form.fields["option"].choices)[position]
-    regions = [_with_bars(row) for row in analysis["regions"]] if analysis else []
+    regions = []
+    if analysis:  # regions by their names in the reader's language, not their codes (KZ-10)
+        names = dict(Region.objects.values_list("code", "name"))
+        regions = [_with_bars(row, names) for row in analysis["regions"]]
+        analysis["digits"] = [
+            {**group, "group": names.get(group["group"], group["group"])}
+            for group in analysis["digits"]
+        ]
     context = {"table_form": table_form, "official_form": official_form, "contest": contest,
                "analysis": analysis, "title": title, "regions": regions}  # fmt: skip
     return render(request, "forensics/analyse.html", context)

@@ -8,11 +8,12 @@ import csv
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data" / "kz-regions.csv"
-# Adjectival Russian names of the three regions formed in 2022, still common in documents.
+# Adjectival Russian names of the three regions formed in 2022, still common in documents, and
+# the Russian names once written with Kazakh letters (files made with them still import).
 ALIASES = {
     "KZ-10": ["Абайская область", "Abay Region", "Abai"],
-    "KZ-33": ["Жетысуская область", "Zhetysu Region", "Jetisu"],
-    "KZ-62": ["Улытауская область", "Ulytau"],
+    "KZ-33": ["Жетысуская область", "Zhetysu Region", "Jetisu", "область Жетісу"],
+    "KZ-62": ["Улытауская область", "Ulytau", "область Ұлытау"],
 }
 
 

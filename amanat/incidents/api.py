@@ -114,7 +114,7 @@ def incident_follow_up(request, code: str):
         "occurred_at": report.occurred_at,
         "received_at": report.received_at,
         "timeline": [
-            {"at": t.at, "kind": t.kind, "text": t.text}
+            {"at": t.at, "kind": t.kind, "text": t.message}
             for t in report.timeline.filter(is_public=True)
         ],
         "evidence": [_evidence(request, e) for e in report.evidence.all()],

@@ -7,11 +7,11 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
-from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
 
-from .models import Report, TimelineEvent
+from .models import Report
+from .timeline import event_add
 
 WINDOW = timedelta(hours=3)
 SIMILAR = 0.2  # share of shared words that makes two texts "about the same thing"
@@ -55,16 +55,12 @@ def reports_merge(*, primary: Report, others: list[Report], actor) -> Report:
             continue
         Report.objects.filter(pk=other.pk).update(merged_into=primary)
         Report.objects.filter(merged_into=other).update(merged_into=primary)
-        merged_text = _("Merged with another report of the same event.")
-        TimelineEvent.objects.create(report=other, kind="merged", text=merged_text)
+        event_add(other, "merged")
     sources = 1 + primary.merged.count()
     if sources >= 2 and primary.credibility == Report.Credibility.SINGLE:
         primary.credibility = Report.Credibility.CORROBORATED
         primary.save(update_fields=["credibility"])
-    TimelineEvent.objects.create(
-        report=primary, kind="merged",
-        text=_("%(count)s reports describe this event.") % {"count": sources},
-    )  # fmt: skip
+    event_add(primary, "merged", {"count": sources})
     audit_record(action="incidents.merged", actor=actor, obj=primary,
                  data={"merged": [o.pk for o in others]})  # fmt: skip
     return primary

@@ -145,7 +145,10 @@ class TimelineEvent(models.Model):
     report = models.ForeignKey(Report, on_delete=models.CASCADE, related_name="timeline")
     at = models.DateTimeField(auto_now_add=True)
     kind = models.CharField(max_length=30)
-    text = models.TextField(blank=True)
+    # The codes the sentence needs ({"status": "verified"}); the sentence is made in the
+    # reader's language (timeline.py). Null: an old row whose text could not be converted.
+    params = models.JSONField(null=True, blank=True)
+    text = models.TextField(blank=True)  # only what a person typed (a note)
     is_public = models.BooleanField(default=True)
 
     class Meta:
@@ -153,6 +156,12 @@ class TimelineEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} {self.kind}"
+
+    @property
+    def message(self) -> str:
+        from .timeline import event_message
+
+        return event_message(self.kind, self.params, self.text)
 
 
 class PublicationApproval(models.Model):

@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
 
-from .models import PublicationApproval, Report, TimelineEvent
+from .models import PublicationApproval, Report
+from .timeline import event_add
 
 
 class ModerationError(Exception):
@@ -23,12 +24,9 @@ def report_triage(
     report = Report.objects.select_for_update().get(pk=report.pk)
     report.status, report.credibility = status, credibility
     report.save(update_fields=["status", "credibility"])
-    TimelineEvent.objects.create(
-        report=report, kind="status", text=_("Status: %(status)s.") % {
-            "status": report.get_status_display()},
-    )  # fmt: skip
+    event_add(report, "status", {"status": report.status})
     if note:
-        TimelineEvent.objects.create(report=report, kind="note", text=note, is_public=False)
+        event_add(report, "note", text=note, is_public=False)
     audit_record(action="incidents.triaged", actor=actor, obj=report,
                  data={"status": status, "credibility": credibility})  # fmt: skip
     return report
@@ -53,7 +51,7 @@ def report_approve_publication(*, report: Report, actor, public_summary: str) ->
     needed = 2 if report.is_sensitive else 1
     if report.approvals.count() >= needed:
         report.is_published, report.published_at = True, timezone.now()
-        TimelineEvent.objects.create(report=report, kind="published", text=_("Published."))
+        event_add(report, "published")
     report.save(update_fields=["public_summary", "is_published", "published_at"])
     audit_record(action="incidents.publication_approved", actor=actor, obj=report,
                  data={"published": report.is_published})  # fmt: skip

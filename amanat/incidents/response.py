@@ -6,7 +6,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
-from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
 from amanat.elections.selectors import election_current
@@ -15,7 +14,8 @@ from amanat.voterinfo.complaints import Body, Deadline, Route, deadline, route
 from amanat.voterinfo.legal_basis import basis_for_category
 
 from .involved import report_involved
-from .models import Referral, Report, TimelineEvent
+from .models import Referral, Report
+from .timeline import event_add
 
 LANGUAGES = ("kk", "ru", "en")  # of the complaint documents
 
@@ -39,8 +39,7 @@ def report_assign(*, report: Report, assignee, actor) -> Report:
     report.assigned_to = assignee
     report.respond_by = timezone.now() + (ELECTION_DAY_RESPONSE if on_the_day else RESPONSE)
     report.save(update_fields=["assigned_to", "respond_by"])
-    text = _("Assigned to %(who)s.") % {"who": assignee.get_username()}
-    TimelineEvent.objects.create(report=report, kind="assigned", is_public=False, text=text)
+    event_add(report, "assigned", {"who": assignee.get_username()}, is_public=False)
     audit_record(action="incidents.assigned", actor=actor, obj=report,
                  data={"assignee": assignee.pk})  # fmt: skip
     return report
@@ -109,10 +108,7 @@ def referral_create(*, report: Report, actor, body: str = "", language: str = "r
         report=report, body=body, language=language, filed_on=today, deadline=due.decide_by,
         created_by=actor,
     )  # fmt: skip
-    TimelineEvent.objects.create(
-        report=report, kind="referred",
-        text=_("Complaint filed with: %(body)s.") % {"body": Body(body).label},
-    )  # fmt: skip
+    event_add(report, "referred", {"body": body})
     audit_record(action="incidents.referred", actor=actor, obj=report, data={"body": body})
     return referral
 
@@ -122,10 +118,6 @@ def referral_answer(*, referral: Referral, actor, answer: str, outcome: str) -> 
     referral.answer, referral.outcome = answer.strip(), outcome
     referral.answered_on = timezone.localdate()
     referral.save(update_fields=["answer", "outcome", "answered_on"])
-    TimelineEvent.objects.create(
-        report=referral.report, kind="answer",
-        text=_("Answer from %(body)s: %(outcome)s.") % {
-            "body": Body(referral.body).label, "outcome": referral.get_outcome_display()},
-    )  # fmt: skip
+    event_add(referral.report, "answer", {"body": referral.body, "outcome": outcome})
     audit_record(action="incidents.referral_answered", actor=actor, obj=referral.report)
     return referral

@@ -14,7 +14,8 @@ from amanat.core.codes import code_derived, code_hash
 from amanat.geography.models import PollingStation, Region
 
 from .evidence import Checked, EvidenceRejected, evidence_check, evidence_store
-from .models import Category, Evidence, Report, TimelineEvent
+from .models import Category, Evidence, Report
+from .timeline import event_add
 
 TAXONOMY = Path(__file__).resolve().parent / "content" / "taxonomy.toml"
 CLOCK_SKEW = timedelta(minutes=10)
@@ -108,7 +109,7 @@ def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str]:
             occurred_at=data.occurred_at, place=data.place.strip()[:300], **found,
         )  # fmt: skip
         _evidence_save(report, checked)
-        TimelineEvent.objects.create(report=report, kind="received", text=_("Report received."))
+        event_add(report, "received")
     return report, code
 
 
@@ -146,10 +147,6 @@ def report_add_information(*, report: Report, text: str, files: list[tuple[str, 
         raise ReportInvalid(errors)
     with transaction.atomic():
         _evidence_save(report, checked)
-        TimelineEvent.objects.create(
-            report=report, kind="reporter_added", is_public=False, text=text.strip()
-        )
-        TimelineEvent.objects.create(
-            report=report, kind="added", text=_("The reporter added information.")
-        )
+        event_add(report, "reporter_added", is_public=False, text=text.strip())
+        event_add(report, "added")
     return report

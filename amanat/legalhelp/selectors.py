@@ -22,6 +22,15 @@ def faq_published() -> QuerySet[FaqEntry]:
     return FaqEntry.objects.order_by("-published_at")
 
 
+def faq_by_language(language: str, limit: int = 100) -> tuple[list[FaqEntry], list[FaqEntry]]:
+    """(answers written in the reader's language, answers written in another one). An answer
+    is a lawyer's own text in one language: the page shows the reader's first and labels the
+    others with their language instead of passing them off as the reader's."""
+    entries = list(faq_published()[:limit])
+    own = [entry for entry in entries if entry.language == language]
+    return own, [entry for entry in entries if entry.language != language]
+
+
 def faq_search(query: str) -> list[FaqEntry]:
     words = query.casefold().split()[:8]
     if not words:

@@ -3,6 +3,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
@@ -49,7 +50,8 @@ def follow(request: HttpRequest) -> HttpResponse:
 
 
 def faq(request: HttpRequest) -> HttpResponse:
-    return render(request, "legalhelp/faq.html", {"entries": selectors.faq_published()[:100]})
+    own, others = selectors.faq_by_language(get_language()[:2])
+    return render(request, "legalhelp/faq.html", {"entries": own, "others": others})
 
 
 @login_required

@@ -99,11 +99,12 @@ def _districts_by_region(districts) -> list:
 
 class ReviewForm(forms.Form):
     decision = forms.ChoiceField(
+        label=_("Decision"),
         choices=[
             ("approve", _("Approve")),
             ("needs_info", _("Ask for more information")),
             ("reject", _("Reject")),
-        ]
+        ],
     )
     note = forms.CharField(
         label=_("Note to the applicant (required to reject or ask for more)"),

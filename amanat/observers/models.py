@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Language(models.TextChoices):
-    KK = "kk", "Қазақша"
-    RU = "ru", "Русский"
-    EN = "en", "English"
+    # Named in the reader's language: a coordinator reads "Kazakh, Russian", not "kk, ru".
+    KK = "kk", _("Kazakh")
+    RU = "ru", _("Russian")
+    EN = "en", _("English")
 
 
 class Availability(models.TextChoices):
@@ -18,6 +19,11 @@ class Availability(models.TextChoices):
     ELECTION_DAY = "election_day", _("Election day, full day")
     COUNTING = "counting", _("The count (evening and night)")
     MOBILE = "mobile", _("Mobile team, with own transport")
+
+
+def choice_labels(choices: type[models.TextChoices], codes: list[str]) -> str:
+    """Stored codes (a JSON list) as their labels in the current language, comma-separated."""
+    return ", ".join(str(choices(code).label) if code in choices.values else code for code in codes)
 
 
 class Application(models.Model):
@@ -72,6 +78,12 @@ class Application(models.Model):
     def __str__(self) -> str:
         return f"#{self.pk} {self.get_status_display()}"
 
+    def get_languages_display(self) -> str:
+        return choice_labels(Language, self.languages)
+
+    def get_availability_display(self) -> str:
+        return choice_labels(Availability, self.availability)
+
 
 class Observer(models.Model):
     user = models.OneToOneField(
@@ -90,6 +102,9 @@ class Observer(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Observer')} #{self.pk}"
+
+    def get_languages_display(self) -> str:
+        return choice_labels(Language, self.languages)
 
 
 class Accreditation(models.Model):

@@ -42,7 +42,7 @@ class ComplaintForm(forms.Form):
     contact = forms.CharField(label=_("Your address or phone for the answer"), max_length=200)
     language = forms.ChoiceField(
         label=_("Language of the document"),
-        choices=[("ru", "Русский"), ("kk", "Қазақша")],
+        choices=[("ru", _("Russian")), ("kk", _("Kazakh"))],
     )
 
     def __init__(self, *args, **kwargs):

@@ -4,7 +4,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from PIL import Image
 
 from amanat.accounts.roles import Role
@@ -63,7 +63,9 @@ def test_tallies_count_each_observers_latest_answers(day):
     conflicts = tallies.conflicts(latest, form_version_current("VT"))
     assert [(c.station.number, c.question) for c in conflicts] == [("1", "A")]
     flagged = tallies.out_of_range(latest, form_version_current("VT"))
-    assert [(s.number, code, value) for s, code, value, _limit in flagged] == [("2", "D", 60)]
+    assert [(s.number, q.code, value) for s, q, value, _limit in flagged] == [("2", "D", 60)]
+    with translation.override("kk"):
+        assert [c.shown for c in conflicts] == [["жоқ", "иә"]]
 
 
 def test_missing_reports_by_a_time(day):
@@ -86,7 +88,8 @@ def test_dashboard_pages_scoped_and_public_summary_delayed(client, day, make_use
     client.force_login(coordinator)
     html = client.get("/ru/checklists/dashboard/").content.decode()
     assert "Отчитались: 1 из 2 участков с наблюдателем." in html
-    assert "VT A" in html  # the critical answer in the alert feed
+    # the critical answer in the alert feed, by the form's and the question's names
+    assert "Голосование: Вы видели вброс бюллетеней? — да" in html
     assert client.get("/ru/checklists/quality/VT/").status_code == 200
 
     client.force_login(make_user(role=Role.CITIZEN))
