@@ -41,7 +41,7 @@ def test_observer_journey(new_page, make_user):
     coordinator.goto("/ru/observers/applications/")
     coordinator.locator("table.data a").first.click()
     assert "Айгерим Демокызы" in coordinator.content()
-    coordinator.get_by_label("Decision").select_option("approve")
+    coordinator.get_by_label("Решение").select_option("approve")
     coordinator.get_by_role("button", name="Сохранить решение").click()
     coordinator.wait_for_url("**/ru/observers/applications/")
 
