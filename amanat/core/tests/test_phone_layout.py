@@ -104,6 +104,11 @@ def test_the_observer_sees_a_compact_header_and_the_sos_button_on_the_first_scre
     page.goto(f"/{lang}/observers/my-station/")
     header = page.locator(".site-header").bounding_box()
     assert header["height"] <= 70
+    # "Қаз" to the eye, the whole name to a screen reader.
+    languages = page.locator(".languages")
+    assert languages.locator(".short").all_inner_texts() == ["Қаз", "Рус", "Eng"]
+    assert [long.bounding_box()["width"] for long in languages.locator(".long").all()] == [1, 1, 1]
+    assert languages.get_by_role("link", name="Қазақша", exact=True).is_visible()
     assert not page.locator(".main-nav").is_visible()
     assert page.get_by_role("link", name=link).count() == 0  # hidden links are not offered
 
