@@ -17,6 +17,7 @@ admin.site.index_title = _("Data and people")
 
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
+    path("favicon.ico", core_views.favicon, name="favicon"),
     path("bench/raw-insert", core_views.bench_raw_insert),
     path("api/v1/", api.urls),
     path("sw.js", checklist_views.service_worker, name="service_worker"),

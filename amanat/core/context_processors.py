@@ -7,8 +7,12 @@ def site(request):
     path = request.get_full_path()
     return {
         "language_links": [
-            {"code": code, "name": name, "url": translate_url(path, code)}
-            for code, name in (("kk", "Қазақша"), ("ru", "Русский"), ("en", "English"))
+            {"code": code, "name": name, "short": short, "url": translate_url(path, code)}
+            for code, name, short in (
+                ("kk", "Қазақша", "Қаз"),
+                ("ru", "Русский", "Рус"),
+                ("en", "English", "Eng"),
+            )
         ],
         "require_2fa": settings.AMANAT_REQUIRE_2FA,
     }

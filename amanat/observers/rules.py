@@ -28,3 +28,5 @@ rules.add_perm("observers.raise_sos", is_observer)
 rules.add_perm("observers.handle_sos", is_admin | ((is_coordinator | is_lawyer) & in_own_region))
 rules.add_perm("observers.coordinate", is_admin | is_coordinator)
 rules.add_perm("observers.broadcast", is_admin | is_coordinator)
+# Who may open the list of SOS alerts (each alert then asks handle_sos for its region).
+rules.add_perm("observers.view_sos_alerts", is_admin | is_coordinator | is_lawyer)

@@ -244,6 +244,12 @@ AMANAT_TWILIO_AUTH_TOKEN = os.environ.get("AMANAT_TWILIO_AUTH_TOKEN", "")
 # Telegram: the bot's token, and the secret Telegram sends back with each webhook call.
 AMANAT_TELEGRAM_BOT_TOKEN = os.environ.get("AMANAT_TELEGRAM_BOT_TOKEN", "")
 AMANAT_TELEGRAM_WEBHOOK_SECRET = os.environ.get("AMANAT_TELEGRAM_WEBHOOK_SECRET", "")
+# The bot's @username, named to observers who link their Telegram (empty: not named).
+AMANAT_TELEGRAM_BOT_USERNAME = os.environ.get("AMANAT_TELEGRAM_BOT_USERNAME", "").lstrip("@")
+
+# The numbers an observer in danger calls (Kazakhstan: 112 for every emergency, 102 police).
+AMANAT_EMERGENCY_NUMBER = os.environ.get("AMANAT_EMERGENCY_NUMBER", "112")
+AMANAT_POLICE_NUMBER = os.environ.get("AMANAT_POLICE_NUMBER", "102")
 
 # The public summary of checklists shows the situation as it was this many minutes ago.
 AMANAT_PUBLIC_DELAY_MINUTES = int(os.environ.get("AMANAT_PUBLIC_DELAY_MINUTES", "60"))
@@ -288,7 +294,12 @@ SECURE_REFERRER_POLICY = "same-origin"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"no_traceback_below_500": {"()": "amanat.core.log_filters.NoTracebackBelow500"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {
+        "axes": {"level": "WARNING"},
+        # A refused request (403, 400) is one line (log_filters.py); a 500 keeps its traceback.
+        "django.request": {"filters": ["no_traceback_below_500"]},
+    },
 }

@@ -43,6 +43,7 @@ MATRIX = {
         "other": {R.ADMIN},
     },
     "observers.broadcast": {"none": {R.ADMIN, R.COORDINATOR}},
+    "observers.view_sos_alerts": {"none": {R.ADMIN, R.COORDINATOR, R.LAWYER}},
     "incidents.moderate": {
         "own": {R.ADMIN, R.MODERATOR, R.COORDINATOR},
         "other": {R.ADMIN, R.MODERATOR},

@@ -1,5 +1,6 @@
 """Pages for observers in the field (check in, SOS, inbox) and for those who answer an SOS."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -47,6 +48,7 @@ def my_station(request: HttpRequest) -> HttpResponse:
         "error": request.session.pop("observer_error", None),
         "telegram_code": None,
         "telegram_linked": hasattr(request.user, "telegram"),
+        "telegram_bot": settings.AMANAT_TELEGRAM_BOT_USERNAME,
     }
     if request.method == "POST" and request.POST.get("action") == "telegram":
         from amanat.channels.telegram import telegram_link_code_create
@@ -100,13 +102,18 @@ def raise_sos(request: HttpRequest) -> HttpResponse:
         longitude=form.cleaned_data["longitude"],
         note=form.cleaned_data["note"],
     )
-    return render(request, "observers/sos_raised.html", {"alert": alert})
+    context = {
+        "alert": alert,
+        "emergency_number": settings.AMANAT_EMERGENCY_NUMBER,
+        "police_number": settings.AMANAT_POLICE_NUMBER,
+    }
+    return render(request, "observers/sos_raised.html", context)
 
 
 @login_required
 def sos_list(request: HttpRequest) -> HttpResponse:
     alerts = selectors.sos_visible_to(request.user)
-    if not request.user.has_perm("observers.coordinate") and request.user.role != "lawyer":
+    if not request.user.has_perm("observers.view_sos_alerts"):
         raise PermissionDenied
     page = page_of(request, alerts)
     template = "observers/_sos_rows.html" if request.htmx else "observers/sos_list.html"
