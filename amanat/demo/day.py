@@ -3,7 +3,10 @@ reports from stations in every region, a few with critical answers, and SOS aler
 
 import random
 
+from django.db.models import F, OuterRef, Subquery
+
 from amanat.accounts.models import User
+from amanat.checklists.models import CriticalAlert, Submission
 from amanat.checklists.services import submission_receive
 from amanat.elections.models import Election
 from amanat.observers.models import DeploymentStation
@@ -62,7 +65,17 @@ def election_day_load(election: Election, seed: int = 2027) -> int:
             _report(link, "VT", _voting(rng, voters), at(10 + index % 4, minute), election)
     _observer_morning(election)
     _sos_load(election, links)
+    _received_when_observed(election)
     return len(reported)
+
+
+def _received_when_observed(election: Election) -> None:
+    """Reports arrive as they are sent: the server's receipt and the alerts it raised carry
+    the report's time, not the moment the demo was loaded."""
+    demo = Submission.objects.filter(election=election, raw__demo=True)
+    demo.update(received_at=F("observed_at"))
+    observed = Submission.objects.filter(pk=OuterRef("submission_id")).values("observed_at")
+    CriticalAlert.objects.filter(submission__in=demo).update(created_at=Subquery(observed[:1]))
 
 
 def _observer_morning(election: Election) -> None:

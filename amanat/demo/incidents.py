@@ -3,17 +3,18 @@ has no metadata), some still with the moderators, one sensitive one waiting for 
 approval, one rejected."""
 
 import io
+from datetime import timedelta
 
 from django.db import transaction
 from PIL import Image, ImageDraw
 
 from amanat.accounts.models import User
 from amanat.geography.models import PollingStation
-from amanat.incidents.models import Report
+from amanat.incidents.models import PublicationApproval, Report, TimelineEvent
 from amanat.incidents.moderation import report_approve_publication, report_triage
 from amanat.incidents.services import ReportInput, report_submit
 
-from .story import at, demo_id
+from .story import at, capped, demo_id
 
 PUBLISHED, SENSITIVE = "published", "sensitive"
 # key: (region, category, source, (hour, minute), what the reporter wrote, where it stands,
@@ -119,8 +120,12 @@ def _incident_load(key, item, moderator, observer) -> None:
         ),
         reporter=reporter,
     )  # fmt: skip
-    if state == "new":
-        return
+    if state != "new":
+        _moderate(report, state, credibility, summary, moderator)
+    _backdate(report)
+
+
+def _moderate(report, state, credibility, summary, moderator) -> None:
     status = "verified" if state in (PUBLISHED, SENSITIVE) else state
     report_triage(
         report=report, actor=moderator, status=status, credibility=credibility or "single"
@@ -129,3 +134,15 @@ def _incident_load(key, item, moderator, observer) -> None:
         report.is_sensitive = state == SENSITIVE
         report.save(update_fields=["is_sensitive"])
         report_approve_publication(report=report, actor=moderator, public_summary=summary)
+
+
+def _backdate(report: Report) -> None:
+    """Received a few minutes after it happened, checked and published within the hour."""
+    received = capped(report.occurred_at + timedelta(minutes=4))
+    checked = capped(report.occurred_at + timedelta(minutes=35))
+    Report.objects.filter(pk=report.pk).update(received_at=received)
+    Report.objects.filter(pk=report.pk, is_published=True).update(published_at=checked)
+    events = TimelineEvent.objects.filter(report=report)
+    events.filter(kind="received").update(at=received)
+    events.exclude(kind="received").update(at=checked)
+    PublicationApproval.objects.filter(report=report).update(at=checked)

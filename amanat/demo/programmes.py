@@ -66,7 +66,7 @@ def _programme_publish(option: BallotOption, topics: dict) -> None:
     for index, lang in enumerate(LANGS):
         with translation.override(lang):
             sections = [
-                f"## {Topic(topic).label}\n\n{texts[index]}" for topic, texts in topics.items()
+                f"### {Topic(topic).label}\n\n{texts[index]}" for topic, texts in topics.items()
             ]
         fields[f"programme_{lang}"] = "\n\n".join(sections)
         fields[f"biography_{lang}"] = BIOGRAPHY[lang]

@@ -16,7 +16,7 @@ from .day import election_day_load
 from .elections import demo_election_load
 from .incidents import incidents_load
 from .legal import legal_load
-from .observers import demo_observer_load, synthetic_observers_load
+from .observers import applications_load, demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
 from .results import demo_results_load, demo_results_remove, pvt_sample_load
 from .stations import synthetic_station_csv
@@ -47,6 +47,7 @@ def demo_load(*, progress=None, polls_closed: bool = False) -> DemoReport:
     categories_load()
     demo_observer_load(election)
     synthetic_observers_load(election)
+    applications_load()
     election_day_load(election)
     incidents_load()
     legal_load()

@@ -22,11 +22,15 @@ def demo_id(kind: str, key) -> uuid.UUID:
 
 def at(hour: int, minute: int = 0) -> datetime:
     """Today at this local time, or now if that is still to come (never before midnight)."""
-    now = timezone.now()
     day = timezone.localdate()
     midnight = timezone.make_aware(datetime.combine(day, time(0)))
     wanted = timezone.make_aware(datetime.combine(day, time(hour, minute)))
-    return max(midnight, min(wanted, now - timedelta(seconds=1)))
+    return max(midnight, capped(wanted))
+
+
+def capped(moment: datetime) -> datetime:
+    """The moment, or now if it is still to come."""
+    return min(moment, timezone.now() - timedelta(seconds=1))
 
 
 def days_ago(days: int, hour: int = 12) -> datetime:

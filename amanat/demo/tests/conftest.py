@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from django.db import transaction
+from django.test import override_settings
 
 from amanat.demo.services import demo_load
 
@@ -18,10 +19,15 @@ ROOT = Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture(scope="package")
-def demo(django_db_setup, django_db_blocker):
+def demo(django_db_setup, django_db_blocker, tmp_path_factory):
     """Load the demo once (10,000 stations), inside a transaction that is rolled back
-    afterwards, so no other test sees it. Each test runs in a savepoint."""
-    with django_db_blocker.unblock():
+    afterwards, so no other test sees it. Each test runs in a savepoint. The incidents'
+    photos go to a temporary directory."""
+    files = tmp_path_factory.mktemp("demo-files")
+    with (
+        override_settings(MEDIA_ROOT=files / "media", AMANAT_PRIVATE_DIR=files / "private"),
+        django_db_blocker.unblock(),
+    ):
         outer = transaction.atomic()
         outer.__enter__()
         try:

@@ -39,8 +39,22 @@ def test_demo_is_loaded_and_labelled(demo):
 
 
 @pytest.mark.django_db
+def _story_counts() -> dict[str, int]:
+    from django.apps import apps
+
+    models = ["checklists.Submission", "checklists.CriticalAlert", "observers.CheckIn",
+              "observers.SosAlert", "observers.Application", "incidents.Report",
+              "incidents.Evidence", "incidents.PublicationApproval", "legalhelp.Question",
+              "legalhelp.FaqEntry", "training.Attempt", "training.Certificate",
+              "results.PvtSample"]  # fmt: skip
+    return {name: apps.get_model(name).objects.count() for name in models}
+
+
 def test_loading_again_changes_nothing(demo):
+    before = _story_counts()
+    assert all(before.values()), before
     again = demo_load()
+    assert _story_counts() == before
     assert (again.stations.created, again.stations.updated) == (0, 0)
     assert again.stations.unchanged == demo.stations.created
     from amanat.demo.observers import SYNTHETIC_PREFIX

@@ -35,7 +35,9 @@ def test_opening_and_voting_reports_came_in_today_from_every_region(demo):
         assert _today(reports.values_list("observed_at", flat=True)), code
         regions = set(reports.values_list("station__district__region__code", flat=True))
         assert regions == set(Region.objects.values_list("code", flat=True)), code
-    assert 0 < CriticalAlert.objects.count() < 0.2 * Submission.objects.count()
+    alerts = CriticalAlert.objects.select_related("submission")
+    assert 0 < alerts.count() < 0.2 * Submission.objects.count()
+    assert all(a.created_at == a.submission.observed_at for a in alerts)  # raised on receipt
 
 
 def test_observers_checked_in_before_their_reports_and_the_demo_observer_at_station_1(demo):
@@ -60,6 +62,8 @@ def test_incidents_published_with_clean_photos_and_others_being_checked(demo):
     assert published.count() == 7
     assert all(r.public_summary and r.status == "verified" for r in published)
     assert _today(Report.objects.values_list("occurred_at", flat=True))
+    assert _today(Report.objects.values_list("received_at", flat=True))
+    assert all(r.occurred_at <= r.received_at <= r.published_at for r in published)
     photos = Evidence.objects.filter(report__is_published=True, kind="photo")
     assert photos.count() == 2
     assert all(p.public_copy for p in photos)
@@ -84,7 +88,7 @@ def test_published_photo_has_no_camera_metadata(demo, client):
 
 
 def test_faq_answers_in_each_language_and_questions_waiting_for_the_lawyer(demo, client):
-    assert sorted(FaqEntry.objects.values_list("language", flat=True)) == sorted(LANGS * 2)
+    assert sorted(FaqEntry.objects.values_list("language", flat=True)) == sorted(LANGS * 4)
     assert Question.objects.filter(status="open").count() == 3
     for lang in LANGS:
         page = client.get(f"/{lang}/legal-help/faq/").content.decode()
@@ -131,3 +135,15 @@ def test_sos_alerts_in_astana_for_the_coordinator_and_lawyer(demo):
     assert sorted(alerts.values_list("status", flat=True)) == ["acknowledged", "closed"]
     assert SosAlert.objects.filter(status="open").count() == 1
     assert _today(SosAlert.objects.values_list("raised_at", flat=True))
+
+
+def test_applications_wait_for_the_astana_coordinator(demo, client):
+    from amanat.observers.models import Application
+
+    waiting = Application.objects.filter(region__code="KZ-71", status="submitted")
+    assert waiting.count() == 3
+    assert all(timezone.localdate(a.submitted_at) < timezone.localdate() for a in waiting)
+    client.force_login(User.objects.get(username="coordinator"))
+    page = client.get("/ru/observers/applications/").content.decode()
+    for application in waiting:
+        assert f'href="/ru/observers/applications/{application.pk}/"' in page
