@@ -13,5 +13,6 @@ from .walker import walk
 @pytest.mark.browser
 def test_every_page_of_every_role_in_every_language_and_width(browser, demo_server):
     result = walk(browser, demo_server, PAGES)
-    print(result.report())  # noqa: T201 - the run's time and findings, in the test's output
+    summary = f"{result.pages} page views in {result.seconds:.0f} s"
+    print(f"page walker: {summary}")  # noqa: T201 - the run's time, in the test's output
     assert not result.failures, result.report()

@@ -118,8 +118,14 @@ def _visit(page, events: list[str], base: str, lang: str, path: str) -> list[str
     return problems + events
 
 
+def _console(message) -> str:
+    """The console's text, with the resource it is about (a failed load names no URL)."""
+    where = message.location.get("url", "")
+    return f"console: {message.text}" + (f" ({where})" if where else "")
+
+
 def _listen(page, events: list[str]) -> None:
-    page.on("console", lambda m: m.type == "error" and events.append(f"console: {m.text}"))
+    page.on("console", lambda m: m.type == "error" and events.append(_console(m)))
     page.on("pageerror", lambda e: events.append(f"page error: {e}"))
     page.on(
         "response",
