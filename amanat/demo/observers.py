@@ -10,13 +10,17 @@ from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.elections.models import Election
 from amanat.geography.models import PollingStation, Region
-from amanat.observers.models import Deployment, Observer
+from amanat.observers.models import Application, Deployment, Observer
 from amanat.observers.services.deployment import (
     deployment_apply_proposal,
     deployment_assign,
     deployment_propose,
 )
+from amanat.observers.services.recruitment import ApplicationInput, application_submit
 from amanat.training.models import Certificate, Program
+
+from .story import days_ago, demo_id
+from .training import observer_training_load
 
 SYNTHETIC_PREFIX = "synthetic-observer-"
 # Share of each unit's stations that synthetic observers will cover: varied, so the map shows it.
@@ -48,7 +52,7 @@ def demo_observer_load(election: Election) -> Observer:
     observer, _ = Observer.objects.get_or_create(
         user=user, defaults={"region": astana, "languages": ["kk", "ru"]}
     )
-    _certify([user])
+    observer_training_load(user)  # certified by passing the courses, as any observer is
     if not Deployment.objects.filter(election=election, observer=observer).exists():
         station = PollingStation.objects.get(number="1", district__region=astana)
         deployment_assign(election=election, observer=observer, stations=[station])
@@ -97,3 +101,31 @@ def synthetic_observers_load(election: Election, seed: int = 2027) -> int:
         election=election, region_ids=Region.objects.values_list("pk", flat=True)
     )
     return deployment_apply_proposal(election=election, proposals=proposals, actor=None)
+
+
+APPLICANTS = [
+    # (name, phone, languages, availability, experience)
+    ("Дана Сапарова", "+77010001001", ["kk", "ru"], ["election_day", "counting"],
+     "Наблюдала на выборах в маслихат в 2023 году."),
+    ("Ерлан Жақсылықов", "+77010001002", ["kk"], ["pre_election", "election_day"], ""),
+    ("Olga Demidova", "+77010001003", ["ru", "en"], ["mobile"], "Student of law, 3rd year."),
+]  # fmt: skip
+
+
+def applications_load() -> int:
+    """Volunteers who applied to observe in Astana, waiting for the demo coordinator."""
+    astana = Region.objects.get(code="KZ-71")
+    for index, (name, phone, languages, availability, experience) in enumerate(APPLICANTS):
+        application, _code = application_submit(
+            data=ApplicationInput(
+                client_id=demo_id("application", index), full_name=name, phone=phone,
+                region=astana, languages=languages, availability=availability,
+                experience=experience, consent=True, pledge=True,
+            )
+        )  # fmt: skip
+        # Sent in the last days before the election, consent and pledge with the form.
+        sent = days_ago(3 - index, 19)
+        Application.objects.filter(pk=application.pk).update(
+            submitted_at=sent, consent_at=sent, pledge_accepted_at=sent
+        )
+    return len(APPLICANTS)

@@ -1,7 +1,18 @@
 """What the fictional demo candidates promise, topic by topic, for the comparison page."""
 
+from django.utils import translation
+
 from amanat.elections.models import BallotOption, Contest
-from amanat.voterinfo.models import ProgrammePosition
+from amanat.voterinfo.models import ProgrammePosition, Topic
+
+LANGS = ("kk", "ru", "en")
+BIOGRAPHY = {
+    "kk": "Ойдан шығарылған демо-кандидат: өмірбаяны мен бағдарламасы платформаны көрсету үшін "
+    "жазылған.",
+    "ru": "Вымышленный демо-кандидат: биография и программа написаны, чтобы показать платформу.",
+    "en": "A fictional demo candidate: the biography and programme are written to show the "
+    "platform.",
+}
 
 # Candidate position on the ballot → topic → (kk, ru, en)
 POSITIONS = {
@@ -45,3 +56,18 @@ def positions_load(contest: Contest) -> None:
                 topic=topic,
                 defaults={"text_kk": kk, "text_ru": ru, "text_en": en},
             )
+        if option.candidate_id is not None:
+            _programme_publish(option, topics)
+
+
+def _programme_publish(option: BallotOption, topics: dict) -> None:
+    """The candidate's page shows the same programme the comparison quotes, topic by topic."""
+    fields = {}
+    for index, lang in enumerate(LANGS):
+        with translation.override(lang):
+            sections = [
+                f"### {Topic(topic).label}\n\n{texts[index]}" for topic, texts in topics.items()
+            ]
+        fields[f"programme_{lang}"] = "\n\n".join(sections)
+        fields[f"biography_{lang}"] = BIOGRAPHY[lang]
+    type(option.candidate).objects.filter(pk=option.candidate_id).update(**fields)

@@ -6,16 +6,20 @@ import uuid
 
 import numpy as np
 
+from amanat.checklists.models import Submission
 from amanat.checklists.services import submission_receive
 from amanat.elections.models import Contest
 from amanat.geography.models import PollingStation
 from amanat.observers.models import DeploymentStation
-from amanat.results.models import OfficialResult, ProtocolForm
+from amanat.results.models import OfficialResult, ProtocolForm, PvtSample
 from amanat.results.pvt import pvt_sample_draw
 
-DEMO_NAMESPACE = uuid.UUID("0b6f3c2e-1d5a-4f7b-9a61-5e0c7d2b8a14")
+from .story import DEMO_NAMESPACE
+
 SHARES = [0.52, 0.27, 0.14, 0.07]  # by ballot position; the rest is renormalised
 MOVED = 25  # stations whose official figures were "adjusted"
+SAMPLE_SIZE = 400
+SOURCE = "demo (fictional)"
 
 
 def _protocol(rng, voters: int, positions: int) -> dict:
@@ -51,11 +55,11 @@ def demo_results_load(contest: Contest, seed: int = 2027) -> int:
         PollingStation.objects.order_by("number").values_list("pk", "registered_voters")
     )
     truth = {pk: _protocol(rng, max(voters, 100), positions) for pk, voters in stations}
-    sample = pvt_sample_draw(contest=contest, size=400, seed=seed, actor=None)
+    sample = pvt_sample_load(contest, seed)
     observed = _observer_copies(contest, sample.station_ids, truth)
     tampered = set(rng.choice(sorted(observed), size=min(MOVED, len(observed)), replace=False))
     OfficialResult.objects.bulk_create(
-        [OfficialResult(contest=contest, station_id=pk, source="demo (fictional)",
+        [OfficialResult(contest=contest, station_id=pk, source=SOURCE,
                         figures=_moved(truth[pk], rng) if pk in tampered else truth[pk])
          for pk, _voters in stations],
         batch_size=2000,
@@ -78,3 +82,20 @@ def _observer_copies(contest: Contest, station_ids: list[int], truth: dict) -> s
         )  # fmt: skip
         stored.add(link.station_id)
     return stored
+
+
+def pvt_sample_load(contest: Contest, seed: int = 2027) -> PvtSample:
+    """The PVT sample is drawn before election day; drawn once, not again on each load."""
+    sample = PvtSample.objects.filter(contest=contest).first()
+    return sample or pvt_sample_draw(contest=contest, size=SAMPLE_SIZE, seed=seed, actor=None)
+
+
+def demo_results_remove(contest: Contest) -> int:
+    """Before the polls close there are no results: remove those a load with --polls-closed
+    stored (official figures and the observers' protocol copies)."""
+    removed, _ = OfficialResult.objects.filter(contest=contest, source=SOURCE).delete()
+    protocol_form = ProtocolForm.objects.filter(contest=contest).first()
+    if protocol_form is not None:
+        copies = Submission.objects.filter(version__form=protocol_form.form, raw__demo=True)
+        removed += copies.delete()[0]
+    return removed

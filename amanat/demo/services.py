@@ -12,10 +12,13 @@ from amanat.results.services import protocol_form_load
 from amanat.training.loader import courses_load_all
 from amanat.voterinfo.services import guides_load
 
+from .day import election_day_load
 from .elections import demo_election_load
-from .observers import demo_observer_load, synthetic_observers_load
+from .incidents import incidents_load
+from .legal import legal_load
+from .observers import applications_load, demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
-from .results import demo_results_load
+from .results import demo_results_load, demo_results_remove, pvt_sample_load
 from .stations import synthetic_station_csv
 
 
@@ -27,7 +30,9 @@ class DemoReport:
 
 
 @transaction.atomic
-def demo_load(*, progress=None) -> DemoReport:
+def demo_load(*, progress=None, polls_closed: bool = False) -> DemoReport:
+    """The demo as of now on election day (story.py). With `polls_closed`, the count is done
+    too: official results, observers' protocol copies, reconciliation and PVT to look at."""
     country = country_default()
     users = demo_users_load()
     report = stations_import_text(text=synthetic_station_csv(), country=country, progress=progress)
@@ -42,5 +47,13 @@ def demo_load(*, progress=None) -> DemoReport:
     categories_load()
     demo_observer_load(election)
     synthetic_observers_load(election)
-    demo_results_load(contest)
+    applications_load()
+    election_day_load(election)
+    incidents_load()
+    legal_load()
+    pvt_sample_load(contest)
+    if polls_closed:
+        demo_results_load(contest)
+    else:
+        demo_results_remove(contest)  # a demo loaded before with --polls-closed
     return DemoReport(users=[u.username for u in users], stations=report, election=election.slug)

@@ -1,5 +1,4 @@
 import pytest
-from django.db import transaction
 
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
@@ -8,20 +7,6 @@ from amanat.demo.services import demo_load
 from amanat.demo.stations import synthetic_station_rows
 from amanat.elections.models import BallotOption, Election, ElectionStage
 from amanat.geography.models import PollingStation, Region
-
-
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    """Load the demo once for the module (10,000 stations), inside a transaction that is
-    rolled back afterwards, so no other test sees it. Each test runs in a savepoint."""
-    with django_db_blocker.unblock():
-        outer = transaction.atomic()
-        outer.__enter__()
-        try:
-            yield demo_load()
-        finally:
-            transaction.set_rollback(True)
-            outer.__exit__(None, None, None)
 
 
 @pytest.mark.django_db
@@ -54,8 +39,22 @@ def test_demo_is_loaded_and_labelled(demo):
 
 
 @pytest.mark.django_db
+def _story_counts() -> dict[str, int]:
+    from django.apps import apps
+
+    models = ["checklists.Submission", "checklists.CriticalAlert", "observers.CheckIn",
+              "observers.SosAlert", "observers.Application", "incidents.Report",
+              "incidents.Evidence", "incidents.PublicationApproval", "legalhelp.Question",
+              "legalhelp.FaqEntry", "training.Attempt", "training.Certificate",
+              "results.PvtSample"]  # fmt: skip
+    return {name: apps.get_model(name).objects.count() for name in models}
+
+
 def test_loading_again_changes_nothing(demo):
+    before = _story_counts()
+    assert all(before.values()), before
     again = demo_load()
+    assert _story_counts() == before
     assert (again.stations.created, again.stations.updated) == (0, 0)
     assert again.stations.unchanged == demo.stations.created
     from amanat.demo.observers import SYNTHETIC_PREFIX
@@ -165,13 +164,18 @@ def test_demo_election_is_today_and_the_observer_is_at_station_1_with_a_known_ph
 
 
 @pytest.mark.django_db
-def test_demo_results_show_reconciliation_and_pvt(demo):
+def test_demo_with_polls_closed_shows_reconciliation_and_pvt(demo):
+    """`load-demo --polls-closed` adds the count (official results after 20:00)."""
+    from amanat.checklists.models import Submission
+    from amanat.demo.results import demo_results_load, demo_results_remove
     from amanat.elections.models import Contest
     from amanat.results.models import OfficialResult
     from amanat.results.pvt import pvt_estimates
     from amanat.results.selectors import reconciliation
 
     contest = Contest.objects.get(code="president", election__slug=demo.election)
+    assert not OfficialResult.objects.filter(contest=contest).exists()  # polls still open
+    demo_results_load(contest)
     assert OfficialResult.objects.filter(contest=contest).count() == PollingStation.objects.count()
     result = reconciliation(contest)
     assert 1 <= len(result.differing) <= 25
@@ -180,3 +184,6 @@ def test_demo_results_show_reconciliation_and_pvt(demo):
     national, _regions = pvt_estimates(contest, contest.pvt_sample)
     assert national.reported >= 100
     assert 0.45 < national.shares[0].central < 0.6
+    demo_results_remove(contest)  # a plain load-demo again: the polls are open
+    assert not OfficialResult.objects.filter(contest=contest).exists()
+    assert not Submission.objects.filter(version__form__code=contest.protocol_form.form.code)

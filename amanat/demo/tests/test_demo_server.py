@@ -2,26 +2,12 @@
 gunicorn, and answer real HTTP in three languages with every demo login working."""
 
 import json
-import os
-import socket
-import subprocess
-import sys
-import time
 import urllib.request
-from pathlib import Path
 
 import pytest
 
 from amanat.accounts.roles import Role
 from amanat.demo.people import DEMO_PASSWORD
-
-BIN = Path(sys.executable).parent
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _get(url: str) -> tuple[int, str]:
@@ -38,39 +24,6 @@ def _post_json(url: str, data: dict) -> tuple[int, dict]:
             return response.status, json.loads(response.read())
     except urllib.error.HTTPError as error:
         return error.code, json.loads(error.read())
-
-
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
-    data_dir = tmp_path_factory.mktemp("demo")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    # As `make demo` runs it.
-    env.update(
-        AMANAT_DATA_DIR=str(data_dir), AMANAT_REQUIRE_2FA="0", AMANAT_SMSSYNC_SECRET="amanat-demo"
-    )
-    for args in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"], ["load-demo"]):
-        subprocess.run([BIN / "amanat", *args], env=env, check=True, capture_output=True)
-    port = _free_port()
-    server = subprocess.Popen(
-        [BIN / "gunicorn", "amanat.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            _get(f"{base}/healthz")
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
 
 
 @pytest.mark.parametrize(

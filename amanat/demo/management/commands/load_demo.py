@@ -12,10 +12,15 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--no-progress", action="store_true")
+        parser.add_argument(
+            "--polls-closed",
+            action="store_true",
+            help="Add the count: official results, observers' protocols, reconciliation, PVT.",
+        )
 
     def handle(self, *args, **options):
         with tqdm(unit="station", file=sys.stderr, disable=options["no_progress"]) as bar:
-            report = demo_load(progress=bar.update)
+            report = demo_load(progress=bar.update, polls_closed=options["polls_closed"])
         stations = report.stations
         self.stdout.write(
             f"Demo stations: {stations.created} created, {stations.updated} updated, "
