@@ -1,7 +1,7 @@
 """Guard: every page of every demo role, in kk, ru and en, on a 390 px phone and a 1280 px
 desktop, against the loaded demo as `make demo` serves it. Fails on horizontal overflow, a
 console or page error, a response of 500 or more (any resource), a page that does not answer
-200, and (once the language check is merged) a string not in the page's language. All
+200, and a string not in the page's language. All
 failures are collected and reported together, grouped by page."""
 
 import pytest

@@ -8,16 +8,10 @@ from dataclasses import dataclass, field
 
 from playwright.sync_api import Error as PlaywrightError
 
+from amanat.core.tests.language_check import strings_not_in_language
 from amanat.demo.people import DEMO_PASSWORD
 
 from .pages import VISITOR, Found
-
-# TODO(lead): the language check lives in another branch (amanat/core/tests/language_check.py);
-# once it is merged, import it unconditionally and delete this fallback.
-try:
-    from amanat.core.tests.language_check import strings_not_in_language
-except ImportError:  # pragma: no cover - until the language check is merged
-    strings_not_in_language = None
 
 LANGS = ("kk", "ru", "en")
 WIDTHS = (390, 1280)
@@ -109,10 +103,9 @@ def _visit(page, events: list[str], base: str, lang: str, path: str) -> list[str
     if overflow:
         scroll, width, wide = overflow
         problems.append(f"horizontal overflow: {scroll}px > {width}px ({', '.join(wide)})")
-    if strings_not_in_language is not None:
-        foreign = strings_not_in_language(page.content(), lang)
-        if foreign:
-            problems.append(f"not in {lang}: {foreign[:8]!r}")
+    foreign = strings_not_in_language(page.content(), lang)
+    if foreign:
+        problems.append(f"not in {lang}: {foreign[:8]!r}")
     if len(events) > 3:  # one broken chart logs an error per shape: the first three say it
         events[3:] = [f"... and {len(events) - 3} more errors like these"]
     return problems + events

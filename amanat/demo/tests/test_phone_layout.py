@@ -1,14 +1,7 @@
 """The demo on a 390 × 844 phone (issue 15, defect 4): a compact header whose menu opens on
 a tap, the observer's SOS button on the first screen, and the eleven pages that were wider
-than the phone now fitting it, in Kazakh and Russian."""
-
-import os
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from pathlib import Path
+than the phone now fitting it, in Kazakh and Russian. The demo server is the package's
+(conftest.py), shared with the page walker."""
 
 import pytest
 
@@ -16,53 +9,7 @@ from amanat.demo.people import DEMO_PASSWORD
 
 pytestmark = pytest.mark.browser
 
-ROOT = Path(__file__).resolve().parents[3]
 PHONE = {"width": 390, "height": 844}
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-@pytest.fixture(scope="module")
-def demo_server(tmp_path_factory):
-    """The demo as `make demo` serves it (the pages need its elections, coverage and results),
-    run from this checkout's code."""
-    data_dir = tmp_path_factory.mktemp("phone-demo")
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "REDIS_URL", "DJANGO_SETTINGS_MODULE"}
-    }
-    env.update(AMANAT_DATA_DIR=str(data_dir), AMANAT_REQUIRE_2FA="0")
-    for args in (["migrate", "-v0"], ["collectstatic", "--no-input", "-v0"], ["load-demo"]):
-        subprocess.run(
-            [sys.executable, "-m", "amanat", *args],
-            env=env,
-            cwd=ROOT,
-            check=True,
-            capture_output=True,
-        )
-    port = _free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "gunicorn", "amanat.wsgi", "--bind", f"127.0.0.1:{port}"],
-        env=env,
-        cwd=ROOT,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            urllib.request.urlopen(f"{base}/healthz", timeout=5)  # noqa: S310 - our own server
-            break
-        except OSError:
-            time.sleep(0.2)
-    yield base
-    server.terminate()
-    server.wait(timeout=10)
 
 
 @pytest.fixture(scope="module")
