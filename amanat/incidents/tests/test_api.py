@@ -11,17 +11,9 @@ from PIL import Image
 
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.incidents.models import Evidence, Report
-from amanat.incidents.services import categories_load
 from amanat.observers.tests.factories import region
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _storage(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
-    categories_load()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_storage")]
 
 
 def photo_with_gps() -> bytes:

@@ -10,17 +10,9 @@ from PIL import Image
 from amanat.accounts.roles import Role
 from amanat.incidents.evidence import public_dir
 from amanat.incidents.models import Evidence
-from amanat.incidents.services import categories_load
 from amanat.incidents.tests.test_api import photo_with_gps, post
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _storage(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
-    categories_load()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_storage")]
 
 
 def test_blurring_changes_the_address_and_the_content_the_moderator_sees(
