@@ -2,6 +2,7 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from amanat.accounts.roles import Role
+from amanat.core.textsearch import stems
 
 from .models import FaqEntry, Question
 
@@ -32,10 +33,11 @@ def faq_by_language(language: str, limit: int = 100) -> tuple[list[FaqEntry], li
 
 
 def faq_search(query: str) -> list[FaqEntry]:
-    words = query.casefold().split()[:8]
-    if not words:
+    """Each word's stem must appear: "наблюдатель" finds "наблюдателем" (core.textsearch)."""
+    word_stems = stems(query)
+    if not word_stems:
         return []
     entries = faq_published()
-    for word in words:
-        entries = entries.filter(search_text__contains=word)
+    for word_stem in word_stems:
+        entries = entries.filter(search_text__contains=word_stem)
     return list(entries[:20])

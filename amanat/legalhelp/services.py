@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
 from amanat.core.codes import code_hash, code_new
+from amanat.core.textsearch import fold
 from amanat.elections.selectors import election_current
 from amanat.voterinfo.calendar_rules import stages_compute
 
@@ -141,7 +142,7 @@ def faq_publish(*, question: Question, lawyer, question_text: str, answer_text: 
             "published_by": lawyer,
         },
     )
-    entry.search_text = f"{entry.question} {entry.answer}".casefold()
+    entry.search_text = fold(f"{entry.question} {entry.answer}")
     entry.save(update_fields=["search_text"])
     audit_record(action="legalhelp.faq_published", actor=lawyer, obj=entry)
     return entry

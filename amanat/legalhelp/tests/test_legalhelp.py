@@ -78,6 +78,9 @@ def test_answer_notifies_and_publication_removes_contacts(
     assert "+7 701" not in entry.question
     assert "mail.kz" not in entry.question
     assert faq_search("СПИСКЕ избирателей") == [entry]
+    # Other word forms than the text's: "списки" → "списк", "комиссией" → "комисси".
+    assert faq_search("списки, комиссией") == [entry]
+    assert faq_search("списки урны") == []  # every word must be found
 
 
 def test_a_private_question_is_never_published(make_user):
