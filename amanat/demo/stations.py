@@ -33,6 +33,9 @@ NETWORK = {
     "KZ-79": (300, 42.32, 69.59),
 }
 ABROAD = 68
+# Kazakhstan's northern border runs at about 55.4° N: the spread around Petropavl would
+# otherwise put stations in Russia, above the edge of the incidents map.
+NORTHMOST = 55.3
 CITIES = {"KZ-71", "KZ-75", "KZ-79"}
 COLUMNS = [
     "number", "region", "district_ru", "district_kk", "district_en",
@@ -93,7 +96,7 @@ def synthetic_station_rows(seed: int = 2022) -> list[dict[str, str]]:
             if not city:
                 row.update(_settlement(rng.randint(1, 12)))
             row.update(_premises(number, rng))
-            row["latitude"] = f"{lat + rng.uniform(-spread, spread):.6f}"
+            row["latitude"] = f"{min(lat + rng.uniform(-spread, spread), NORTHMOST):.6f}"
             row["longitude"] = f"{lon + rng.uniform(-spread, spread) * 1.5:.6f}"
             row["registered_voters"] = str(
                 rng.randint(150, 3000) if not city else rng.randint(1200, 3000)

@@ -7,6 +7,7 @@ from amanat.demo.services import demo_load
 from amanat.demo.stations import synthetic_station_rows
 from amanat.elections.models import BallotOption, Election, ElectionStage
 from amanat.geography.models import PollingStation, Region
+from amanat.incidents.views_published import EAST, NORTH, SOUTH, WEST
 
 
 @pytest.mark.django_db
@@ -16,6 +17,12 @@ def test_synthetic_rows_cover_all_twenty_units_with_about_ten_thousand_stations(
     assert {row["region"] for row in rows} == set(Region.objects.values_list("code", flat=True))
     assert all(row["synthetic"] == "1" for row in rows)
     assert rows == synthetic_station_rows()  # same seed, same rows
+
+
+def test_synthetic_stations_lie_within_kazakhstan_as_the_incidents_map_draws_it():
+    home = [row for row in synthetic_station_rows() if row["is_abroad"] != "1"]
+    assert all(WEST <= float(row["longitude"]) <= EAST for row in home)
+    assert all(SOUTH <= float(row["latitude"]) <= NORTH for row in home)
 
 
 @pytest.mark.django_db
