@@ -38,6 +38,7 @@ class InboxChannel:
             title=message.subject[:200],
             body=message.body,
             url=message.url,
+            language=user.preferred_language,
         )
 
 

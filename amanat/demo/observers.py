@@ -24,6 +24,12 @@ from .training import observer_training_load
 
 SYNTHETIC_PREFIX = "synthetic-observer-"
 # Share of each unit's stations that synthetic observers will cover: varied, so the map shows it.
+# Synthetic observers' names: common Kazakh first names and surnames (male and female forms).
+FIRST_NAMES = (
+    ("Арман", "Ерлан", "Нурлан", "Данияр", "Айдос", "Бауыржан", "Ержан", "Асхат", "Серик"),
+    ("Айгерим", "Динара", "Асель", "Жанар", "Гульнара", "Сауле", "Мадина", "Алия", "Аружан"),
+)
+SURNAMES = ("Ахметов", "Садыков", "Жумабаев", "Касымов", "Омаров", "Искаков", "Тулегенов", "Абенов")
 SHARE = {"KZ-71": 0.85, "KZ-75": 0.7, "KZ-79": 0.55, "KZ-61": 0.2, "KZ-62": 0.1}
 
 
@@ -59,11 +65,18 @@ def demo_observer_load(election: Election) -> Observer:
     return observer
 
 
+def _synthetic_name(rng: random.Random) -> dict[str, str]:
+    female = rng.random() < 0.5
+    surname = rng.choice(SURNAMES) + ("а" if female else "")
+    return {"first_name": rng.choice(FIRST_NAMES[female]), "last_name": surname}
+
+
 def synthetic_observers_load(election: Election, seed: int = 2027) -> int:
     """Create the synthetic observers once (no password: nobody signs in as them)."""
     if User.objects.filter(username__startswith=SYNTHETIC_PREFIX).exists():
         return 0
     rng = random.Random(seed)  # noqa: S311 - demo data
+    names = random.Random(seed + 1)  # noqa: S311 - its own sequence: the usernames stay as they were
     users, profiles = [], []
     for region in Region.objects.order_by("code"):
         districts = list(region.districts.values_list("pk", flat=True))
@@ -75,8 +88,7 @@ def synthetic_observers_load(election: Election, seed: int = 2027) -> int:
             user = User(
                 username=f"{SYNTHETIC_PREFIX}{uuid.UUID(int=rng.getrandbits(128)).hex[:12]}",
                 role=Role.OBSERVER,
-                first_name="Synthetic",
-                last_name="Observer",
+                **_synthetic_name(names),
             )
             user.set_unusable_password()
             users.append(user)

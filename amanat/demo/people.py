@@ -13,6 +13,20 @@ DEMO_PHONES = {
         [Role.OBSERVER, *[r for r in Role if r != Role.OBSERVER]], start=1
     )
 }
+# Names as people in Kazakhstan write them (fictional people).
+DEMO_NAMES = {
+    Role.ADMIN: ("Айдана", "Сейткалиева"),
+    Role.COORDINATOR: ("Ерлан", "Садыков"),
+    Role.OBSERVER: ("Айгерим", "Омарова"),
+    Role.LAWYER: ("Динара", "Касымова"),
+    Role.ANALYST: ("Тимур", "Ахметов"),
+    Role.MODERATOR: ("Асель", "Жумабаева"),
+    Role.MEDIA_MONITOR: ("Бауыржан", "Искаков"),
+    Role.EXPERT: ("Сауле", "Тулегенова"),
+    Role.JOURNALIST: ("Данияр", "Омаров"),
+    Role.CANDIDATE_TEAM: ("Гульнара", "Абенова"),
+    Role.CITIZEN: ("Нурлан", "Сулейменов"),
+}
 # Region-scoped demo users work in Astana; the coordinator coordinates Astana only.
 DEMO_REGIONS = {
     Role.COORDINATOR: ["KZ-71"],
@@ -31,8 +45,8 @@ def demo_users_load() -> list[User]:
                 "email": f"{role.value}@demo.amanat.invalid",
                 # +77010000001 is the observer's: SMS from it are the observer's reports.
                 "phone": f"+7701{DEMO_PHONES[role]:07d}",
-                "first_name": "Demo",
-                "last_name": role.label,
+                "first_name": DEMO_NAMES[role][0],
+                "last_name": DEMO_NAMES[role][1],
                 "is_staff": role == Role.ADMIN,
                 "is_superuser": role == Role.ADMIN,
                 "is_active": True,

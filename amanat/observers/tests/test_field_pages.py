@@ -4,8 +4,12 @@ call, and the menu links to the SOS alerts and their messages (issue 15, defect 
 import uuid
 
 import pytest
+from django.utils.translation import gettext as _
 
 from amanat.accounts.roles import Role
+from amanat.channels.outbound import Message
+from amanat.channels.services import message_send
+from amanat.core.tests.language_check import strings_not_in_language
 from amanat.observers.tests.factories import ObserverFactory, region
 
 pytestmark = pytest.mark.django_db
@@ -94,3 +98,20 @@ def test_the_sos_link_follows_the_permission(client, make_user, role, sees_sos):
     html = client.get("/en/").content.decode()
     assert ('href="/en/observers/sos/"' in html) is sees_sos
     assert client.get("/en/observers/sos/").status_code == (200 if sees_sos else 403)
+
+
+@pytest.mark.django_db
+def test_a_message_is_shown_in_the_language_it_was_written_in(client, make_user):
+    """A message is written in its reader's language when sent; read later with the site in
+    another language, it says which language it is in instead of passing for the page's."""
+    lawyer = make_user(role=Role.LAWYER, preferred_language="ru")
+    message_send(
+        users=[lawyer],
+        channels=["inbox"],
+        message=lambda: Message(kind="sos", subject=_("SOS from an observer"), body="—"),
+    )
+    client.force_login(lawyer)
+    html = client.get("/kk/observers/inbox/").content.decode()
+
+    assert '<strong lang="ru">SOS от наблюдателя</strong>' in html
+    assert strings_not_in_language(html, "kk") == []
