@@ -89,8 +89,8 @@ KEPT = """async () => {
   return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
 }"""
 PAGES = ["/ru/checklists/", "/ru/checklists/CL/", "/ru/checklists/OP/", "/ru/checklists/VT/"]
-FILES = ["/static/amanat/css/amanat.css", "/static/amanat/js/checklist.js",
-         "/static/amanat/js/htmx.min.js"]  # fmt: skip
+FILES = ["/static/amanat/css/amanat.css", "/static/amanat/favicon.svg",
+         "/static/amanat/js/checklist.js", "/static/amanat/js/htmx.min.js"]  # fmt: skip
 
 
 def observer_deployed():

@@ -114,11 +114,9 @@ def demo(django_db_setup, django_db_blocker):
         outer = transaction.atomic()
         outer.__enter__()
         try:
-            with (
-                mock.patch("amanat.demo.services.synthetic_station_csv", _slice_of_stations),
-                mock.patch("amanat.demo.services.synthetic_observers_load", return_value=0),
-            ):
-                demo_load()
+            # After the count, so that the results pages (forensics, PVT) have figures.
+            with mock.patch("amanat.demo.services.synthetic_station_csv", _slice_of_stations):
+                demo_load(polls_closed=True)
             yield _things_to_list()
         finally:
             transaction.set_rollback(True)

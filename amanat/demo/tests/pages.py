@@ -40,7 +40,11 @@ PUBLIC = [
     "/observers/network/",
     "/checklists/summary/",
     "/training/first-time-voters/",
+    "/training/first-vote/",
+    "/training/first-vote/lessons/1/",
+    "/training/first-vote/quiz/",
     "/accounts/login/",
+    "/accounts/signup/",
 ]
 
 # The pages each signed-in role has beyond the public ones (which look the same to everyone
@@ -113,10 +117,10 @@ OWN = {
         "/observers/sos/",
         "/training/",
     ],
-    **{
-        role: ["/training/"]
-        for role in ("media_monitor", "expert", "journalist", "candidate_team", "citizen")
-    },
+    # Experts and journalists run the statistical tests on files they bring.
+    **{role: ["/forensics/", "/training/"] for role in ("expert", "journalist")},
+    **{role: ["/training/"] for role in ("media_monitor", "candidate_team")},
+    "citizen": ["/training/first-time-voters/", "/training/first-vote/quiz/"],
 }
 
 PAGES: dict[str, list[str | Found]] = {

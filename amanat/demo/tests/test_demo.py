@@ -45,7 +45,6 @@ def test_demo_is_loaded_and_labelled(demo):
     }
 
 
-@pytest.mark.django_db
 def _story_counts() -> dict[str, int]:
     from django.apps import apps
 
@@ -57,6 +56,7 @@ def _story_counts() -> dict[str, int]:
     return {name: apps.get_model(name).objects.count() for name in models}
 
 
+@pytest.mark.django_db
 def test_loading_again_changes_nothing(demo):
     before = _story_counts()
     assert all(before.values()), before

@@ -184,7 +184,7 @@
     navigator.serviceWorker.register("/sw.js").then(function () {
       return navigator.serviceWorker.ready;
     }).then(function (registration) {
-      var files = document.querySelectorAll("script[src], link[rel=stylesheet][href]");
+      var files = document.querySelectorAll("script[src], link[rel=stylesheet][href], link[rel=icon][href]");
       var urls = [location.pathname].concat((form.dataset.keep || "").split(" ").filter(Boolean));
       files.forEach(function (file) { urls.push(file.src || file.href); });
       registration.active.postMessage({ keep: urls });
