@@ -128,8 +128,8 @@ def test_the_checklist_opens_offline_after_the_first_visit(new_page, live_server
     page.goto("/ru/checklists/OP/")  # the other checklists were kept with it
     expect(page.get_by_role("heading", level=1)).to_contain_text("OP")
     # Not asserted here: that nothing reached the server meanwhile. Chromium's offline
-    # emulation does not reliably cover a request from a page a service worker controls (one
-    # CI run in three let the first attempt through); what must hold is exactly one report.
+    # emulation does not reliably cover a request from a page a service worker controls (in
+    # one of our CI runs the first attempt got through); what must hold is exactly one report.
 
     page.context.set_offline(False)
     page.evaluate("window.dispatchEvent(new Event('online'))")
