@@ -179,7 +179,15 @@ LOGOUT_REDIRECT_URL = "core:home"
 AMANAT_REQUIRE_2FA = env_bool("AMANAT_REQUIRE_2FA", True)
 OTP_TOTP_ISSUER = "Amanat"
 
-# Login throttling: five failures for one username from one address lock it for 15 minutes.
+# The reverse proxies whose X-Forwarded-For is believed (addresses or CIDR networks, comma-
+# separated; empty: no proxy). Rate limits, login throttling and the audit log key on the
+# client address this gives (amanat/core/client_address.py), never on the proxy's.
+AMANAT_TRUSTED_PROXIES = env_list("AMANAT_TRUSTED_PROXIES", "")
+RATELIMIT_IP_META_KEY = "amanat.core.client_address.client_ip"
+AXES_CLIENT_IP_CALLABLE = "amanat.core.client_address.client_ip"
+
+# Login throttling: five failures for one username from one address lock that pair (not the
+# account everywhere) for 15 minutes; see README, "Running in production".
 AXES_FAILURE_LIMIT = int(os.environ.get("AMANAT_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
