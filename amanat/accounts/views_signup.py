@@ -8,7 +8,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 from django.views.decorators.debug import sensitive_post_parameters
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
+
+from amanat.core.rate_limits import rate_limit
 
 from . import signup as signups
 from .forms import SignupForm, SignupPasswordForm
@@ -25,8 +26,8 @@ def _next_url(request: HttpRequest, candidate: str) -> str:
     return ""
 
 
-@ratelimit(key="ip", rate="10/h", method="POST", block=True)
-@ratelimit(key="post:email", rate="3/h", method="POST", block=True)
+@rate_limit(key="ip", rate="10/h", method="POST")
+@rate_limit(key="post:email", rate="3/h", method="POST")
 @require_http_methods(["GET", "POST"])
 def signup_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
@@ -55,7 +56,7 @@ def signup_sent(request: HttpRequest) -> HttpResponse:
 
 
 @sensitive_post_parameters("password")
-@ratelimit(key="ip", rate="20/h", method="POST", block=True)
+@rate_limit(key="ip", rate="20/h", method="POST")
 @require_http_methods(["GET", "POST"])
 def signup_confirm(request: HttpRequest) -> HttpResponse:
     """GET shows the password form (mail scanners open links: a GET creates nothing)."""

@@ -9,6 +9,8 @@ from django.db.models import Model
 from django.http import HttpRequest
 from django.utils import timezone
 
+from amanat.core.client_address import client_ip
+
 from .models import AuditEntry
 
 GENESIS_HASH = "0" * 64
@@ -39,7 +41,7 @@ def entry_digest(entry: AuditEntry) -> str:
 def _client_ip(request: HttpRequest | None) -> str | None:
     if request is None:
         return None
-    return request.META.get("REMOTE_ADDR") or None
+    return client_ip(request) or None  # behind a trusted proxy: the client's, not the proxy's
 
 
 def audit_record(

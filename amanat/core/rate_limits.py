@@ -20,7 +20,9 @@ _UNKNOWN_WAIT = 60
 
 def limit_reached(request: HttpRequest, *, key, rate, group=None, fn=None, method=ALL) -> int:
     """Count this request; 0 while under the limit, else the seconds until it lifts."""
-    usage = get_usage(request, group=group, fn=fn, key=key, rate=rate, method=method, increment=True)
+    usage = get_usage(
+        request, group=group, fn=fn, key=key, rate=rate, method=method, increment=True
+    )
     if usage is None or not usage["should_limit"]:
         return 0
     return usage["time_left"] if usage["time_left"] > 0 else _UNKNOWN_WAIT
@@ -36,9 +38,7 @@ def with_retry_after(response: HttpResponse, seconds: int) -> HttpResponse:
 
 
 def refused_page(request: HttpRequest, seconds: int) -> HttpResponse:
-    response = render(
-        request, "rate_limited.html", {"minutes": minutes(seconds)}, status=429
-    )
+    response = render(request, "rate_limited.html", {"minutes": minutes(seconds)}, status=429)
     return with_retry_after(response, seconds)
 
 
@@ -56,4 +56,3 @@ def rate_limit(*, rate, key="ip", method=ALL, group=None):
         return limited
 
     return decorator
-

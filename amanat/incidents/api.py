@@ -6,8 +6,10 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from amanat.core.api_errors import ApiError, ErrorCode
+from amanat.core.api_errors import ApiError, ErrorCode, error_response
+from amanat.core.rate_limits import with_retry_after
 
+from .limits import report_limit_reached
 from .models import Evidence, Report
 from .services import ReportInput, ReportInvalid, report_by_code, report_submit
 
@@ -23,7 +25,9 @@ class EvidenceOut(Schema):
 
 class ReportCreated(Schema):
     id: int
-    follow_up_code: str
+    # null when a known client_id is resent by someone other than its reporter (another
+    # account, or other words): the code opens the report's follow-up.
+    follow_up_code: str | None
     evidence: list[EvidenceOut]
 
 
@@ -77,8 +81,13 @@ def incident_create(
     client_id: Form[uuid.UUID | None] = None,
     evidence: File[list[UploadedFile]] = None,
 ):
-    if is_ratelimited(request, group="incidents", key="ip", rate="30/h", increment=True):
-        raise ApiError(429, "rate_limited", _("Too many reports from here. Try again later."))
+    wait = report_limit_reached(request)
+    if wait:
+        # Nothing is stored: the client keeps the report and resends it after Retry-After
+        # with the same client_id.
+        message = _("Too many reports from you. Send this one again in %(seconds)s seconds.")
+        refused = error_response(429, "rate_limited", message % {"seconds": wait})
+        return with_retry_after(refused, wait)
     client_id = client_id or uuid.uuid4()
     already = Report.objects.filter(client_id=client_id).exists()
     data = ReportInput(

@@ -89,13 +89,14 @@ def _resolve(data: ReportInput) -> tuple[dict, dict]:
     return found, errors
 
 
-def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str]:
+def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str | None]:
     """Check everything, then store the report and every file, or nothing. The follow-up code
-    is derived from the client id, so a resent form gets the same report and the same code."""
+    is derived from the client id, so a resent form gets the same report and the same code;
+    a client id resent by someone else gets the report but no code (None)."""
     code = code_derived(data.client_id, "incident")
     existing = Report.objects.filter(client_id=data.client_id).first()
     if existing is not None:
-        return existing, code
+        return existing, code if report_resent_by_reporter(existing, data, reporter) else None
     found, errors = _resolve(data)
     checked, file_errors = _files_check(data.files)
     errors.update(file_errors)
@@ -111,6 +112,28 @@ def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str]:
         _evidence_save(report, checked)
         event_add(report, "received")
     return report, code
+
+
+def report_resent_by_reporter(report: Report, data: ReportInput, reporter) -> bool:
+    """Whether a resent client id comes from whoever sent the report: the same account, or,
+    for a report sent without one, the same words, time and contact. A lost answer is resent
+    by the same phone or page with what the reporter typed; someone who only learned the id
+    (a log, a shared link, a predictable id) does not know them, and must not get the code
+    that opens the report's follow-up."""
+    if report.reporter_id is not None:
+        return getattr(reporter, "is_authenticated", False) and reporter.pk == report.reporter_id
+    return (
+        report.description == data.description.strip()
+        and report.occurred_at == _aware(data.occurred_at)
+        and report.contact == data.contact.strip()[:200]
+    )
+
+
+def _aware(moment):
+    """As the database stores it: a time without a zone is read in the current one."""
+    if moment is not None and timezone.is_naive(moment):
+        return timezone.make_aware(moment)
+    return moment
 
 
 def _files_check(files: list[tuple[str, bytes]]) -> tuple[list[Checked], dict[str, str]]:

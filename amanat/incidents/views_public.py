@@ -5,9 +5,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
+
+from amanat.core.rate_limits import minutes, rate_limit, with_retry_after
 
 from .forms import AddInformationForm, FollowUpForm, ReportForm
+from .limits import report_limit_reached
 from .models import Report
 from .services import (
     ReportInput,
@@ -20,10 +22,12 @@ from .services import (
 SESSION_KEY = "incident_report"
 
 
-@ratelimit(key="ip", rate="20/h", method="POST", block=True)
 @require_http_methods(["GET", "POST"])
 def report(request: HttpRequest) -> HttpResponse:
     form = ReportForm(request.POST or None, request.FILES or None)
+    wait = request.method == "POST" and report_limit_reached(request)
+    if wait:
+        return _report_kept(request, wait)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -49,6 +53,16 @@ def report(request: HttpRequest) -> HttpResponse:
     return render(request, "incidents/report.html", {"form": form}, status=status)
 
 
+def _report_kept(request: HttpRequest, wait: int) -> HttpResponse:
+    """Over the limit, nothing is stored and nothing typed is lost: the same page comes back
+    filled in (with the same client id, so sending it later cannot make it twice), saying
+    when it can be sent. Files are not refilled: browsers never let a page do that."""
+    form = ReportForm(request.POST)
+    context = {"form": form, "refused_minutes": minutes(wait)}
+    response = render(request, "incidents/report.html", context, status=429)
+    return with_retry_after(response, wait)
+
+
 def _source(request: HttpRequest) -> str:
     """Observers report from their station; staff typing in a phone call are the hotline."""
     role = getattr(request.user, "role", None)
@@ -60,7 +74,7 @@ def _source(request: HttpRequest) -> str:
 
 
 # GET too: a code in the address (?code=, a link from a message) is looked up as well.
-@ratelimit(key="ip", rate="20/m", method=["GET", "POST"], block=True)
+@rate_limit(key="ip", rate="20/m", method=["GET", "POST"])
 @require_http_methods(["GET", "POST"])
 def follow_up(request: HttpRequest) -> HttpResponse:
     adding = request.method == "POST" and request.POST.get("action") == "add"

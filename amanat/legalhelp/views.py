@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
 from amanat.core.pagination import page_of
+from amanat.core.rate_limits import rate_limit
 
 from . import selectors, services
 from .forms import AnswerForm, AskForm, FollowForm, PublishForm
@@ -17,7 +17,7 @@ from .models import LegalTopic, Question
 SESSION_KEY = "legal_question"
 
 
-@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@rate_limit(key="ip", rate="10/h", method="POST")
 @require_http_methods(["GET", "POST"])
 def ask(request: HttpRequest) -> HttpResponse:
     form = AskForm(request.POST or None)
@@ -34,7 +34,7 @@ def ask(request: HttpRequest) -> HttpResponse:
     return render(request, "legalhelp/ask.html", {"form": form}, status=400 if form.errors else 200)
 
 
-@ratelimit(key="ip", rate="20/m", method="POST", block=True)
+@rate_limit(key="ip", rate="20/m", method="POST")
 def follow(request: HttpRequest) -> HttpResponse:
     form = FollowForm(request.POST or None)
     question, error = None, False

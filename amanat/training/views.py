@@ -7,9 +7,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
-from django_ratelimit.core import is_ratelimited
-from django_ratelimit.decorators import ratelimit
-from django_ratelimit.exceptions import Ratelimited
+
+from amanat.core.rate_limits import limit_reached, rate_limit, refused_page
 
 from . import selectors, services
 from .learners import is_closed_to, learner_for
@@ -83,8 +82,9 @@ def quiz_view(request: HttpRequest, slug: str) -> HttpResponse:
     learner, elsewhere = _learner(request, course.program)
     if elsewhere is not None:
         return elsewhere
-    if learner.is_visitor and request.method == "POST" and _visitor_limited(request):
-        raise Ratelimited
+    wait = learner.is_visitor and request.method == "POST" and _visitor_limited(request)
+    if wait:
+        return refused_page(request, wait)
     quiz = selectors.quiz_of(course)
     if quiz is None:
         raise Http404
@@ -118,12 +118,10 @@ def quiz_view(request: HttpRequest, slug: str) -> HttpResponse:
     return render(request, "training/quiz.html", context, status=400 if error else 200)
 
 
-def _visitor_limited(request: HttpRequest) -> bool:
+def _visitor_limited(request: HttpRequest) -> int:
     """Bounds what visitors' quizzes write into sessions, as the public forms are bounded;
-    not signed-in observers, who may sit a quiz together behind one address."""
-    return is_ratelimited(
-        request, group="training.visitor_quiz", key="ip", rate="60/m", increment=True
-    )
+    not signed-in observers, who may sit a quiz together behind one address. Seconds to wait."""
+    return limit_reached(request, group="training.visitor_quiz", key="ip", rate="60/m")
 
 
 def _questions(attempt) -> list[Question]:
@@ -173,7 +171,7 @@ def my_certificate_pdf(request: HttpRequest) -> HttpResponse:
     return response
 
 
-@ratelimit(key="ip", rate="30/m", block=True)
+@rate_limit(key="ip", rate="30/m")
 def certificate_verify(request: HttpRequest, code: str) -> HttpResponse:
     """Public: anyone (a commission chair, a journalist) checks a certificate by its code."""
     certificate = selectors.certificate_by_code(code)

@@ -2,8 +2,8 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
-from django_ratelimit.decorators import ratelimit
 
+from amanat.core.rate_limits import rate_limit
 from amanat.elections.models import Election
 from amanat.elections.selectors import election_current, elections_public
 from amanat.training.rendering import lesson_html
@@ -47,7 +47,7 @@ def calendar_ics(request: HttpRequest, slug: str) -> HttpResponse:
     return response
 
 
-@ratelimit(key="ip", rate="10/h", block=True)
+@rate_limit(key="ip", rate="10/h")
 @require_POST
 def subscribe(request: HttpRequest, slug: str) -> HttpResponse:
     election = _election(slug)

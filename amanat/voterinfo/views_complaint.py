@@ -5,8 +5,8 @@ import uuid
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
-from django_ratelimit.decorators import ratelimit
 
+from amanat.core.rate_limits import rate_limit
 from amanat.elections.selectors import election_current
 
 from .complaint_documents import Facts, document_compose, document_docx, document_pdf
@@ -19,7 +19,7 @@ CONTENT_TYPES = {
 }
 
 
-@ratelimit(key="ip", rate="60/h", method="POST", block=True)
+@rate_limit(key="ip", rate="60/h", method="POST")
 def complaint(request: HttpRequest) -> HttpResponse:
     form = ComplaintForm(request.POST or None, initial={"language": _document_language(request)})
     if request.method != "POST" or not form.is_valid():

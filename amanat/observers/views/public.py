@@ -3,8 +3,8 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
-from django_ratelimit.decorators import ratelimit
 
+from amanat.core.rate_limits import rate_limit
 from amanat.elections.selectors import election_current
 from amanat.geography.models import Region
 
@@ -17,7 +17,7 @@ from ..services import recruitment
 SESSION_KEY = "observer_application"
 
 
-@ratelimit(key="ip", rate="10/h", method="POST", block=True)
+@rate_limit(key="ip", rate="10/h", method="POST")
 @require_http_methods(["GET", "POST"])
 def apply(request: HttpRequest) -> HttpResponse:
     # ?region= (the htmx request when a region is chosen) narrows the district list.
@@ -43,7 +43,7 @@ def _followed(request: HttpRequest) -> Application | None:
     return Application.objects.filter(pk=pk).select_related("user").first() if pk else None
 
 
-@ratelimit(key="ip", rate="20/m", method="POST", block=True)
+@rate_limit(key="ip", rate="20/m", method="POST")
 @require_http_methods(["GET", "POST"])
 def status(request: HttpRequest) -> HttpResponse:
     """Enter the code once; then see the status, answer questions, activate the account."""
