@@ -7,6 +7,10 @@ AMANAT_PORT ?= 8000
 AMANAT_BASE_URL ?= http://127.0.0.1:$(AMANAT_PORT)
 AMANAT_DATA_DIR ?= var
 export AMANAT_DATA_DIR
+# The reverse proxy whose X-Forwarded-* headers are believed, one list for both: gunicorn takes
+# the scheme from it, Amanat the client's address (rate limits, login throttling, audit log).
+# The demo has no proxy; a local one (nginx on this machine) would come from 127.0.0.1.
+AMANAT_TRUSTED_PROXIES ?= 127.0.0.1
 
 .PHONY: demo test install install-dev lint messages browser odk-engine clean bench
 
@@ -36,8 +40,9 @@ demo: install
 	@echo "Sign in with any role name above as the username and the password amanat-demo."
 	@echo "Stop with Ctrl+C."
 	AMANAT_REQUIRE_2FA=0 AMANAT_SMSSYNC_SECRET=amanat-demo AMANAT_TELEGRAM_BOT_USERNAME=amanat_demo_bot \
+		AMANAT_TRUSTED_PROXIES=$(AMANAT_TRUSTED_PROXIES) \
 		$(BIN)/gunicorn amanat.wsgi --bind 127.0.0.1:$(AMANAT_PORT) \
-		--workers 3 --access-logfile - --forwarded-allow-ips 127.0.0.1
+		--workers 3 --access-logfile - --forwarded-allow-ips $(AMANAT_TRUSTED_PROXIES)
 
 # Debian's chromium for the browser tests (never a browser download); needs root.
 browser:
