@@ -3,11 +3,10 @@ from datetime import datetime
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django_ratelimit.core import is_ratelimited
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from amanat.core.api_errors import ApiError, ErrorCode, error_response
-from amanat.core.rate_limits import with_retry_after
+from amanat.core.rate_limits import limit_reached, with_retry_after
 
 from .limits import report_limit_reached
 from .models import Evidence, Report
@@ -111,8 +110,10 @@ def incident_create(
 
 @router.get("/incidents/follow-up/{code}", response=FollowUpOut, auth=None)
 def incident_follow_up(request, code: str):
-    if is_ratelimited(request, group="incident-code", key="ip", rate="60/m", increment=True):
-        raise ApiError(429, "rate_limited", _("Too many attempts. Try again later."))
+    wait = limit_reached(request, group="incident-code", key="ip", rate="60/m")
+    if wait:
+        refused = error_response(429, "rate_limited", _("Too many attempts. Try again later."))
+        return with_retry_after(refused, wait)
     report = report_by_code(code)
     if report is None:
         raise ApiError(404, ErrorCode.NOT_FOUND, _("No report has this code."))

@@ -142,3 +142,11 @@ def test_a_replayed_web_client_id_from_another_account_shows_no_code(client, mak
     theirs = web_report(client, None, client_id=client_id).content.decode()
     assert 'id="follow-up-code"' not in theirs
     assert 'id="already-received"' in theirs
+
+
+def test_guessing_follow_up_codes_over_the_api_is_refused_with_retry_after(client):
+    for _ in range(60):
+        client.get("/api/v1/incidents/follow-up/AAAA-BBBB-CCCC")
+    refused = client.get("/api/v1/incidents/follow-up/AAAA-BBBB-CCCC")
+    assert refused.status_code == 429
+    assert 0 < int(refused["Retry-After"]) <= 60
