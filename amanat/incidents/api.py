@@ -7,6 +7,7 @@ from django_ratelimit.core import is_ratelimited
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from amanat.core.api_errors import ApiError, ErrorCode
+from amanat.core.uploads import uploader_key
 
 from .models import Evidence, Report
 from .services import ReportInput, ReportInvalid, report_by_code, report_submit
@@ -85,7 +86,7 @@ def incident_create(
         client_id=client_id, source=Report.Source.API, description=description,
         occurred_at=occurred_at, region_code=region, station_number=station, place=place,
         category_code=category, contact=contact,
-        files=[(f.name, f.read()) for f in (evidence or [])],
+        files=[(f.name, f) for f in (evidence or [])], uploader=uploader_key(request),
     )  # fmt: skip
     try:
         report, code = report_submit(data=data, reporter=request.user)
