@@ -11,7 +11,7 @@ from pathlib import Path
 from django.conf import settings
 from django.core.files import File
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ImageOps, UnidentifiedImageError
 
 from amanat.core.uploads import (
     PictureTooLarge,
@@ -66,18 +66,18 @@ def sniff(file: File) -> Sniffed | None:
 def strip_metadata(source) -> bytes:
     """Re-encode the pixels only: EXIF (GPS, camera, time), XMP, ICC and comments stay behind.
     The picture is turned upright first, since the orientation lived in the EXIF. `source` is
-    a path or a file; its size was checked on intake, and is checked again here."""
+    a path or a file; its size was checked on intake, and is checked again here.
+    One copy of the pixels at a time (a 48 MP photo: 144 MB, not four times that): turned in
+    place, and the JPEG encoder takes metadata only from what save() is given, and the
+    comment from `info`, which is emptied."""
     if hasattr(source, "seek"):
         source.seek(0)
     with picture_open(source) as image:
-        upright = ImageOps.exif_transpose(image)
-        pixels = upright.convert("RGB")
-        del upright  # at most two full copies of the pixels at a time
-    clean = Image.new("RGB", pixels.size)
-    clean.paste(pixels)
-    del pixels
-    buffer = io.BytesIO()
-    clean.save(buffer, format="JPEG", quality=90)
+        ImageOps.exif_transpose(image, in_place=True)
+        clean = image if image.mode == "RGB" else image.convert("RGB")
+        clean.info = {}
+        buffer = io.BytesIO()
+        clean.save(buffer, format="JPEG", quality=90)
     return buffer.getvalue()
 
 
