@@ -164,12 +164,16 @@ def photo_keep(name: str, content: bytes | File, folder: str) -> Checked:
 
 
 def kept_photo_clean(folder: str, sha256: str) -> bytes | None:
-    """A photo kept by photo_keep, re-encoded without its metadata for display; None if absent.
+    """A photo kept by photo_keep, re-encoded without its metadata for display; None if absent
+    (or too large to decode).
     The camera's GPS and time stay in the private original only."""
     path = Path(settings.AMANAT_PRIVATE_DIR) / folder / sha256
     if not path.is_file():
         return None
-    return strip_metadata(path)
+    try:
+        return strip_metadata(path)
+    except PictureTooLarge:  # kept before pictures were measured on intake: never decoded
+        return None
 
 
 def redact(content: bytes, *, box: tuple[float, float, float, float], mode: str) -> bytes:

@@ -34,3 +34,13 @@ def test_the_clean_copy_is_upright_and_carries_no_metadata():
         assert set(after.info) <= {"jfif", "jfif_version", "jfif_unit", "jfif_density", "dpi"}
     for trace in (b"PhoneMaker", b"secret", b"taken at home"):
         assert trace not in clean
+
+
+def test_a_bomb_kept_before_the_fix_is_never_decoded_for_display(settings, tmp_path):
+    from amanat.incidents.evidence import kept_photo_clean
+    from amanat.incidents.tests.test_upload_limits import png_bomb
+
+    settings.AMANAT_PRIVATE_DIR = tmp_path
+    (tmp_path / "protocols").mkdir()
+    (tmp_path / "protocols" / ("0" * 64)).write_bytes(png_bomb(13_000, 13_000))
+    assert kept_photo_clean("protocols", "0" * 64) is None
