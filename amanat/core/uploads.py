@@ -75,17 +75,16 @@ def too_large_response(request: HttpRequest, limit: int | None = None) -> HttpRe
 
 
 class RequestSizeMiddleware:
-    """Refuse an oversized body with 413 before anything (CSRF, a form) reads it. The
-    connection is closed after the answer, so the unread rest is never taken in."""
+    """Refuse an oversized body with 413 before anything (CSRF, a form) reads it. The server
+    closes the connection with the rest unread (gunicorn's sync workers close every one; a
+    WSGI application may not set Connection itself, PEP 3333)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         if body_too_large(request):
-            response = too_large_response(request)
-            response["Connection"] = "close"
-            return response
+            return too_large_response(request)
         return self.get_response(request)
 
 
