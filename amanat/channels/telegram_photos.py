@@ -5,6 +5,7 @@ import uuid
 
 from django.utils.translation import gettext as _
 
+from amanat.core.uploads import kind_limit, megabytes
 from amanat.observers.selectors import deployments_of
 from amanat.results.entries import ProtocolRejected, protocol_photo_receive
 from amanat.results.selectors import protocol_contest_current
@@ -25,6 +26,11 @@ def protocol_photo_from_telegram(chat_id: int, observer, message: dict, client_i
     stations = [s for d in deployments_of(observer, election) for s in d.stations.all()]
     if contest is None or not stations:
         return client.send(chat_id, _("You are not deployed yet."))
+    # Telegram names each size's bytes: one past the photo cap is not even downloaded.
+    largest = max(message["photo"], key=lambda size: size.get("file_size", 0))
+    if largest.get("file_size", 0) > kind_limit("photo"):
+        message_text = _("The photo is larger than %(limit)s MB.")
+        return client.send(chat_id, message_text % {"limit": megabytes(kind_limit("photo"))})
     try:
         photo, _created = protocol_photo_receive(
             client_id=client_id, contest=contest, station_number=stations[0].number,

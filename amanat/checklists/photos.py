@@ -2,6 +2,7 @@
 read from the content, never from the name), and the answer carries the hash. Only the
 observer who sent a photo can use it as an answer, so a hash cannot be borrowed."""
 
+from django.core.files import File
 from django.db import IntegrityError, transaction
 
 from amanat.incidents.evidence import EvidenceRejected, photo_keep
@@ -18,7 +19,7 @@ class PhotoRejected(Exception):
 FOLDER = "checklists"
 
 
-def checklist_photo_store(*, observer, name: str, content: bytes) -> ChecklistPhoto:
+def checklist_photo_store(*, observer, name: str, content: bytes | File) -> ChecklistPhoto:
     try:
         checked = photo_keep(name, content, FOLDER)
     except EvidenceRejected as rejected:

@@ -125,7 +125,7 @@ def checklist_photo(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"detail": _("Attach the photo."), "code": "not_photo",
                              "errors": []}, status=400)  # fmt: skip
     try:
-        photo = checklist_photo_store(observer=observer, name=upload.name, content=upload.read())
+        photo = checklist_photo_store(observer=observer, name=upload.name, content=upload)
     except PhotoRejected as rejected:
         return JsonResponse({"detail": rejected.message, "code": "not_photo", "errors": []},
                             status=422)  # fmt: skip

@@ -2,6 +2,7 @@
 
 from enum import StrEnum
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -71,3 +72,12 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):
         return error_response(exc.status_code, ErrorCode.ERROR, str(exc))
+
+    @api.exception_handler(TooManyFilesSent)
+    @api.exception_handler(TooManyFieldsSent)
+    @api.exception_handler(RequestDataTooBig)
+    def on_body_refused(request, exc):
+        """Django's own caps on a body (DATA_UPLOAD_MAX_*): the envelope, not an HTML 400."""
+        return error_response(
+            400, ErrorCode.INVALID, _("The request has too many files or fields, or is too large.")
+        )

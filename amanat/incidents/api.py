@@ -7,6 +7,7 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from amanat.core.api_errors import ApiError, ErrorCode, error_response
 from amanat.core.rate_limits import limit_reached, with_retry_after
+from amanat.core.uploads import uploader_key
 
 from .limits import report_limit_reached
 from .models import Evidence, Report
@@ -93,7 +94,7 @@ def incident_create(
         client_id=client_id, source=Report.Source.API, description=description,
         occurred_at=occurred_at, region_code=region, station_number=station, place=place,
         category_code=category, contact=contact,
-        files=[(f.name, f.read()) for f in (evidence or [])],
+        files=[(f.name, f) for f in (evidence or [])], uploader=uploader_key(request),
     )  # fmt: skip
     try:
         report, code = report_submit(data=data, reporter=request.user)

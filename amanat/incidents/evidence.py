@@ -1,6 +1,7 @@
 """Evidence files: the type is read from the content (never from the name), the original is
 kept privately under its SHA-256, and photos get a copy without EXIF, GPS or other metadata —
-the only copy that can ever be shown."""
+the only copy that can ever be shown. Files are never read whole: the caps, hashing and
+copying are the shared intake's (amanat.core.uploads)."""
 
 import hashlib
 import io
@@ -8,10 +9,23 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
+from django.core.files import File
 from django.utils.translation import gettext as _
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import ImageOps, UnidentifiedImageError
 
-LIMITS = {"photo": 15 * 2**20, "video": 200 * 2**20, "document": 20 * 2**20}
+from amanat.core.uploads import (
+    PictureTooLarge,
+    as_file,
+    file_head,
+    file_keep,
+    file_limit,
+    file_sha256,
+    kind_limit,
+    megabytes,
+    picture_open,
+    pixel_limit,
+)
+
 IMAGE_FORMATS = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp",
                  "GIF": "image/gif"}  # fmt: skip
 
@@ -28,32 +42,42 @@ class Sniffed:
     content_type: str
 
 
-def sniff(content: bytes) -> Sniffed | None:
-    if content.startswith(b"%PDF-"):
+def sniff(file: File) -> Sniffed | None:
+    """The kind from the first bytes; a picture is measured (PictureTooLarge) before verify()
+    reads its chunks, and verify() decodes no pixel."""
+    head = file_head(file)
+    if head.startswith(b"%PDF-"):
         return Sniffed("document", "application/pdf")
-    if content[4:8] == b"ftyp":
+    if head[4:8] == b"ftyp":
         return Sniffed("video", "video/mp4")
     try:
-        with Image.open(io.BytesIO(content)) as image:
+        with picture_open(file) as image:
             image_format = image.format
             image.verify()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         return None
+    finally:
+        file.seek(0)
     if image_format in IMAGE_FORMATS:
         return Sniffed("photo", IMAGE_FORMATS[image_format])
     return None
 
 
-def strip_metadata(content: bytes) -> bytes:
+def strip_metadata(source) -> bytes:
     """Re-encode the pixels only: EXIF (GPS, camera, time), XMP, ICC and comments stay behind.
-    The picture is turned upright first, since the orientation lived in the EXIF."""
-    with Image.open(io.BytesIO(content)) as image:
-        upright = ImageOps.exif_transpose(image)
-        pixels = upright.convert("RGB")
-    clean = Image.new("RGB", pixels.size)
-    clean.paste(pixels)
-    buffer = io.BytesIO()
-    clean.save(buffer, format="JPEG", quality=90)
+    The picture is turned upright first, since the orientation lived in the EXIF. `source` is
+    a path or a file; its size was checked on intake, and is checked again here.
+    One copy of the pixels at a time (a 48 MP photo: 144 MB, not four times that): turned in
+    place, and the JPEG encoder takes metadata only from what save() is given, and the
+    comment from `info`, which is emptied."""
+    if hasattr(source, "seek"):
+        source.seek(0)
+    with picture_open(source) as image:
+        ImageOps.exif_transpose(image, in_place=True)
+        clean = image if image.mode == "RGB" else image.convert("RGB")
+        clean.info = {}
+        buffer = io.BytesIO()
+        clean.save(buffer, format="JPEG", quality=90)
     return buffer.getvalue()
 
 
@@ -72,32 +96,45 @@ def public_dir() -> Path:
 @dataclass(frozen=True)
 class Checked:
     name: str
-    content: bytes
+    file: File
+    size: int
     sniffed: Sniffed
     sha256: str
 
 
-def evidence_check(name: str, content: bytes) -> Checked:
-    sniffed = sniff(content)
-    if sniffed is None:
-        raise EvidenceRejected(name, _("“%(name)s” is not a photo, video or PDF.") % {"name": name})
-    if len(content) > LIMITS[sniffed.kind]:
+def _too_large(name: str, limit: int) -> EvidenceRejected:
+    message = _("“%(name)s” is larger than %(limit)s MB.")
+    return EvidenceRejected(name, message % {"name": name, "limit": megabytes(limit)})
+
+
+def evidence_check(name: str, content: bytes | File) -> Checked:
+    """Size first (from the upload, nothing read), then the kind from the content, then the
+    kind's own cap; the hash is taken chunk by chunk."""
+    file = as_file(content)
+    if file.size > file_limit():
+        raise _too_large(name, file_limit())
+    try:
+        sniffed = sniff(file)
+    except PictureTooLarge:
         raise EvidenceRejected(
             name,
-            _("“%(name)s” is larger than %(limit)s MB.")
-            % {"name": name, "limit": LIMITS[sniffed.kind] // 2**20},
-        )
-    return Checked(name, content, sniffed, hashlib.sha256(content).hexdigest())
+            _("“%(name)s” has too many pixels: pictures of up to %(limit)s megapixels are "
+              "accepted.") % {"name": name, "limit": pixel_limit() // 1_000_000},
+        ) from None  # fmt: skip
+    if sniffed is None:
+        raise EvidenceRejected(name, _("“%(name)s” is not a photo, video or PDF.") % {"name": name})
+    if file.size > kind_limit(sniffed.kind):
+        raise _too_large(name, kind_limit(sniffed.kind))
+    return Checked(name, file, file.size, sniffed, file_sha256(file))
 
 
 def evidence_store(checked: Checked, public_id) -> tuple[str, str]:
     """Write the original (private, named by its hash) and, for photos, the clean copy."""
     original = private_dir() / checked.sha256
-    if not original.exists():
-        original.write_bytes(checked.content)
+    file_keep(checked.file, original)
     copy = ""
     if checked.sniffed.kind == "photo":
-        clean = strip_metadata(checked.content)
+        clean = strip_metadata(checked.file)
         copy = copy_name(public_id, clean)
         (public_dir() / copy).write_bytes(clean)
     return original.name, copy
@@ -116,26 +153,27 @@ def copy_version(name: str) -> str:
     return stem[37:] if len(stem) > 37 else ""  # after the public id (36 characters) and "-"
 
 
-def photo_keep(name: str, content: bytes, folder: str) -> Checked:
+def photo_keep(name: str, content: bytes | File, folder: str) -> Checked:
     """Check that the content is a photo and keep it privately under AMANAT_PRIVATE_DIR/folder,
     named by its SHA-256 (protocol photos, photo answers). Raises EvidenceRejected."""
     checked = evidence_check(name, content)
     if checked.sniffed.kind != "photo":
         raise EvidenceRejected(name, _("“%(name)s” is not a photo.") % {"name": name})
-    path = Path(settings.AMANAT_PRIVATE_DIR) / folder
-    path.mkdir(parents=True, exist_ok=True)
-    if not (path / checked.sha256).exists():
-        (path / checked.sha256).write_bytes(content)
+    file_keep(checked.file, Path(settings.AMANAT_PRIVATE_DIR) / folder / checked.sha256)
     return checked
 
 
 def kept_photo_clean(folder: str, sha256: str) -> bytes | None:
-    """A photo kept by photo_keep, re-encoded without its metadata for display; None if absent.
+    """A photo kept by photo_keep, re-encoded without its metadata for display; None if absent
+    (or too large to decode).
     The camera's GPS and time stay in the private original only."""
     path = Path(settings.AMANAT_PRIVATE_DIR) / folder / sha256
     if not path.is_file():
         return None
-    return strip_metadata(path.read_bytes())
+    try:
+        return strip_metadata(path)
+    except PictureTooLarge:  # kept before pictures were measured on intake: never decoded
+        return None
 
 
 def redact(content: bytes, *, box: tuple[float, float, float, float], mode: str) -> bytes:
@@ -143,7 +181,7 @@ def redact(content: bytes, *, box: tuple[float, float, float, float], mode: str)
     The input is already a clean copy; the output is re-encoded the same clean way."""
     from PIL import ImageFilter
 
-    with Image.open(io.BytesIO(content)) as image:
+    with picture_open(io.BytesIO(content)) as image:
         picture = image.convert("RGB")
     width, height = picture.size
     left, top, right, bottom = (

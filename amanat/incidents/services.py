@@ -6,11 +6,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from django.conf import settings
+from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amanat.core.codes import code_derived, code_hash
+from amanat.core.uploads import UploadRefused, allowance_take
 from amanat.geography.models import PollingStation, Region
 
 from .evidence import Checked, EvidenceRejected, evidence_check, evidence_store
@@ -38,7 +41,10 @@ class ReportInput:
     place: str = ""
     category_code: str = ""
     contact: str = ""
-    files: list[tuple[str, bytes]] = field(default_factory=list)
+    # (name, content): an uploaded file (streamed to disk, never read whole) or bytes.
+    files: list[tuple[str, bytes | File]] = field(default_factory=list)
+    # Whom the files count against (amanat.core.uploads.uploader_key); "" counts nothing.
+    uploader: str = ""
 
 
 def categories_load(path: Path = TAXONOMY) -> int:
@@ -100,6 +106,8 @@ def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str | No
     found, errors = _resolve(data)
     checked, file_errors = _files_check(data.files)
     errors.update(file_errors)
+    if not errors:
+        errors.update(_allowance_take(data.uploader, checked))
     if errors:
         raise ReportInvalid(errors)
     with transaction.atomic():
@@ -136,9 +144,13 @@ def _aware(moment):
     return moment
 
 
-def _files_check(files: list[tuple[str, bytes]]) -> tuple[list[Checked], dict[str, str]]:
+def _files_check(files: list[tuple[str, bytes | File]]) -> tuple[list[Checked], dict[str, str]]:
     """Every file checked; one bad file is named and, by the caller, stops the whole report."""
     checked, errors = [], {}
+    if len(files) > settings.AMANAT_UPLOAD_MAX_FILES:
+        message = _("Attach at most %(count)s files to one report; you attached %(sent)s.")
+        count = {"count": settings.AMANAT_UPLOAD_MAX_FILES, "sent": len(files)}
+        return [], {"evidence": message % count}
     for name, content in files:
         try:
             checked.append(evidence_check(name, content))
@@ -147,10 +159,19 @@ def _files_check(files: list[tuple[str, bytes]]) -> tuple[list[Checked], dict[st
     return checked, errors
 
 
+def _allowance_take(uploader: str, checked: list[Checked]) -> dict[str, str]:
+    """The reporter's hourly allowance is counted only once everything else is valid."""
+    try:
+        allowance_take(uploader, [item.size for item in checked])
+    except UploadRefused as refused:
+        return {"evidence": refused.message}
+    return {}
+
+
 def _evidence_save(report: Report, checked: list[Checked]) -> None:
     for item in checked:
         evidence = Evidence(
-            report=report, kind=item.sniffed.kind, size=len(item.content),
+            report=report, kind=item.sniffed.kind, size=item.size,
             content_type=item.sniffed.content_type, sha256=item.sha256,
         )  # fmt: skip
         evidence.original, evidence.public_copy = evidence_store(item, evidence.public_id)
@@ -161,11 +182,15 @@ def report_by_code(code: str) -> Report | None:
     return Report.objects.filter(follow_up_hash=code_hash(code)).first()
 
 
-def report_add_information(*, report: Report, text: str, files: list[tuple[str, bytes]]) -> Report:
+def report_add_information(
+    *, report: Report, text: str, files: list[tuple[str, bytes | File]], uploader: str = ""
+) -> Report:
     """The reporter, with the follow-up code, adds what they learned or a photo later."""
     checked, errors = _files_check(files)
-    if not text.strip() and not checked:
+    if not text.strip() and not checked and not errors:
         errors["text"] = _("Write what you want to add, or attach a file.")
+    if not errors:
+        errors.update(_allowance_take(uploader, checked))
     if errors:
         raise ReportInvalid(errors)
     with transaction.atomic():

@@ -8,6 +8,8 @@ from django.views.decorators.http import require_http_methods
 
 from amanat.core.rate_limits import minutes, rate_limit, with_retry_after
 
+from amanat.core.uploads import uploader_key
+
 from .forms import AddInformationForm, FollowUpForm, ReportForm
 from .limits import report_limit_reached
 from .models import Report
@@ -39,7 +41,8 @@ def report(request: HttpRequest) -> HttpResponse:
                     station_number=data["station"], place=data["place"],
                     category_code=data["category"].code if data["category"] else "",
                     contact=data["contact"],
-                    files=[(f.name, f.read()) for f in data["evidence"]],
+                    files=[(f.name, f) for f in data["evidence"]],
+                    uploader=uploader_key(request),
                 ),
                 reporter=request.user,
             )  # fmt: skip
@@ -92,7 +95,8 @@ def follow_up(request: HttpRequest) -> HttpResponse:
             try:
                 report_add_information(
                     report=found, text=add_form.cleaned_data["text"],
-                    files=[(f.name, f.read()) for f in add_form.cleaned_data["evidence"]],
+                    files=[(f.name, f) for f in add_form.cleaned_data["evidence"]],
+                    uploader=uploader_key(request),
                 )  # fmt: skip
                 messages.success(request, _("Thank you: your information is added to the report."))
                 return redirect("incidents:follow_up")

@@ -4,6 +4,7 @@ two people type its figures independently, and the lines where they differ are f
 import uuid
 from dataclasses import dataclass
 
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
@@ -27,7 +28,7 @@ FOLDER = "protocols"
 
 def protocol_photo_receive(
     *, client_id: uuid.UUID, contest: Contest, station_number: str, observer: Observer,
-    name: str, content: bytes,
+    name: str, content: bytes | File,
 ) -> tuple[ProtocolPhoto, bool]:  # fmt: skip
     """Store once per client id; the observer must be deployed to the station."""
     existing = ProtocolPhoto.objects.filter(client_id=client_id).first()

@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 class ProtocolPhotoForm(forms.Form):
     client_id = forms.UUIDField(widget=forms.HiddenInput, initial=uuid.uuid4)
     station = forms.ChoiceField(label=_("Polling station"))
-    photo = forms.ImageField(label=_("Photo of the protocol copy"))
+    # A FileField: the intake (photo_keep) reads the type from the content and measures the
+    # picture before decoding, with a reason the observer can act on; ImageField's check
+    # would call a too-large picture "corrupted".
+    photo = forms.FileField(
+        label=_("Photo of the protocol copy"),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*"}),
+    )
 
     def __init__(self, *args, stations=(), **kwargs):
         super().__init__(*args, **kwargs)

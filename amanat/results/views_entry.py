@@ -43,7 +43,7 @@ def photo_upload(request: HttpRequest) -> HttpResponse:
             photo, _created = protocol_photo_receive(
                 client_id=form.cleaned_data["client_id"], contest=contest,
                 station_number=form.cleaned_data["station"], observer=observer,
-                name=upload.name, content=upload.read(),
+                name=upload.name, content=upload,
             )  # fmt: skip
         except ProtocolRejected as rejected:
             form.add_error("photo", rejected.message)

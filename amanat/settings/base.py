@@ -83,6 +83,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Before anything reads the body (CSRF reads the form): refuse an oversized one unread.
+    "amanat.core.uploads.RequestSizeMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -273,6 +275,32 @@ AMANAT_PRIVATE_DIR = DATA_DIR / "private"
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+
+# Uploads (amanat.core.uploads). Files past FILE_UPLOAD_MAX_MEMORY_SIZE stream to a temporary
+# file in the data folder (not /tmp, which is often memory); nothing reads a file whole.
+MIB = 2**20
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * MIB
+FILE_UPLOAD_TEMP_DIR = Path(os.environ.get("AMANAT_UPLOAD_TEMP_DIR", DATA_DIR / "uploads"))
+FILE_UPLOAD_TEMP_DIR.mkdir(parents=True, exist_ok=True)
+# Largest file of each kind, in bytes (the kind is read from the content).
+AMANAT_UPLOAD_MAX_BYTES = {
+    "photo": int(os.environ.get("AMANAT_UPLOAD_MAX_PHOTO_MB", "15")) * MIB,
+    "video": int(os.environ.get("AMANAT_UPLOAD_MAX_VIDEO_MB", "200")) * MIB,
+    "document": int(os.environ.get("AMANAT_UPLOAD_MAX_DOCUMENT_MB", "20")) * MIB,
+}
+# A request's body past this is refused (413) from its Content-Length, before it is read:
+# one video of the largest size and a few photos.
+AMANAT_UPLOAD_MAX_REQUEST_BYTES = int(os.environ.get("AMANAT_UPLOAD_MAX_REQUEST_MB", "250")) * MIB
+# Files in one report; Django refuses a body of more parts than DATA_UPLOAD_MAX_NUMBER_FILES
+# (a backstop: OpenRosa submissions carry one part per photo answer).
+AMANAT_UPLOAD_MAX_FILES = int(os.environ.get("AMANAT_UPLOAD_MAX_FILES", "10"))
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("DATA_UPLOAD_MAX_NUMBER_FILES", "30"))
+# Pictures past this many pixels are refused before they are decoded: 50 megapixels holds
+# every phone camera's usual output (48 MP is 8000 x 6000) and decodes in about 150 MB.
+AMANAT_UPLOAD_MAX_PIXELS = int(os.environ.get("AMANAT_UPLOAD_MAX_PIXELS", str(50_000_000)))
+# What one reporter (an account, or an address without one) may upload in an hour.
+AMANAT_UPLOAD_HOURLY_BYTES = int(os.environ.get("AMANAT_UPLOAD_HOURLY_MB", "1024")) * MIB
+AMANAT_UPLOAD_HOURLY_FILES = int(os.environ.get("AMANAT_UPLOAD_HOURLY_FILES", "100"))
 
 # Nothing is loaded from another site: no CDN, web font or tracker, and no inline script.
 # The admin and the API's Swagger page ship inline scripts of their own, so they are left out.

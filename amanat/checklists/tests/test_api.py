@@ -185,3 +185,17 @@ def test_on_postgresql_a_report_costs_one_statement(client, field):  # noqa: F81
     # Savepoints only because the test runs in a transaction.
     assert len([q for q in queries if "SAVEPOINT" not in q["sql"]]) == 1
     assert Submission.objects.count() == 2
+
+
+def test_a_decompression_bomb_sent_as_a_photo_answer_is_a_422(client, field, settings, tmp_path):  # noqa: F811
+    """Issue 16, finding 2: the observer's photo endpoint measures a picture before decoding."""
+    from amanat.incidents.tests.test_upload_limits import png_bomb
+
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    _election, _station, observer = field
+    auth = token_for(client, observer.user)
+    bomb = SimpleUploadedFile("boxes.png", png_bomb(20_000, 20_000))
+    sent = client.post("/api/v1/photos", {"file": bomb}, **auth)
+    assert sent.status_code == 422
+    assert sent.json()["detail"].startswith("В «boxes.png» слишком много пикселей")
+    assert not (tmp_path / "private" / "checklists").exists()

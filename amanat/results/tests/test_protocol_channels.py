@@ -123,3 +123,24 @@ def test_telegram_photo_with_the_caption_pr_is_the_protocol_photo(bot, protocol,
     message("", photo=sizes)
     assert texts(sent)[-1].startswith("Фото получено. Для протокола")
     assert ProtocolPhoto.objects.count() == 1
+
+
+def test_a_telegram_photo_past_the_photo_cap_is_not_downloaded(bot, protocol, monkeypatch):
+    """Issue 16, finding 3: Telegram names each size's bytes; one past the cap is refused
+    before it is fetched."""
+    message, _press, _post, sent, observer = bot
+    message(f"/start {telegram_link_code_create(user=observer.user)}")
+    fetched = []
+    monkeypatch.setattr(
+        TelegramClient,
+        "transport",
+        staticmethod(lambda url, payload: sent.append((url, payload)) or {}),
+    )
+    monkeypatch.setattr(TelegramClient, "file_transport",
+                        staticmethod(lambda url: fetched.append(url) or b""))  # fmt: skip
+    sizes = [{"file_id": "large", "file_unique_id": "l", "file_size": 16 * 2**20,
+              "width": 9000, "height": 9000}]  # fmt: skip
+    message("", photo=sizes, caption="PR")
+    assert fetched == []
+    assert texts(sent)[-1] == "Фотография больше 15 МБ."
+    assert ProtocolPhoto.objects.count() == 0

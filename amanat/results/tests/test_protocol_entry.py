@@ -104,3 +104,19 @@ def test_scope_of_entry(client, photo, make_user):
     client.force_login(photo.observer.user)
     assert client.get("/en/results/entry/").status_code == 403
     assert client.get(f"/en/results/entry/{photo.pk}/photo.jpg").status_code == 403
+
+
+@pytest.mark.parametrize("side", [13_000, 20_000])
+def test_a_decompression_bomb_as_protocol_photo_is_refused_on_the_form(
+    client, protocol, settings, side
+):
+    """Issue 16, finding 2: 13,000² was decoded (1.6 GB), 20,000² answered 500."""
+    from amanat.incidents.tests.test_upload_limits import png_bomb
+
+    _form, _station, observer = protocol
+    client.force_login(observer.user)
+    response = upload(client, png_bomb(side, side), name="protocol.png")
+    assert response.status_code == 200  # the form again, with the reason
+    assert "«protocol.png» слишком много пикселей" in response.content.decode()
+    assert ProtocolPhoto.objects.count() == 0
+    assert not (settings.AMANAT_PRIVATE_DIR / "protocols").exists()
