@@ -41,7 +41,9 @@ def _canonical(entry) -> bytes:
 
 
 def _keyed(entry) -> str:
-    return hmac.new(settings.AMANAT_AUDIT_KEY.encode(), _canonical(entry), hashlib.sha256).hexdigest()
+    return hmac.new(
+        settings.AMANAT_AUDIT_KEY.encode(), _canonical(entry), hashlib.sha256
+    ).hexdigest()
 
 
 def _old_break(entry, expected_seq, expected_prev) -> str:
@@ -53,6 +55,14 @@ def _old_break(entry, expected_seq, expected_prev) -> str:
     if hashlib.sha256(_canonical(entry)).hexdigest() != entry.hash:
         return f"row #{entry.seq}: content changed"
     return ""
+
+
+def _write(connection, batch) -> None:
+    # executemany of a plain UPDATE: several times faster than bulk_update's CASE on SQLite.
+    with connection.cursor() as cursor:
+        cursor.executemany(
+            "UPDATE audit_auditentry SET prev_hash = %s, hash = %s WHERE id = %s", batch
+        )
 
 
 def rekey(apps, schema_editor):
@@ -68,11 +78,11 @@ def rekey(apps, schema_editor):
         seq = entry.seq
         entry.prev_hash = new_prev
         entry.hash = new_prev = _keyed(entry)
-        batch.append(entry)
+        batch.append((entry.prev_hash, entry.hash, entry.pk))
         if len(batch) == 2000:
-            AuditEntry.objects.bulk_update(batch, ["prev_hash", "hash"])
+            _write(schema_editor.connection, batch)
             batch = []
-    AuditEntry.objects.bulk_update(batch, ["prev_hash", "hash"])
+    _write(schema_editor.connection, batch)
     data = {"last_rekeyed_row": seq, "unkeyed_chain_intact": not broken}
     if broken:
         data["unkeyed_chain_break"] = broken
