@@ -1,4 +1,7 @@
-"""The database triggers that refuse UPDATE and DELETE on the audit log."""
+"""The database triggers that refuse UPDATE, DELETE and (PostgreSQL) TRUNCATE on the audit log.
+
+TRUNCATE fires no row trigger, so PostgreSQL needs a statement trigger of its own; SQLite has no
+TRUNCATE (its `DELETE FROM t` without WHERE still fires the row trigger)."""
 
 TABLE = "audit_auditentry"
 PG_INSTALL = f"""
@@ -9,8 +12,14 @@ END $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS audit_no_update ON {TABLE};
 CREATE TRIGGER audit_no_update BEFORE UPDATE OR DELETE ON {TABLE}
   FOR EACH ROW EXECUTE FUNCTION audit_append_only();
+DROP TRIGGER IF EXISTS audit_no_truncate ON {TABLE};
+CREATE TRIGGER audit_no_truncate BEFORE TRUNCATE ON {TABLE}
+  FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
 """
-PG_REMOVE = f"DROP TRIGGER IF EXISTS audit_no_update ON {TABLE};"
+PG_REMOVE = f"""
+DROP TRIGGER IF EXISTS audit_no_update ON {TABLE};
+DROP TRIGGER IF EXISTS audit_no_truncate ON {TABLE};
+"""
 SQLITE_INSTALL = [
     f"CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON {TABLE} "
     "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;",

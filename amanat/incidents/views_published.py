@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.dateparse import parse_date
@@ -158,7 +158,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.reports_to_moderate(request.user), pk=pk)
     if not request.user.has_perm("incidents.moderate", report):
-        raise PermissionDenied
+        raise Http404  # as if it did not exist: no one can probe which ids do
     error, identity = None, None
     action = request.POST.get("action")
     try:
@@ -267,7 +267,7 @@ ACTIONS = {"triage": _triage, "publish": _publish, "assign": _assign, "refer": _
 def referral_file(request: HttpRequest, pk: int, referral_id: int, kind: str) -> HttpResponse:
     report = get_object_or_404(selectors.reports_to_moderate(request.user), pk=pk)
     if not request.user.has_perm("incidents.moderate", report):
-        raise PermissionDenied
+        raise Http404  # as if it did not exist: no one can probe which ids do
     referral = get_object_or_404(report.referrals, pk=referral_id)
     document = response.referral_document(referral)
     if kind == "docx":

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -78,7 +78,7 @@ def _answered_message(question: Question) -> str:
 def answer(request: HttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question, pk=pk)
     if not request.user.has_perm("legalhelp.answer_question", question):
-        raise PermissionDenied
+        raise Http404  # a question one may not answer answers as if it did not exist
     action = request.POST.get("action")
     answer_form = AnswerForm(
         request.POST if action == "answer" else None, initial={"answer": question.answer}

@@ -22,6 +22,8 @@ rules.add_perm(
     "observers.view_observer", is_admin | (is_coordinator & in_own_region) | is_own_observer_record
 )
 rules.add_perm("observers.manage_deployment", is_admin | (is_coordinator & in_own_region))
+# Accreditations are recorded by the network, never by the observer on their own record.
+rules.add_perm("observers.manage_accreditation", is_admin | (is_coordinator & in_own_region))
 rules.add_perm("observers.view_coverage", is_admin | is_coordinator | is_analyst)
 rules.add_perm("observers.check_in", is_observer)
 rules.add_perm("observers.raise_sos", is_observer)

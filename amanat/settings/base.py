@@ -42,6 +42,27 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _audit_key() -> str:
+    """The key of the audit log's HMAC chain: AMANAT_AUDIT_KEY, or one generated once in the data
+    folder. Never in the database, so whoever can write the database cannot recompute the chain
+    after changing a row. Production requires the variable (every app server needs the same key)."""
+    if os.environ.get("AMANAT_AUDIT_KEY"):
+        return os.environ["AMANAT_AUDIT_KEY"]
+    key_file = DATA_DIR / "audit_key"
+    if not key_file.exists():
+        key_file.write_text(secrets.token_urlsafe(50))
+        key_file.chmod(0o600)
+    return key_file.read_text().strip()
+
+
+AMANAT_AUDIT_KEY = _audit_key()
+# The latest hash of the audit chain is appended here by `amanat audit anchor` (run it every
+# few minutes); `amanat audit verify` then sees rows deleted from the end or the table emptied.
+AMANAT_AUDIT_ANCHOR_FILE = Path(
+    os.environ.get("AMANAT_AUDIT_ANCHOR_FILE") or DATA_DIR / "audit-anchors.log"
+)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")

@@ -11,6 +11,10 @@ for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "AMANAT_ORGANISATIO
     if not os.environ.get(_name):
         raise ImproperlyConfigured(f"{_name} must be set in production")
 
+# The audit chain's key: every app server must sign with the same one (see base.py).
+if not os.environ.get("AMANAT_AUDIT_KEY"):
+    raise ImproperlyConfigured("AMANAT_AUDIT_KEY must be set in production")
+
 DEBUG = False
 AMANAT_REQUIRE_2FA = True
 SESSION_COOKIE_SECURE = True

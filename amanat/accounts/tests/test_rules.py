@@ -35,6 +35,7 @@ MATRIX = {
     "observers.review_application": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
     "observers.view_observer": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
     "observers.manage_deployment": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
+    "observers.manage_accreditation": {"own": {R.ADMIN, R.COORDINATOR}, "other": {R.ADMIN}},
     "observers.view_coverage": {"none": {R.ADMIN, R.COORDINATOR, R.ANALYST}},
     "observers.check_in": {"none": {R.OBSERVER}},
     "observers.raise_sos": {"none": {R.OBSERVER}},
@@ -83,7 +84,7 @@ def scoped_objects(region, other_region, make_user):
             return make_user(role=R.OBSERVER, regions=[target_region])
         if action == "observers.review_application":
             return Application(region=target_region)
-        if action == "observers.view_observer":
+        if action in ("observers.view_observer", "observers.manage_accreditation"):
             return ObserverFactory(region=target_region)
         if action == "observers.handle_sos":
             return SosAlert(region=target_region)

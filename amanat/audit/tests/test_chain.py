@@ -14,10 +14,10 @@ def _tamper(sql: str, params: list) -> None:
     """What an intruder with database access would do: drop the guard, then edit rows."""
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f"ALTER TABLE {TABLE} DISABLE TRIGGER audit_no_update")
+            cursor.execute(f"ALTER TABLE {TABLE} DISABLE TRIGGER USER")
         else:
-            cursor.execute("DROP TRIGGER audit_no_update")
-            cursor.execute("DROP TRIGGER audit_no_delete")
+            cursor.execute("DROP TRIGGER IF EXISTS audit_no_update")
+            cursor.execute("DROP TRIGGER IF EXISTS audit_no_delete")
         cursor.execute(sql, params)
 
 

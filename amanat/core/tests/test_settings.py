@@ -28,6 +28,7 @@ def probe(module: str, tmp_path, **env) -> subprocess.CompletedProcess:
             "DEBUG",
             "ALLOWED_HOSTS",
             "AMANAT_ORGANISATION_CONTACT",
+            "AMANAT_AUDIT_KEY",
         }
     }
     clean.update(DJANGO_SETTINGS_MODULE=module, AMANAT_DATA_DIR=str(tmp_path), **env)
@@ -46,6 +47,7 @@ def test_embedded_default_is_sqlite_and_local_memory_in_the_data_dir(tmp_path):
     assert values["debug"] is False
     assert values["hasher"].endswith("Argon2PasswordHasher")
     assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+    assert (tmp_path / "audit_key").stat().st_mode & 0o077 == 0
 
 
 def test_production_reads_postgres_redis_and_hosts(tmp_path):
@@ -58,6 +60,7 @@ def test_production_reads_postgres_redis_and_hosts(tmp_path):
         ALLOWED_HOSTS="amanat.example,www.amanat.example",
         AMANAT_REQUIRE_2FA="0",
         AMANAT_ORGANISATION_CONTACT="+7 727 000 00 00",
+        AMANAT_AUDIT_KEY="y" * 50,
     )
     values = json.loads(result.stdout)
     assert values["engine"] == "django.db.backends.postgresql"
@@ -79,6 +82,15 @@ def test_production_refuses_to_sign_complaints_without_a_contact(tmp_path):
                    SECRET_KEY="x" * 50, ALLOWED_HOSTS="amanat.example")  # fmt: skip
     assert result.returncode != 0
     assert "AMANAT_ORGANISATION_CONTACT must be set in production" in result.stderr
+
+
+def test_production_refuses_to_start_without_the_audit_key(tmp_path):
+    """Every app server must sign the audit chain with the same key: none is generated."""
+    result = probe("amanat.settings.production", tmp_path, DATABASE_URL="postgres://h/db",
+                   SECRET_KEY="x" * 50, ALLOWED_HOSTS="amanat.example",
+                   AMANAT_ORGANISATION_CONTACT="+7 727 000 00 00")  # fmt: skip
+    assert result.returncode != 0
+    assert "AMANAT_AUDIT_KEY must be set in production" in result.stderr
 
 
 def test_debug_only_when_asked(tmp_path):

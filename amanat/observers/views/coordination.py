@@ -29,9 +29,18 @@ from ..models import Language
 from ..services import deployment, recruitment
 
 
-def _need(request: HttpRequest, permission: str, obj=None) -> None:
+def _need(request: HttpRequest, permission: str, obj=None, *, hidden: bool = False) -> None:
+    """403, or 404 when `hidden`: an object the user may not see answers as if it did not exist,
+    so that no one can probe which ids exist."""
     if not request.user.has_perm(permission, obj):
-        raise PermissionDenied
+        raise Http404 if hidden else PermissionDenied
+
+
+# The permission each POST action on an observer's page asks for that observer.
+_OBSERVER_ACTIONS = {
+    "accredit": "observers.manage_accreditation",
+    "deploy": "observers.manage_deployment",
+}
 
 
 def _election():
@@ -64,7 +73,7 @@ def _reviewed_message(application) -> str:
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(selectors.applications_visible_to(request.user), pk=pk)
-    _need(request, "observers.review_application", application)
+    _need(request, "observers.review_application", application, hidden=True)
     form = ReviewForm(request.POST or None)
     error = None
     if request.method == "POST" and form.is_valid():
@@ -118,9 +127,12 @@ def _observer_rows(page, election) -> list[tuple]:
 @login_required
 def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
     observer = get_object_or_404(selectors.observers_visible_to(request.user), pk=pk)
-    _need(request, "observers.view_observer", observer)
+    _need(request, "observers.view_observer", observer, hidden=True)
     election = election_current()
     action = request.POST.get("action")
+    # Each action asks its own permission: seeing the record is not the right to change it.
+    if action in _OBSERVER_ACTIONS:
+        _need(request, _OBSERVER_ACTIONS[action], observer)
     form = DeploymentForm(request.POST if action == "deploy" else None)
     accreditation_form = AccreditationForm(request.POST if action == "accredit" else None)
     error = None
@@ -165,6 +177,10 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "accreditation_form": accreditation_form,
         "error": error,
         "election": election,
+        "may": {
+            action: request.user.has_perm(permission, observer)
+            for action, permission in _OBSERVER_ACTIONS.items()
+        },
     }
     return render(request, "observers/observer_detail.html", context)
 

@@ -5,7 +5,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -124,7 +124,7 @@ def sos_list(request: HttpRequest) -> HttpResponse:
 def sos_detail(request: HttpRequest, pk: int) -> HttpResponse:
     alert = get_object_or_404(selectors.sos_visible_to(request.user), pk=pk)
     if not request.user.has_perm("observers.handle_sos", alert):
-        raise PermissionDenied
+        raise Http404  # an alert one may not handle answers as if it did not exist
     form = SosUpdateForm(request.POST or None, initial={"status": alert.status})
     error = None
     if request.method == "POST" and form.is_valid():
