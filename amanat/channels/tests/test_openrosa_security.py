@@ -4,11 +4,15 @@ captured headers replayed or sent elsewhere, oversize bodies, DTDs and broken XM
 import io
 import re
 import uuid
+from xml.sax.saxutils import escape
 
 import pytest
 from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
 
 from amanat.accounts.roles import Role
 from amanat.accounts.services import digest_credential_set
@@ -288,3 +292,80 @@ def test_malformed_submissions_are_4xx(client, observer, body):
                        data={"xml_submission_file": upload})  # fmt: skip
     assert 400 <= response.status_code < 500
     assert Submission.objects.count() == 0
+
+
+# The guard: whatever XML a phone (or anyone signed in as an observer) sends, never a 5xx.
+
+VALID = (
+    '<VT id="VT" version="1"><station>1</station><A>1</A><B/><D>250</D>'
+    "<meta><instanceID>uuid:{id}</instanceID></meta></VT>"
+)
+field_text = st.text(max_size=40)
+# Digits int() may or may not read: other scripts' digits, superscripts, fractions.
+digits = st.text(st.characters(categories=["Nd", "No"]) | st.sampled_from("-+ 0"), max_size=30)
+PROLOGS = [
+    "",
+    '<?xml version="1.0"?>',
+    '<?xml version="1.0" encoding="bogus"?>',
+    "<!DOCTYPE VT>",
+    '<!DOCTYPE VT [<!ENTITY e "x">]>',
+    '<!DOCTYPE VT SYSTEM "file:///etc/passwd">',
+]
+shaped = st.builds(
+    lambda prolog, root, code, station, a, d, instance_id: (
+        f'{prolog}<{root} id="{escape(code)}"><station>{escape(station)}</station>'
+        f"<A>{escape(a)}</A><D>{escape(d)}</D>"
+        f"<meta><instanceID>{escape(instance_id)}</instanceID></meta></{root}>"
+    ).encode(),
+    st.sampled_from(PROLOGS),
+    st.sampled_from(["VT", "OP", "CL", "x", "VT:y"]),
+    st.one_of(st.sampled_from(["VT", "OP", "vt", ""]), field_text),
+    field_text,
+    st.one_of(st.sampled_from(["1", "2", "3", " 1 "]), field_text, digits),
+    st.one_of(st.integers(-(10**30), 10**30).map(str), field_text, digits),
+    st.one_of(st.uuids().map(lambda u: f"uuid:{u}"), field_text),
+)
+
+
+SPICES = [
+    b"<",
+    b">",
+    b"&",
+    b"\x00",
+    b"&#0;",
+    b"\xff",
+    b"]]>",
+    b'"',
+    b"<?xml?>",
+    b"&e;",
+    "²".encode(),
+]
+
+
+@st.composite
+def mutated(draw):
+    """A valid instance with a few bytes replaced, inserted or cut."""
+    prolog = draw(st.sampled_from(PROLOGS)).encode()
+    data = bytearray(prolog + VALID.format(id=draw(st.uuids())).encode())
+    for _ in range(draw(st.integers(1, 4))):
+        at, cut = draw(st.integers(0, len(data))), draw(st.integers(0, 4))
+        data[at : at + cut] = draw(st.sampled_from(SPICES) | st.binary(max_size=6))
+    return bytes(data)
+
+
+bodies = st.one_of(
+    shaped, mutated(), st.binary(max_size=200), st.text(max_size=200).map(str.encode)
+)
+
+
+@hypothesis_settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(body=bodies)
+def test_no_xml_body_gets_a_server_error(client, observer, body):
+    upload = SimpleUploadedFile("s.xml", body, content_type="text/xml")
+    response = sign_in(client, observer.user.username, method="POST", uri=SUBMIT,
+                       data={"xml_submission_file": upload})  # fmt: skip
+    assert response.status_code < 500, response.content
