@@ -121,6 +121,12 @@ def _photos_attached(request, version, answers: dict, observer) -> None:
             answers[question.code] = photo.sha256
 
 
+class SubmissionTooLarge(RequestDataTooBig):
+    def __init__(self, limit: int):
+        super().__init__(f"More than {limit} bytes")
+        self.limit = limit
+
+
 class SubmissionCap(FileUploadHandler):
     """Counts the files' bytes as Django streams them from the body and stops at the advertised
     size (and the XML at its own bound), for a body whose Content-Length is missing or wrong."""
@@ -131,7 +137,7 @@ class SubmissionCap(FileUploadHandler):
 
     def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):  # noqa: N803
         if content_length > MAX_SUBMISSION:
-            raise RequestDataTooBig(MAX_SUBMISSION)
+            raise SubmissionTooLarge(MAX_SUBMISSION)
 
     def new_file(self, field_name, *args, **kwargs):
         super().new_file(field_name, *args, **kwargs)
@@ -142,7 +148,7 @@ class SubmissionCap(FileUploadHandler):
         self.current += len(raw_data)
         limit = MAX_XML if self.field_name == "xml_submission_file" else MAX_SUBMISSION
         if self.total > MAX_SUBMISSION or self.current > limit:
-            raise RequestDataTooBig(limit)
+            raise SubmissionTooLarge(limit)
         return raw_data
 
     def file_complete(self, file_size):
@@ -166,8 +172,8 @@ def _uploaded_xml(request: HttpRequest):
     request.upload_handlers.insert(0, SubmissionCap(request))
     try:
         upload = request.FILES.get("xml_submission_file")
-    except RequestDataTooBig as too_big:
-        return None, _too_large(too_big.args[0] if too_big.args else MAX_SUBMISSION)
+    except RequestDataTooBig as too_big:  # ours, or Django's bound on the form fields
+        return None, _too_large(getattr(too_big, "limit", MAX_SUBMISSION))
     except (MultiPartParserError, TooManyFilesSent, TooManyFieldsSent):
         upload = None
     if upload is None:

@@ -7,7 +7,6 @@ import uuid
 from xml.sax.saxutils import escape
 
 import pytest
-from django.core.exceptions import RequestDataTooBig
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, given
@@ -223,6 +222,14 @@ def test_the_xml_is_capped_while_it_streams(client, observer):
     assert Submission.objects.count() == 0
 
 
+def test_oversize_form_fields_are_413_too(client, observer, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    upload = SimpleUploadedFile("s.xml", b"<VT/>", content_type="text/xml")
+    response = sign_in(client, observer.user.username, method="POST", uri=SUBMIT,
+                       data={"xml_submission_file": upload, "deviceID": "x" * 2000})  # fmt: skip
+    assert response.status_code == 413
+
+
 def test_the_cap_counts_every_streamed_byte():
     """Whatever Content-Length claimed (or if there was none), the parser stops at the size."""
     cap = openrosa.SubmissionCap()
@@ -230,7 +237,7 @@ def test_the_cap_counts_every_streamed_byte():
     chunk = b"\0" * (1024 * 1024)
     for start in range(0, openrosa.MAX_SUBMISSION, len(chunk)):
         assert cap.receive_data_chunk(chunk, start) == chunk
-    with pytest.raises(RequestDataTooBig):
+    with pytest.raises(openrosa.SubmissionTooLarge):
         cap.receive_data_chunk(b"\0", openrosa.MAX_SUBMISSION)
 
 
