@@ -162,7 +162,7 @@ def digest_authenticate(request: HttpRequest) -> DigestOutcome:
     expected = _md5(
         f"{credential.ha1}:{fields['nonce']}:{fields['nc']}:{fields['cnonce']}:{fields['qop']}:{ha2}"
     )
-    if not hmac.compare_digest(expected, fields["response"]):
+    if not hmac.compare_digest(expected.encode(), fields["response"].encode()):  # any text
         return _failed(request, username)
     if not _nonce_count_claim(fields["nonce"], int(fields["nc"], 16)):
         return DigestOutcome(stale=True)  # a replayed header: right, but already used

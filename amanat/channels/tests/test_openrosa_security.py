@@ -7,6 +7,7 @@ import uuid
 from xml.sax.saxutils import escape
 
 import pytest
+from axes.utils import reset as axes_reset
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from hypothesis import HealthCheck, given
@@ -376,3 +377,46 @@ def test_no_xml_body_gets_a_server_error(client, observer, body):
     response = sign_in(client, observer.user.username, method="POST", uri=SUBMIT,
                        data={"xml_submission_file": upload})  # fmt: skip
     assert response.status_code < 500, response.content
+
+
+header_value = st.text(st.characters(codec="latin-1"), max_size=30)
+
+
+GARBLED = {
+    "username": st.sampled_from(["", "nobody"]),
+    "realm": st.just(""),
+    "nonce": st.sampled_from(["", "x:y:z"]),
+    "uri": st.sampled_from(["/", "", LIST + "?x=1"]),
+    "response": st.sampled_from(["é" * 32, "0" * 31, ""]),
+    "qop": st.sampled_from(["auth-int", ""]),
+    "nc": st.sampled_from(["ffffffff", "-0000001", "00000000", "1"]),
+    "cnonce": st.just(""),
+    "algorithm": st.sampled_from(["SHA-256", "md5-sess"]),
+}
+
+
+@st.composite
+def digest_headers(draw, nonce, username):
+    """A Digest header near a valid one: a few fields garbled or left out."""
+    fields = {"username": username, "realm": "Amanat", "nonce": nonce, "uri": LIST,
+              "response": "0" * 32, "qop": "auth", "nc": "00000001", "cnonce": "ab",
+              "algorithm": "MD5"}  # fmt: skip
+    for name in draw(st.lists(st.sampled_from(sorted(fields)), max_size=3, unique=True)):
+        fields[name] = draw(GARBLED[name] | header_value)
+    for name in draw(st.lists(st.sampled_from(sorted(fields)), max_size=1)):
+        fields.pop(name, None)
+    return "Digest " + ", ".join(f'{name}="{value}"' for name, value in fields.items())
+
+
+@hypothesis_settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_no_authorization_header_gets_a_server_error(client, observer, data):
+    axes_reset()  # each example starts unlocked: wrong answers would lock the rest out
+    nonce = nonce_of(client.get(LIST))
+    header = data.draw(digest_headers(nonce, observer.user.username) | header_value)
+    response = client.get(LIST, HTTP_AUTHORIZATION=header)
+    assert response.status_code in (401, 429), response.content
