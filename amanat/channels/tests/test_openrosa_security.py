@@ -367,7 +367,7 @@ bodies = st.one_of(
 
 
 @hypothesis_settings(
-    max_examples=80,
+    max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
