@@ -2,15 +2,21 @@
 submissions, which go through the one ingestion service like every other channel."""
 
 import hashlib
+import re
 import uuid
 from xml.sax.saxutils import escape
 
-from defusedxml import ElementTree
+from axes.helpers import get_cool_off
+from defusedxml import DefusedXmlException, ElementTree
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.core.files.uploadhandler import FileUploadHandler
 from django.http import HttpRequest, HttpResponse
+from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
+from amanat.accounts.errors import LOGIN_MESSAGES
 from amanat.checklists.models import Question, Submission
 from amanat.checklists.photos import PhotoRejected, checklist_photo_store
 from amanat.checklists.services import (
@@ -22,9 +28,11 @@ from amanat.checklists.services import (
 from amanat.checklists.xlsform import xform_build
 from amanat.elections.selectors import election_current
 
-from .digest import digest_challenge, digest_user
+from .digest import DigestOutcome, digest_authenticate, digest_challenge
 
-MAX_SUBMISSION = 10 * 1024 * 1024
+MAX_SUBMISSION = 10 * 1024 * 1024  # advertised to ODK Collect as X-OpenRosa-Accept-Content-Length
+MAX_XML = 1024 * 1024  # an instance's answers; a parsed tree takes many times its bytes
+FORM_CODE = re.compile(r"[A-Za-z0-9_-]{1,8}")  # Form.code; anything else is no form of ours
 
 
 def _xml(body: str, status: int = 200) -> HttpResponse:
@@ -41,9 +49,26 @@ def _message(text: str, status: int, nature: str = "") -> HttpResponse:
     )
 
 
+def openrosa_locked_out(request: HttpRequest) -> HttpResponse:
+    """A locked-out ODK sign-in, from our views and from axes' middleware alike: 429 whatever
+    the password, with the reason as an OpenRosa message (ODK Collect shows it to the
+    observer; a 401 would only ask again for the password that is not the problem)."""
+    response = _message(str(LOGIN_MESSAGES["locked_out"]), 429, "submit_error")
+    cool_off = get_cool_off(request)
+    if cool_off:
+        response["Retry-After"] = str(int(cool_off.total_seconds()))
+    return response
+
+
+def _refused(request: HttpRequest, outcome: DigestOutcome) -> HttpResponse:
+    if outcome.locked:
+        return openrosa_locked_out(request)
+    return digest_challenge(stale=outcome.stale)
+
+
 def form_list(request: HttpRequest) -> HttpResponse:
-    if digest_user(request) is None:
-        return digest_challenge()
+    if (outcome := digest_authenticate(request)).user is None:
+        return _refused(request, outcome)
     items = []
     for form in forms_active():
         version = form_version_current(form.code)
@@ -61,12 +86,15 @@ def form_list(request: HttpRequest) -> HttpResponse:
 
 
 def form_download(request: HttpRequest, code: str) -> HttpResponse:
-    if digest_user(request) is None:
-        return digest_challenge()
-    version = form_version_current(code)
+    if (outcome := digest_authenticate(request)).user is None:
+        return _refused(request, outcome)
+    version = form_version_current(code) if FORM_CODE.fullmatch(code) else None
     if version is None:
         return _message(_("There is no form %(code)s.") % {"code": code}, 404)
     return _xml(xform_build(version))
+
+
+NUMBER = re.compile(r"-?[0-9]{1,18}")  # what a phone sends; int() of anything else may raise
 
 
 def _value(question: Question, text: str):
@@ -74,9 +102,9 @@ def _value(question: Question, text: str):
     if question.kind == Question.Kind.YES_NO:
         return {"1": True, "2": False}.get(text, text)
     if question.kind in (Question.Kind.INTEGER, Question.Kind.SINGLE):
-        return int(text) if text.lstrip("-").isdigit() else text
+        return int(text) if NUMBER.fullmatch(text) else text
     if question.kind == Question.Kind.MULTIPLE:
-        return [int(part) if part.isdigit() else part for part in text.split()]
+        return [int(part) if NUMBER.fullmatch(part) else part for part in text.split()]
     if question.kind == Question.Kind.TIME:
         return text[:5]
     return text
@@ -93,26 +121,108 @@ def _photos_attached(request, version, answers: dict, observer) -> None:
             answers[question.code] = photo.sha256
 
 
+class SubmissionTooLarge(RequestDataTooBig):
+    def __init__(self, limit: int):
+        super().__init__(f"More than {limit} bytes")
+        self.limit = limit
+
+
+class SubmissionCap(FileUploadHandler):
+    """Counts the files' bytes as Django streams them from the body and stops at the advertised
+    size (and the XML at its own bound), for a body whose Content-Length is missing or wrong."""
+
+    def __init__(self, request=None):
+        super().__init__(request)
+        self.total = self.current = 0
+
+    def handle_raw_input(self, input_data, META, content_length, boundary, encoding=None):  # noqa: N803
+        if content_length > MAX_SUBMISSION:
+            raise SubmissionTooLarge(MAX_SUBMISSION)
+
+    def new_file(self, field_name, *args, **kwargs):
+        super().new_file(field_name, *args, **kwargs)
+        self.current = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.total += len(raw_data)
+        self.current += len(raw_data)
+        limit = MAX_XML if self.field_name == "xml_submission_file" else MAX_SUBMISSION
+        if self.total > MAX_SUBMISSION or self.current > limit:
+            raise SubmissionTooLarge(limit)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None  # the next handler (memory or temporary file) keeps the file
+
+
+def _too_large(limit: int = MAX_SUBMISSION) -> HttpResponse:
+    text = _("The submission is too large: this server accepts at most %(size)s MB.")
+    return _message(text % {"size": limit // (1024 * 1024)}, 413, "submit_error")
+
+
+def _declared_length(request: HttpRequest) -> int:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return 0  # as Django reads it: nothing
+
+
+def _uploaded_xml(request: HttpRequest):
+    """The instance's XML file, streamed through SubmissionCap, or the response refusing it."""
+    request.upload_handlers.insert(0, SubmissionCap(request))
+    try:
+        upload = request.FILES.get("xml_submission_file")
+    except RequestDataTooBig as too_big:  # ours, or Django's bound on the form fields
+        return None, _too_large(getattr(too_big, "limit", MAX_SUBMISSION))
+    except (MultiPartParserError, TooManyFilesSent, TooManyFieldsSent):
+        upload = None
+    if upload is None:
+        return None, _message(_("Send the form as xml_submission_file."), 400, "submit_error")
+    return upload, None
+
+
+def _instance_root(upload):
+    """The XML's root, parsed from the file (on disk when large) rather than from a copy in
+    memory; no DTD, no entities. Anything not a well-formed XForm instance is a 400."""
+    try:
+        upload.seek(0)
+        return ElementTree.parse(upload, forbid_dtd=True).getroot(), None
+    except DefusedXmlException:
+        text = _("The submission must not contain a DTD or entity declarations.")
+    except (ElementTree.ParseError, LookupError, UnicodeError):  # LookupError: unknown encoding
+        text = _("The submission is not well-formed XML.")
+    return None, _message(text, 400, "submit_error")
+
+
+def _form_code(root) -> str:
+    code = root.attrib.get("id", root.tag.split("}")[-1])
+    return code if FORM_CODE.fullmatch(code) else ""
+
+
 @csrf_exempt
 def submission(request: HttpRequest) -> HttpResponse:
-    user = digest_user(request)
-    if user is None:
-        return digest_challenge()
+    if _declared_length(request) > MAX_SUBMISSION:
+        return _too_large()  # before anything reads the body, signed in or not
+    if (outcome := digest_authenticate(request)).user is None:
+        return _refused(request, outcome)
+    user = outcome.user
     if request.method == "HEAD":
         response = _xml("", 204)
         response["X-OpenRosa-Accept-Content-Length"] = str(MAX_SUBMISSION)
         return response
-    if request.method != "POST" or "xml_submission_file" not in request.FILES:
+    if request.method != "POST":
         return _message(_("Send the form as xml_submission_file."), 400, "submit_error")
     observer = getattr(user, "observer", None)
     if observer is None:
         return _message(_("Only deployed observers can submit."), 403, "submit_error")
-    try:
-        root = ElementTree.fromstring(request.FILES["xml_submission_file"].read())
-    except ElementTree.ParseError:
-        return _message(_("The submission is not well-formed XML."), 400, "submit_error")
-    code = root.attrib.get("id", root.tag.split("}")[-1])
-    version = form_version_current(code)
+    upload, refusal = _uploaded_xml(request)
+    if refusal is not None:
+        return refusal
+    root, refusal = _instance_root(upload)
+    if refusal is not None:
+        return refusal
+    code = _form_code(root)
+    version = form_version_current(code) if code else None
     instance = root.findtext("meta/instanceID") or root.findtext("{*}meta/{*}instanceID") or ""
     try:
         client_id = uuid.UUID(instance.removeprefix("uuid:"))
@@ -135,7 +245,7 @@ def submission(request: HttpRequest) -> HttpResponse:
         submission_receive(
             client_id=client_id, form_code=code, station_number=station,
             observer=observer, election=election_current(), answers=answers, channel="odk",
-            raw={"xml": request.FILES["xml_submission_file"].name, "instance": instance},
+            raw={"xml": upload.name, "instance": instance},
         )  # fmt: skip
     except SubmissionInvalid as invalid:
         detail = "; ".join(f"{e.field}: {e.message}" for e in invalid.errors) or invalid.message

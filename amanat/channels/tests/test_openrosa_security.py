@@ -1,0 +1,422 @@
+"""OpenRosa under attack: Digest as a password oracle, staff without their second factor,
+captured headers replayed or sent elsewhere, oversize bodies, DTDs and broken XML."""
+
+import io
+import re
+import uuid
+from xml.sax.saxutils import escape
+
+import pytest
+from axes.utils import reset as axes_reset
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from hypothesis import HealthCheck, given
+from hypothesis import settings as hypothesis_settings
+from hypothesis import strategies as st
+
+from amanat.accounts.roles import Role
+from amanat.accounts.services import digest_credential_set
+from amanat.channels import digest as digest_module
+from amanat.channels import openrosa
+from amanat.channels.tests.test_openrosa import PASSWORD, md5
+from amanat.checklists.models import Submission
+from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+
+pytestmark = pytest.mark.django_db
+LIST = "/openrosa/formList"
+SUBMIT = "/openrosa/submission"
+LOGIN = "/en/accounts/login/"
+
+
+def nonce_of(response) -> str:
+    return re.search(r'nonce="([^"]+)"', response["WWW-Authenticate"]).group(1)
+
+
+def signed(nonce, username, password, method, uri, nc=1, cnonce="c0ffee") -> str:
+    """The Authorization header ODK Collect sends for this nonce and count (RFC 7616)."""
+    ha1 = md5(f"{username}:Amanat:{password}")
+    count = f"{nc:08x}"
+    response = md5(f"{ha1}:{nonce}:{count}:{cnonce}:auth:{md5(f'{method}:{uri}')}")
+    return (
+        f'Digest username="{username}", realm="Amanat", nonce="{nonce}", uri="{uri}", '
+        f'response="{response}", qop=auth, nc={count}, cnonce="{cnonce}", algorithm=MD5'
+    )
+
+
+@pytest.fixture
+def observer(field):  # noqa: F811
+    observer = field[2]
+    observer.user.set_password(PASSWORD)
+    observer.user.save()
+    digest_credential_set(user=observer.user, password=PASSWORD)
+    return observer
+
+
+def sign_in(client, username, password=PASSWORD, method="GET", uri=LIST, **extra):
+    nonce = nonce_of(client.get(LIST))
+    auth = signed(nonce, username, password, method, uri)
+    return getattr(client, method.lower())(uri, HTTP_AUTHORIZATION=auth, **extra)
+
+
+# Finding 5: throttling shared with the web login.
+
+
+def test_the_41st_guess_is_refused_without_looking_at_the_password(
+    client, observer, settings, monkeypatch
+):
+    username = observer.user.username
+    answers = [sign_in(client, username, f"guess {i}").status_code for i in range(40)]
+    limit = settings.AXES_FAILURE_LIMIT
+    assert set(answers[:limit - 1]) == {401}  # fmt: skip
+    assert set(answers[limit - 1:]) == {429}  # fmt: skip
+
+    hashed = []
+    monkeypatch.setattr(digest_module, "_md5", lambda text: hashed.append(text) or "")
+    right = sign_in(client, username, HTTP_ACCEPT_LANGUAGE="en")  # the right password, now
+    assert right.status_code == 429
+    assert hashed == []  # the password was not even checked
+    assert int(right["Retry-After"]) == 15 * 60
+    assert b"Too many failed attempts" in right.content
+    assert b"<OpenRosaResponse" in right.content
+
+
+def test_digest_failures_lock_the_web_login_of_that_account(client, observer, settings):
+    username = observer.user.username
+    for i in range(settings.AXES_FAILURE_LIMIT):
+        sign_in(client, username, f"guess {i}")
+    web = client.post(LOGIN, {"username": username, "password": PASSWORD})
+    assert web.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
+def test_web_login_failures_lock_digest_for_that_account(client, observer, settings):
+    username = observer.user.username
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(LOGIN, {"username": username, "password": "wrong"})
+    assert sign_in(client, username).status_code == 429
+
+
+def test_a_right_answer_clears_earlier_failures_as_on_the_web(client, observer, settings):
+    username = observer.user.username
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, username, "wrong").status_code == 401
+    assert sign_in(client, username).status_code == 200
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign_in(client, username, "wrong").status_code == 401
+    assert sign_in(client, username).status_code == 200
+
+
+# Finding 5: observers only.
+
+
+@pytest.mark.parametrize("role", [Role.COORDINATOR, Role.ADMIN, Role.ANALYST])
+def test_staff_with_the_right_password_is_refused(client, make_user, role):
+    user = make_user(username="staff", role=role)
+    digest_credential_set(user=user, password=PASSWORD)
+    right = sign_in(client, "staff")
+    wrong = sign_in(client, "staff", "wrong")
+    assert (right.status_code, wrong.status_code) == (401, 401)  # and no oracle between them
+    assert right["WWW-Authenticate"].startswith("Digest ")
+
+
+def test_an_observer_with_a_second_factor_is_refused(client, observer):
+    TOTPDevice.objects.create(user=observer.user, name="phone", confirmed=True)
+    assert sign_in(client, observer.user.username).status_code == 401
+
+
+def test_an_observer_who_must_have_a_second_factor_is_refused(client, observer, monkeypatch):
+    monkeypatch.setattr(digest_module, "two_factor_required", lambda user: True)
+    assert sign_in(client, observer.user.username).status_code == 401
+
+
+# Finding 5: a header is good for its own request, once.
+
+
+def test_a_header_signed_for_another_uri_is_refused(client, observer):
+    nonce = nonce_of(client.get(LIST))
+    auth = signed(nonce, observer.user.username, PASSWORD, "GET", "/openrosa/forms/VT.xml")
+    refused = client.get(LIST, HTTP_AUTHORIZATION=auth)
+    assert refused.status_code == 401
+    assert refused["WWW-Authenticate"].startswith("Digest ")
+
+
+def test_the_query_is_part_of_the_uri(client, observer):
+    """ODK Collect posts to /submission?deviceID=...; the query is signed with the path."""
+    nonce = nonce_of(client.get(LIST))
+    one, two = f"{SUBMIT}?deviceID=collect%3Aone", f"{SUBMIT}?deviceID=collect%3Atwo"
+    auth = signed(nonce, observer.user.username, PASSWORD, "HEAD", one)
+    assert client.head(two, HTTP_AUTHORIZATION=auth).status_code == 401
+    auth = signed(nonce, observer.user.username, PASSWORD, "HEAD", one, nc=2)
+    assert client.head(one, HTTP_AUTHORIZATION=auth).status_code == 204
+
+
+def test_a_replayed_header_is_refused_with_a_fresh_challenge(client, observer):
+    nonce = nonce_of(client.get(LIST))
+    auth = signed(nonce, observer.user.username, PASSWORD, "GET", LIST, nc=1)
+    assert client.get(LIST, HTTP_AUTHORIZATION=auth).status_code == 200
+    for _ in range(3):
+        replay = client.get(LIST, HTTP_AUTHORIZATION=auth)
+        assert replay.status_code == 401
+        # stale=true: ODK Collect signs again with the new nonce instead of giving up
+        assert "stale=true" in replay["WWW-Authenticate"]
+        assert nonce_of(replay) != nonce
+
+
+def test_the_nonce_count_must_grow(client, observer):
+    """ODK Collect reuses a nonce with nc 1, 2, 3...; an older count is a replay."""
+    nonce = nonce_of(client.get(LIST))
+    username = observer.user.username
+
+    def get(nc):
+        auth = signed(nonce, username, PASSWORD, "GET", LIST, nc=nc, cnonce=f"c{nc}")
+        return client.get(LIST, HTTP_AUTHORIZATION=auth).status_code
+
+    assert [get(1), get(2), get(5), get(3), get(5), get(6)] == [200, 200, 200, 401, 401, 200]
+
+
+def test_an_expired_nonce_is_stale_and_a_forged_one_refused(client, observer, monkeypatch):
+    username = observer.user.username
+    nonce = nonce_of(client.get(LIST))
+    monkeypatch.setattr(digest_module, "NONCE_MAX_AGE", -1)
+    old = client.get(LIST, HTTP_AUTHORIZATION=signed(nonce, username, PASSWORD, "GET", LIST))
+    assert old.status_code == 401
+    assert "stale=true" in old["WWW-Authenticate"]
+    forged = signed("made-up", username, PASSWORD, "GET", LIST)
+    refused = client.get(LIST, HTTP_AUTHORIZATION=forged)
+    assert refused.status_code == 401
+    assert "stale" not in refused["WWW-Authenticate"]
+
+
+# Finding 3 (OpenRosa): the advertised size is enforced.
+
+
+class Unreadable(io.RawIOBase):
+    """A request body that fails the test if anything reads it."""
+
+    def read(self, *args):
+        raise AssertionError("the body was read")
+
+    readline = readinto = read
+
+
+def test_an_oversize_submission_is_refused_before_its_body_is_read(client, observer):
+    nonce = nonce_of(client.get(LIST))
+    auth = signed(nonce, observer.user.username, PASSWORD, "POST", SUBMIT)
+    response = client.generic(
+        "POST", SUBMIT, b"", content_type="multipart/form-data; boundary=xyz",
+        HTTP_AUTHORIZATION=auth, CONTENT_LENGTH=str(100 * 1024 * 1024),
+        **{"wsgi.input": Unreadable()},
+    )  # fmt: skip
+    assert response.status_code == 413
+    assert "не более 10 МБ" in response.content.decode()  # in the phone's language (ru here)
+    assert Submission.objects.count() == 0
+
+
+def test_the_xml_is_capped_while_it_streams(client, observer):
+    padding = "<!-- " + "x" * (openrosa.MAX_XML + 1) + " -->"
+    meta = f"<meta><instanceID>uuid:{uuid.uuid4()}</instanceID></meta>"
+    xml = f'<VT id="VT">{padding}<A>1</A>{meta}</VT>'
+    upload = SimpleUploadedFile("s.xml", xml.encode(), content_type="text/xml")
+    response = sign_in(client, observer.user.username, method="POST", uri=SUBMIT,
+                       data={"xml_submission_file": upload})  # fmt: skip
+    assert response.status_code == 413
+    assert Submission.objects.count() == 0
+
+
+def test_oversize_form_fields_are_413_too(client, observer, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 1000
+    upload = SimpleUploadedFile("s.xml", b"<VT/>", content_type="text/xml")
+    response = sign_in(client, observer.user.username, method="POST", uri=SUBMIT,
+                       data={"xml_submission_file": upload, "deviceID": "x" * 2000})  # fmt: skip
+    assert response.status_code == 413
+
+
+def test_the_cap_counts_every_streamed_byte():
+    """Whatever Content-Length claimed (or if there was none), the parser stops at the size."""
+    cap = openrosa.SubmissionCap()
+    cap.new_file("1774060200.jpg", "1774060200.jpg", "image/jpeg", None)
+    chunk = b"\0" * (1024 * 1024)
+    for start in range(0, openrosa.MAX_SUBMISSION, len(chunk)):
+        assert cap.receive_data_chunk(chunk, start) == chunk
+    with pytest.raises(openrosa.SubmissionTooLarge):
+        cap.receive_data_chunk(b"\0", openrosa.MAX_SUBMISSION)
+
+
+# Finding 9 (OpenRosa): bad XML is a clear 400.
+
+BILLION_LAUGHS = (
+    '<?xml version="1.0"?><!DOCTYPE VT [<!ENTITY a "aaaaaaaaaa">'
+    '<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]><VT id="VT"><A>&b;</A></VT>'
+)
+
+
+@pytest.mark.parametrize(
+    "xml",
+    [
+        BILLION_LAUGHS,
+        '<!DOCTYPE VT SYSTEM "http://example.org/vt.dtd"><VT id="VT"><A>1</A></VT>',
+        '<!DOCTYPE VT><VT id="VT"><A>1</A></VT>',
+    ],
+    ids=["entities", "external", "doctype"],
+)
+def test_xml_with_a_dtd_is_a_clear_400(client, observer, xml):
+    upload = SimpleUploadedFile("s.xml", xml.encode(), content_type="text/xml")
+    response = sign_in(client, observer.user.username, method="POST", uri=SUBMIT,
+                       data={"xml_submission_file": upload})  # fmt: skip
+    assert response.status_code == 400
+    assert b"DTD" in response.content
+    assert b'nature="submit_error"' in response.content
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        b"",
+        b"\xff\xfe<VT",
+        b'<?xml version="1.0" encoding="nonsense"?><VT/>',
+        b"<wrong><meta><instanceID>uuid:%s</instanceID></meta></wrong>"
+        % str(uuid.uuid4()).encode(),
+        b'<VT id="VERY-LONG-FORM-CODE-%s"/>' % (b"x" * 5000),
+        b'<VT id="VT"><A>1</A><D>\xc2\xb2</D><meta><instanceID>uuid:%s</instanceID></meta></VT>'
+        % str(uuid.uuid4()).encode(),
+        b'<VT id="VT"><A>1</A><D>%s</D><meta><instanceID>uuid:%s</instanceID></meta></VT>'
+        % (b"9" * 5000, str(uuid.uuid4()).encode()),
+        b"<a>" * 20000 + b"</a>" * 20000,
+    ],
+    ids=[
+        "empty",
+        "bom-garbage",
+        "encoding",
+        "wrong-root",
+        "long-code",
+        "superscript",
+        "huge-number",
+        "deep",
+    ],  # fmt: skip
+)
+def test_malformed_submissions_are_4xx(client, observer, body):
+    upload = SimpleUploadedFile("s.xml", body, content_type="text/xml")
+    response = sign_in(client, observer.user.username, method="POST", uri=SUBMIT,
+                       data={"xml_submission_file": upload})  # fmt: skip
+    assert 400 <= response.status_code < 500
+    assert Submission.objects.count() == 0
+
+
+# The guard: whatever XML a phone (or anyone signed in as an observer) sends, never a 5xx.
+
+VALID = (
+    '<VT id="VT" version="1"><station>1</station><A>1</A><B/><D>250</D>'
+    "<meta><instanceID>uuid:{id}</instanceID></meta></VT>"
+)
+field_text = st.text(max_size=40)
+# Digits int() may or may not read: other scripts' digits, superscripts, fractions.
+digits = st.text(st.characters(categories=["Nd", "No"]) | st.sampled_from("-+ 0"), max_size=30)
+PROLOGS = [
+    "",
+    '<?xml version="1.0"?>',
+    '<?xml version="1.0" encoding="bogus"?>',
+    "<!DOCTYPE VT>",
+    '<!DOCTYPE VT [<!ENTITY e "x">]>',
+    '<!DOCTYPE VT SYSTEM "file:///etc/passwd">',
+]
+shaped = st.builds(
+    lambda prolog, root, code, station, a, d, instance_id: (
+        f'{prolog}<{root} id="{escape(code)}"><station>{escape(station)}</station>'
+        f"<A>{escape(a)}</A><D>{escape(d)}</D>"
+        f"<meta><instanceID>{escape(instance_id)}</instanceID></meta></{root}>"
+    ).encode(),
+    st.sampled_from(PROLOGS),
+    st.sampled_from(["VT", "OP", "CL", "x", "VT:y"]),
+    st.one_of(st.sampled_from(["VT", "OP", "vt", ""]), field_text),
+    field_text,
+    st.one_of(st.sampled_from(["1", "2", "3", " 1 "]), field_text, digits),
+    st.one_of(st.integers(-(10**30), 10**30).map(str), field_text, digits),
+    st.one_of(st.uuids().map(lambda u: f"uuid:{u}"), field_text),
+)
+
+
+SPICES = [
+    b"<",
+    b">",
+    b"&",
+    b"\x00",
+    b"&#0;",
+    b"\xff",
+    b"]]>",
+    b'"',
+    b"<?xml?>",
+    b"&e;",
+    "²".encode(),
+]
+
+
+@st.composite
+def mutated(draw):
+    """A valid instance with a few bytes replaced, inserted or cut."""
+    prolog = draw(st.sampled_from(PROLOGS)).encode()
+    data = bytearray(prolog + VALID.format(id=draw(st.uuids())).encode())
+    for _ in range(draw(st.integers(1, 4))):
+        at, cut = draw(st.integers(0, len(data))), draw(st.integers(0, 4))
+        data[at : at + cut] = draw(st.sampled_from(SPICES) | st.binary(max_size=6))
+    return bytes(data)
+
+
+bodies = st.one_of(
+    shaped, mutated(), st.binary(max_size=200), st.text(max_size=200).map(str.encode)
+)
+
+
+@hypothesis_settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(body=bodies)
+def test_no_xml_body_gets_a_server_error(client, observer, body):
+    upload = SimpleUploadedFile("s.xml", body, content_type="text/xml")
+    response = sign_in(client, observer.user.username, method="POST", uri=SUBMIT,
+                       data={"xml_submission_file": upload})  # fmt: skip
+    assert response.status_code < 500, response.content
+
+
+header_value = st.text(st.characters(codec="latin-1"), max_size=30)
+
+
+GARBLED = {
+    "username": st.sampled_from(["", "nobody"]),
+    "realm": st.just(""),
+    "nonce": st.sampled_from(["", "x:y:z"]),
+    "uri": st.sampled_from(["/", "", LIST + "?x=1"]),
+    "response": st.sampled_from(["é" * 32, "0" * 31, ""]),
+    "qop": st.sampled_from(["auth-int", ""]),
+    "nc": st.sampled_from(["ffffffff", "-0000001", "00000000", "1"]),
+    "cnonce": st.just(""),
+    "algorithm": st.sampled_from(["SHA-256", "md5-sess"]),
+}
+
+
+@st.composite
+def digest_headers(draw, nonce, username):
+    """A Digest header near a valid one: a few fields garbled or left out."""
+    fields = {"username": username, "realm": "Amanat", "nonce": nonce, "uri": LIST,
+              "response": "0" * 32, "qop": "auth", "nc": "00000001", "cnonce": "ab",
+              "algorithm": "MD5"}  # fmt: skip
+    for name in draw(st.lists(st.sampled_from(sorted(fields)), max_size=3, unique=True)):
+        fields[name] = draw(GARBLED[name] | header_value)
+    for name in draw(st.lists(st.sampled_from(sorted(fields)), max_size=1)):
+        fields.pop(name, None)
+    return "Digest " + ", ".join(f'{name}="{value}"' for name, value in fields.items())
+
+
+@hypothesis_settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_no_authorization_header_gets_a_server_error(client, observer, data):
+    axes_reset()  # each example starts unlocked: wrong answers would lock the rest out
+    nonce = nonce_of(client.get(LIST))
+    header = data.draw(digest_headers(nonce, observer.user.username) | header_value)
+    response = client.get(LIST, HTTP_AUTHORIZATION=header)
+    assert response.status_code in (401, 429), response.content
