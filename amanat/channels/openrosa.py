@@ -26,6 +26,7 @@ from amanat.checklists.services import (
     submission_receive,
 )
 from amanat.checklists.xlsform import xform_build
+from amanat.core.uploads import body_too_large
 from amanat.elections.selectors import election_current
 
 from .digest import DigestOutcome, digest_authenticate, digest_challenge
@@ -117,7 +118,7 @@ def _photos_attached(request, version, answers: dict, observer) -> None:
         name = answers.get(question.code)
         if question.kind == Question.Kind.PHOTO and name in request.FILES:
             upload = request.FILES[name]
-            photo = checklist_photo_store(observer=observer, name=name, content=upload.read())
+            photo = checklist_photo_store(observer=observer, name=name, content=upload)
             answers[question.code] = photo.sha256
 
 
@@ -160,13 +161,6 @@ def _too_large(limit: int = MAX_SUBMISSION) -> HttpResponse:
     return _message(text % {"size": limit // (1024 * 1024)}, 413, "submit_error")
 
 
-def _declared_length(request: HttpRequest) -> int:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0)
-    except ValueError:
-        return 0  # as Django reads it: nothing
-
-
 def _uploaded_xml(request: HttpRequest):
     """The instance's XML file, streamed through SubmissionCap, or the response refusing it."""
     request.upload_handlers.insert(0, SubmissionCap(request))
@@ -201,7 +195,7 @@ def _form_code(root) -> str:
 
 @csrf_exempt
 def submission(request: HttpRequest) -> HttpResponse:
-    if _declared_length(request) > MAX_SUBMISSION:
+    if body_too_large(request, MAX_SUBMISSION):
         return _too_large()  # before anything reads the body, signed in or not
     if (outcome := digest_authenticate(request)).user is None:
         return _refused(request, outcome)
