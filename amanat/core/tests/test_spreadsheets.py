@@ -3,6 +3,7 @@
 import csv
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -46,3 +47,20 @@ def test_an_xlsx_cell_typed_as_a_formula_reads_back_as_the_same_text():
     sheet = load_workbook(io.BytesIO(buffer.getvalue())).active
     assert (sheet["B1"].value, sheet["B1"].data_type) == (HOSTILE, "s")
     assert sheet["C1"].value == 3
+
+
+def test_every_csv_written_for_a_download_goes_through_the_safe_writer():
+    """A new export that calls csv.writer itself would let formulas through again."""
+    package = Path(__file__).resolve().parents[2]
+    # Not downloads: the demo's own station file (read back by the import) and the PVT
+    # sample written by `amanat pvt sample` from the analyst's own file (read back by
+    # `amanat pvt estimate`, which must find the stations' ids unchanged).
+    allowed = {"core/spreadsheets.py", "demo/stations.py", "forensics/management/commands/pvt.py"}
+    writers = {
+        str(path.relative_to(package))
+        for path in package.rglob("*.py")
+        if "tests" not in path.parts
+        and any(call in path.read_text(encoding="utf-8")
+                for call in ("csv.writer(", "csv.DictWriter("))
+    }  # fmt: skip
+    assert writers <= allowed, f"write CSV through amanat.core.spreadsheets: {writers - allowed}"
