@@ -41,9 +41,10 @@ lock: $(TOOLS)/pip-compile
 	$(COMPILE) $(LOCK_ARGS) -o requirements.lock pyproject.toml
 	$(COMPILE) $(LOCK_ARGS) --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
 
-# Needs the network to a vulnerability database (PyPI's advisories or OSV).
+# Needs the network to a vulnerability database (PyPI's advisories); --strict: a package it
+# could not look up fails the audit instead of passing unchecked.
 audit: $(TOOLS)/pip-compile
-	$(TOOLS)/pip-audit --require-hashes --disable-pip -r requirements-dev.lock
+	$(TOOLS)/pip-audit --strict --require-hashes --disable-pip -r requirements-dev.lock
 
 demo: export AMANAT_BASE_URL := $(AMANAT_BASE_URL)
 demo: install
