@@ -57,7 +57,7 @@ demo: install
 	@echo "Sign in with any role name above as the username and the password amanat-demo."
 	@echo "Stop with Ctrl+C."
 	AMANAT_REQUIRE_2FA=0 AMANAT_SMSSYNC_SECRET=amanat-demo AMANAT_TELEGRAM_BOT_USERNAME=amanat_demo_bot \
-		$(BIN)/gunicorn amanat.wsgi --bind 127.0.0.1:$(AMANAT_PORT) \
+		$(BIN)/gunicorn amanat.wsgi --config python:amanat.gunicorn_conf --bind 127.0.0.1:$(AMANAT_PORT) \
 		--workers 3 --access-logfile - --forwarded-allow-ips 127.0.0.1
 
 # Debian's chromium for the browser tests (never a browser download); needs root.

@@ -52,6 +52,11 @@ def test_gunicorn_is_the_main_process_with_the_projects_settings():
     assert argv[argv.index("--config") + 1] == "python:amanat.gunicorn_conf"
 
 
+def test_the_demo_serves_with_the_same_gunicorn_settings():
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "$(BIN)/gunicorn amanat.wsgi --config python:amanat.gunicorn_conf " in makefile
+
+
 def free_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -105,6 +110,7 @@ def test_after_kill_9_of_the_master_its_worker_frees_the_port_at_once(tmp_path):
     port = free_port()
     argv[argv.index("--bind") + 1] = f"127.0.0.1:{port}"
     argv[argv.index("--workers") + 1] = "1"  # one worker: serving means it has booted
+    argv[argv.index("--control-socket") + 1] = str(tmp_path / "gunicorn.ctl")
     env = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "REDIS_URL")}
     env |= {"AMANAT_DATA_DIR": str(tmp_path), "DJANGO_SETTINGS_MODULE": "amanat.settings.base"}
     # This worktree's code (the current folder first on sys.path), with the unit's options.
