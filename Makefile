@@ -12,22 +12,43 @@ export AMANAT_DATA_DIR
 # The demo has no proxy; a local one (nginx on this machine) would come from 127.0.0.1.
 AMANAT_TRUSTED_PROXIES ?= 127.0.0.1
 
-.PHONY: demo test install install-dev lint messages browser odk-engine clean bench
+.PHONY: demo test install install-dev lock audit lint messages browser odk-engine clean bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 
-$(VENV)/.installed: $(BIN)/python pyproject.toml
-	$(BIN)/pip install --quiet -e .
+# Exactly the versions pinned, with their hashes, in the lock files (`make lock` renews them
+# from pyproject.toml), then the project itself without resolving anything again.
+$(VENV)/.installed: $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
 	touch $@
 
-$(VENV)/.installed-dev: $(VENV)/.installed
-	$(BIN)/pip install --quiet -e '.[dev]'
+$(VENV)/.installed-dev: $(VENV)/.installed requirements-dev.lock
+	$(BIN)/pip install --quiet --require-hashes -r requirements-dev.lock
 	touch $@
 
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
+
+# pip-tools and pip-audit in a venv of their own, so that they are not part of what is audited.
+TOOLS := .venv-tools/bin
+COMPILE := $(TOOLS)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	--no-emit-index-url --no-emit-find-links
+$(TOOLS)/pip-compile:
+	$(PYTHON) -m venv .venv-tools
+	$(TOOLS)/pip install --quiet pip-tools pip-audit
+
+# Keeps the pins it can; `make lock LOCK_ARGS=--upgrade` moves every pin to the newest release.
+lock: $(TOOLS)/pip-compile
+	$(COMPILE) $(LOCK_ARGS) -o requirements.lock pyproject.toml
+	$(COMPILE) $(LOCK_ARGS) --extra dev -c requirements.lock -o requirements-dev.lock pyproject.toml
+
+# Needs the network to a vulnerability database (PyPI's advisories); --strict: a package it
+# could not look up fails the audit instead of passing unchecked.
+audit: $(TOOLS)/pip-compile
+	$(TOOLS)/pip-audit --strict --require-hashes --disable-pip -r requirements-dev.lock
 
 demo: export AMANAT_BASE_URL := $(AMANAT_BASE_URL)
 demo: install
@@ -41,7 +62,7 @@ demo: install
 	@echo "Stop with Ctrl+C."
 	AMANAT_REQUIRE_2FA=0 AMANAT_SMSSYNC_SECRET=amanat-demo AMANAT_TELEGRAM_BOT_USERNAME=amanat_demo_bot \
 		AMANAT_TRUSTED_PROXIES=$(AMANAT_TRUSTED_PROXIES) \
-		$(BIN)/gunicorn amanat.wsgi --bind 127.0.0.1:$(AMANAT_PORT) \
+		$(BIN)/gunicorn amanat.wsgi --config python:amanat.gunicorn_conf --bind 127.0.0.1:$(AMANAT_PORT) \
 		--workers 3 --access-logfile - --forwarded-allow-ips $(AMANAT_TRUSTED_PROXIES)
 
 # Debian's chromium for the browser tests (never a browser download); needs root.
@@ -75,4 +96,4 @@ bench: install
 	$(BIN)/python benchmarks/deploy_observers.py
 
 clean:
-	rm -rf $(VENV) var $(ODK_ENGINE)/node_modules
+	rm -rf $(VENV) .venv-tools var $(ODK_ENGINE)/node_modules

@@ -8,6 +8,8 @@ import re
 from openpyxl import Workbook, load_workbook
 from pyxform.xls2xform import convert
 
+from amanat.core.spreadsheets import xlsx_text_only
+
 from .models import FormVersion, Question
 
 LANGS = {"kk": "Kazakh (kk)", "ru": "Russian (ru)", "en": "English (en)"}
@@ -101,6 +103,7 @@ def xlsform_build(version: FormVersion) -> bytes:
     settings.append(["form_title", "form_id", "version", "default_language"])
     settings.append([version.form.name_ru or version.form.name, version.form.code,
                      str(version.number), LANGS["ru"]])  # fmt: skip
+    xlsx_text_only(book)  # a label typed as "=..." stays text, never a formula
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,7 +1,6 @@
 import uuid
 from datetime import datetime
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
@@ -60,8 +59,8 @@ class PublishedOut(Schema):
 def _evidence(request, item: Evidence) -> dict:
     url = None
     if item.public_copy:
-        path = reverse("evidence_copy", kwargs={"public_id": item.public_id})
-        url = request.build_absolute_uri(path)
+        # The versioned address the pages use: a redaction changes it (Evidence.copy_url).
+        url = request.build_absolute_uri(item.copy_url)
     return {"sha256": item.sha256, "kind": item.kind, "size": item.size, "url": url}
 
 

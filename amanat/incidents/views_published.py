@@ -2,7 +2,6 @@
 moderators' queue. Public pages read only public fields: no reporter, no contact, no text
 of the original report."""
 
-import csv
 import json
 
 from django.contrib import messages
@@ -21,6 +20,7 @@ from django.utils.translation import ngettext
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.core.pagination import page_of
+from amanat.core.spreadsheets import csv_writer
 from amanat.geography.models import Region
 from amanat.geography.tilemap import tiles
 from amanat.voterinfo.complaint_documents import document_docx, document_pdf
@@ -125,9 +125,9 @@ def export_csv(request: HttpRequest) -> HttpResponse:
     rows = list(_public_rows(request))
     fields = ["id", "occurred_at", "category", "phase", "region", "station", "status",
               "credibility", "summary", "latitude", "longitude"]  # fmt: skip
-    writer = csv.DictWriter(response, fieldnames=fields)
-    writer.writeheader()
-    writer.writerows(rows)
+    writer = csv_writer(response)  # text a reporter typed never runs as a formula
+    writer.writerow(fields)
+    writer.writerows([row[field] for field in fields] for row in rows)
     return response
 
 

@@ -56,3 +56,13 @@ def test_xlsform_download_is_for_coordinators(client, make_user):
     response = client.get("/ru/checklists/OP/xlsform.xlsx")
     assert response.status_code == 200
     assert response.content[:2] == b"PK"
+
+
+def test_a_label_typed_as_a_formula_is_text_in_the_xlsform():
+    forms_load_all()
+    version = form_version_current("VT")
+    hostile = '=HYPERLINK("http://x","y")'
+    version.questions.filter(code="A").update(text_ru=hostile)
+    survey = load_workbook(io.BytesIO(xlsform_build(version)))["survey"]
+    [cell] = [row[3] for row in survey.iter_rows(min_row=2) if row[1].value == "A"]
+    assert (cell.value, cell.data_type) == (hostile, "s")  # a formula's type would be "f"

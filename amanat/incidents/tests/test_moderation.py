@@ -1,3 +1,5 @@
+import csv
+import io
 import json
 import uuid
 from datetime import timedelta
@@ -182,3 +184,16 @@ def test_assignment_referral_document_answer_and_overdue(client, report, make_us
     kinds = list(report.timeline.values_list("kind", flat=True))
     assert kinds[-2:] == ["referred", "answer"]
     assert not response.referrals_overdue().exists()
+
+
+def test_a_summary_typed_as_a_formula_is_exported_as_text(client, report, make_user):
+    moderator = make_user(role=Role.MODERATOR)
+    report_triage(report=report, actor=moderator, status="verified", credibility="documented")
+    hostile = '=HYPERLINK("http://x","y")'
+    report_approve_publication(report=report, actor=moderator, public_summary=hostile)
+
+    body = client.get("/ru/incidents/export.csv").content.decode("utf-8-sig")
+    header, row = list(csv.reader(io.StringIO(body)))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["summary"] == "'" + hostile
+    assert (cells["latitude"], cells["longitude"]) == ("51.1", "71.4")  # numbers as they were

@@ -2,6 +2,7 @@
 the photo but the current one may be kept by the browser: the moderator sees the blur."""
 
 import hashlib
+import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -55,3 +56,32 @@ def test_blurring_changes_the_address_and_the_content_the_moderator_sees(
     assert b"".join(stale.streaming_content) == shown_after
     unversioned = client.get(url_after.split("?")[0])
     assert unversioned["Cache-Control"] == "private, no-store"
+
+
+def test_the_api_gives_the_redacted_copy_a_new_address_and_the_old_one_never_the_old_bytes(
+    client, make_user, django_capture_on_commit_callbacks
+):
+    body = post(client, [SimpleUploadedFile("face.jpg", photo_with_gps(), "image/jpeg")]).json()
+    follow_up = f"/api/v1/incidents/follow-up/{body['follow_up_code']}"
+    evidence = Evidence.objects.get()
+    url_before = client.get(follow_up).json()["evidence"][0]["url"]
+    assert url_before == body["evidence"][0]["url"] == "http://testserver" + evidence.copy_url
+    shown_before = b"".join(client.get(url_before).streaming_content)
+
+    client.force_login(make_user(role=Role.MODERATOR))
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(f"/en/incidents/moderation/{body['id']}/", {"action": "redact",
+                    "evidence": evidence.pk, "x0": 0, "y0": 0, "x1": 50, "y1": 50,
+                    "mode": "crop"})  # fmt: skip
+    client.logout()
+    evidence.refresh_from_db()
+    url_after = client.get(follow_up).json()["evidence"][0]["url"]
+
+    assert url_after != url_before
+    assert url_after == "http://testserver" + evidence.copy_url
+    stale = client.get(url_before)
+    assert stale["Cache-Control"] == "private, no-store"
+    assert b"".join(stale.streaming_content) != shown_before
+    fresh = client.get(url_after)
+    assert fresh["Cache-Control"] == "private, max-age=31536000, immutable"
+    assert Image.open(io.BytesIO(b"".join(fresh.streaming_content))).size == (32, 24)

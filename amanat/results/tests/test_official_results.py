@@ -9,6 +9,7 @@ from django.core.management import CommandError, call_command
 
 from amanat.accounts.roles import Role
 from amanat.checklists.services import submission_receive
+from amanat.elections.models import Candidate
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.tests.factories import region
 from amanat.results.models import OfficialResult
@@ -143,3 +144,21 @@ def test_analysts_run_the_forensics_on_the_official_results(client, tmp_path, pr
     assert "Айгүл Сейітова · 3 stations" in text
     assert 'src="data:image/png;base64,' in text
     assert text.count('class="bars"') == 4  # KZ-71 and KZ-75
+
+
+def test_a_label_typed_as_a_formula_is_exported_as_text(client, tmp_path, protocol, stations,
+                                                        make_user):  # fmt: skip
+    observed(protocol)
+    run(results_file(tmp_path, ROWS), protocol)
+    hostile = '=HYPERLINK("http://x","y")'
+    names = {f"full_name_{lang}": hostile for lang in ("kk", "ru", "en")}
+    first = protocol[0].contest.options.filter(position=1).values("candidate")
+    assert Candidate.objects.filter(pk__in=first).update(**names) == 1
+    client.force_login(make_user(role=Role.ANALYST))
+    body = client.get("/ru/results/reconciliation.csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body)))
+    # The typed name becomes text; the negative difference, a number, stays as it is.
+    assert rows[1:] == [
+        ["1", "KZ-71", "option:1", "'" + hostile, "400", "430", "30", "60"],
+        ["1", "KZ-71", "option:2", "Нұрлан Әбенов", "150", "120", "-30", "60"],
+    ]
