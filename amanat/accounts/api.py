@@ -1,5 +1,9 @@
+import unicodedata
+from typing import Annotated
+
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from pydantic import AfterValidator, StringConstraints
 
 from amanat.core.api_errors import ApiError, ErrorCode
 
@@ -9,11 +13,29 @@ from .errors import LOGIN_MESSAGES
 router = Router(tags=["auth"])
 
 
+def _no_control_characters(value: str) -> str:
+    """A login never holds control characters; refused here, they never reach the database
+    (PostgreSQL cannot store NUL) nor the login throttle's records."""
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValueError("control characters are not allowed")
+    return value
+
+
+# Bounds of the columns these end up in (e-mail addresses, the throttle's username, the
+# token's name); a password is bounded so hashing it stays cheap.
+Login = Annotated[str, StringConstraints(max_length=254), AfterValidator(_no_control_characters)]
+Password = Annotated[str, StringConstraints(max_length=1024)]
+Otp = Annotated[str, StringConstraints(max_length=32), AfterValidator(_no_control_characters)]
+DeviceName = Annotated[
+    str, StringConstraints(max_length=100), AfterValidator(_no_control_characters)
+]
+
+
 class TokenIn(Schema):
-    username: str
-    password: str
-    otp: str | None = None
-    device_name: str = ""
+    username: Login
+    password: Password
+    otp: Otp | None = None
+    device_name: DeviceName = ""
 
 
 class TokenOut(Schema):

@@ -2,6 +2,7 @@
 
 from enum import StrEnum
 
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -17,6 +18,7 @@ class ErrorCode(StrEnum):
     OTP_REQUIRED = "otp_required"
     INVALID_OTP = "invalid_otp"
     LOCKED_OUT = "locked_out"
+    UNAVAILABLE = "unavailable"
     ERROR = "error"
 
 
@@ -48,6 +50,8 @@ def _field_errors(exc: ValidationError) -> list[dict]:
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
+    from amanat.core.unavailable import unavailable_json
+
     @api.exception_handler(ApiError)
     def on_api_error(request, exc: ApiError):
         return error_response(exc.status, exc.code, exc.detail, exc.errors)
@@ -67,6 +71,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def on_not_found(request, exc):
         return error_response(404, ErrorCode.NOT_FOUND, _("Not found."))
+
+    @api.exception_handler(OperationalError)
+    @api.exception_handler(InterfaceError)
+    def on_database_unavailable(request, exc):
+        return unavailable_json()
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):

@@ -1,5 +1,7 @@
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from amanat.core.api_pagination import BoundedLimitOffsetPagination
 
 from .selectors import region_list, stations_search
 
@@ -75,6 +77,6 @@ class StationOut(Schema):
 @router.get(
     "/stations", response=list[StationOut], auth=None, summary="Find polling stations (public)"
 )
-@paginate(LimitOffsetPagination)
+@paginate(BoundedLimitOffsetPagination)
 def stations(request, q: str = "", region: str = ""):
     return stations_search(query=q[:100], region_code=region[:10])
