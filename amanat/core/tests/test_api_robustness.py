@@ -2,6 +2,7 @@
 finding 9: pagination bounds, control characters in a login, 503 while the database is
 down)."""
 
+import contextlib
 from unittest import mock
 
 import pytest
@@ -10,6 +11,7 @@ from django.db.backends.utils import CursorWrapper
 from django.test import Client
 
 from amanat.accounts.models import ApiToken
+from amanat.core import prepared
 from amanat.geography.tests.factories import PollingStationFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,8 +68,15 @@ def test_overlong_login_fields_are_422(client, make_user, field, value):
     assert ApiToken.objects.count() == 0
 
 
+@contextlib.contextmanager
 def _database_down(exc):
-    return mock.patch.object(CursorWrapper, "execute", side_effect=exc)
+    """Every statement fails as it does while the server restarts: Django's cursors and the
+    prepared statements PostgreSQL runs on psycopg's own cursor (the token check)."""
+    with (
+        mock.patch.object(CursorWrapper, "execute", side_effect=exc),
+        mock.patch.object(prepared, "fetch_one", side_effect=exc),
+    ):
+        yield
 
 
 OUTAGES = [
