@@ -5,7 +5,7 @@ from enum import StrEnum
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 
@@ -20,6 +20,27 @@ class ErrorCode(StrEnum):
     LOCKED_OUT = "locked_out"
     UNAVAILABLE = "unavailable"
     ERROR = "error"
+
+
+class FieldErrorOut(Schema):
+    field: str
+    code: str
+    message: str
+
+
+class ErrorOut(Schema):
+    """The envelope every error answer has, as OpenAPI shows it."""
+
+    detail: str
+    code: str
+    errors: list[FieldErrorOut]
+
+
+def error_responses(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """An operation's error answers for its `response={...}`: the ones it names (400: a
+    body that is not JSON), and 503, which any operation answers while the database is
+    unreachable."""
+    return dict.fromkeys((*statuses, 503), ErrorOut)
 
 
 class ApiError(Exception):

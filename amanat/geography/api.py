@@ -1,6 +1,7 @@
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
+from amanat.core.api_errors import error_responses
 from amanat.core.api_pagination import BoundedLimitOffsetPagination
 
 from .selectors import region_list, stations_search
@@ -19,7 +20,12 @@ class RegionOut(Schema):
     name_en: str
 
 
-@router.get("/regions", response=list[RegionOut], auth=None, summary="Regions and cities")
+@router.get(
+    "/regions",
+    response={200: list[RegionOut], **error_responses()},
+    auth=None,
+    summary="Regions and cities",
+)
 def regions(request):
     return [
         {
@@ -75,7 +81,10 @@ class StationOut(Schema):
 
 
 @router.get(
-    "/stations", response=list[StationOut], auth=None, summary="Find polling stations (public)"
+    "/stations",
+    response={200: list[StationOut], **error_responses(422)},
+    auth=None,
+    summary="Find polling stations (public)",
 )
 @paginate(BoundedLimitOffsetPagination)
 def stations(request, q: str = "", region: str = ""):

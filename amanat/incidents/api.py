@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from amanat.core.api_errors import ApiError, ErrorCode
+from amanat.core.api_errors import ApiError, ErrorCode, error_responses
 
 from .models import Evidence, Report
 from .services import ReportInput, ReportInvalid, report_by_code, report_submit
@@ -62,7 +62,8 @@ def _evidence(request, item: Evidence) -> dict:
 
 
 @router.post(
-    "/incidents", response={200: ReportCreated, 201: ReportCreated}, auth=None,
+    "/incidents", auth=None,
+    response={200: ReportCreated, 201: ReportCreated, **error_responses(422, 429)},
     summary="Report a violation (no login; photos lose their metadata)",
 )  # fmt: skip
 def incident_create(
@@ -100,7 +101,11 @@ def incident_create(
     return Status(200 if already else 201, body)
 
 
-@router.get("/incidents/follow-up/{code}", response=FollowUpOut, auth=None)
+@router.get(
+    "/incidents/follow-up/{code}",
+    response={200: FollowUpOut, **error_responses(404, 429)},
+    auth=None,
+)
 def incident_follow_up(request, code: str):
     if is_ratelimited(request, group="incident-code", key="ip", rate="60/m", increment=True):
         raise ApiError(429, "rate_limited", _("Too many attempts. Try again later."))
@@ -121,7 +126,12 @@ def incident_follow_up(request, code: str):
     }
 
 
-@router.get("/incidents", response=list[PublishedOut], auth=None, summary="Published incidents")
+@router.get(
+    "/incidents",
+    response={200: list[PublishedOut], **error_responses(422)},
+    auth=None,
+    summary="Published incidents",
+)
 def incidents_published(request, limit: int = 200):
     reports = Report.objects.filter(is_published=True).select_related(
         "category", "region", "station"
