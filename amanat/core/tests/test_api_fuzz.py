@@ -5,7 +5,9 @@ API answers. Bounded (MAX_EXAMPLES per operation) to stay within a minute or two
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -32,7 +34,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 
 
 @pytest.fixture
-def tokens(db):
+def _connection_kept():
+    """As Django's test client does: the WSGI handler must not close the connection after
+    a request (on PostgreSQL that would end the test's transaction)."""
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def tokens(db, _connection_kept):
     """None (no token), a wrong token, and a token for each kind of caller."""
     ElectionFactory()
     PollingStationFactory.create_batch(2)
