@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from amanat.accounts.services import api_token_lookup
 from amanat.core.api_auth import TokenAuth
-from amanat.core.api_errors import ApiError, ErrorCode, error_responses
+from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_responses
 from amanat.elections.selectors import election_current
 
 from .models import Submission
@@ -118,7 +118,7 @@ def _answer(request, submission: Submission, station: str | None, status: int) -
     response={200: list[SubmissionOut], **error_responses(401, 422)},
     summary="Submissions you may see",
 )
-def submissions(request, form: str = "", station: str = "", limit: int = 500):
+def submissions(request, form: QueryText = "", station: QueryText = "", limit: int = 500):
     rows = submissions_visible_to(request.user)
     if form:
         rows = rows.filter(version__form__code=form.upper())

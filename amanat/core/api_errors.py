@@ -1,12 +1,14 @@
 """The one error envelope of /api/v1: {"detail": "...", "code": "...", "errors": [...]}."""
 
 from enum import StrEnum
+from typing import Annotated
 
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from pydantic import AfterValidator, StringConstraints
 
 
 class ErrorCode(StrEnum):
@@ -20,6 +22,17 @@ class ErrorCode(StrEnum):
     LOCKED_OUT = "locked_out"
     UNAVAILABLE = "unavailable"
     ERROR = "error"
+
+
+def _no_nul(value: str) -> str:
+    """PostgreSQL cannot take NUL in a query's text: refused (422) before any query."""
+    if "\x00" in value:
+        raise ValueError("NUL characters are not allowed")
+    return value
+
+
+# A text parameter that may reach a query (a filter, a code looked up).
+QueryText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
 
 
 class FieldErrorOut(Schema):

@@ -1,7 +1,7 @@
 from ninja import Router, Schema
 from ninja.pagination import paginate
 
-from amanat.core.api_errors import error_responses
+from amanat.core.api_errors import QueryText, error_responses
 from amanat.core.api_pagination import BoundedLimitOffsetPagination
 
 from .selectors import region_list, stations_search
@@ -87,5 +87,5 @@ class StationOut(Schema):
     summary="Find polling stations (public)",
 )
 @paginate(BoundedLimitOffsetPagination)
-def stations(request, q: str = "", region: str = ""):
+def stations(request, q: QueryText = "", region: QueryText = ""):
     return stations_search(query=q[:100], region_code=region[:10])

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django_ratelimit.core import is_ratelimited
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from amanat.core.api_errors import ApiError, ErrorCode, error_responses
+from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_responses
 
 from .models import Evidence, Report
 from .services import ReportInput, ReportInvalid, report_by_code, report_submit
@@ -103,10 +103,10 @@ def incident_create(
 
 @router.get(
     "/incidents/follow-up/{code}",
-    response={200: FollowUpOut, **error_responses(404, 429)},
+    response={200: FollowUpOut, **error_responses(404, 422, 429)},
     auth=None,
 )
-def incident_follow_up(request, code: str):
+def incident_follow_up(request, code: QueryText):
     if is_ratelimited(request, group="incident-code", key="ip", rate="60/m", increment=True):
         raise ApiError(429, "rate_limited", _("Too many attempts. Try again later."))
     report = report_by_code(code)

@@ -3,7 +3,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
 from amanat.core.api_errors import ApiError, ErrorCode, error_responses
 from amanat.elections.selectors import election_current
@@ -59,8 +59,10 @@ class PresenceIn(Schema):
     client_id: uuid.UUID
     station: str | None = None
     observed_at: datetime | None = None
-    latitude: Decimal | None = None
-    longitude: Decimal | None = None
+    # Within the globe: the columns hold 9 digits, 6 after the point (a larger value was a
+    # 500 on PostgreSQL).
+    latitude: Decimal | None = Field(None, ge=-90, le=90)
+    longitude: Decimal | None = Field(None, ge=-180, le=180)
     note: str = ""
 
 

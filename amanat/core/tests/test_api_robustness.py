@@ -11,6 +11,7 @@ from django.db.backends.utils import CursorWrapper
 from django.test import Client
 
 from amanat.accounts.models import ApiToken
+from amanat.accounts.roles import Role
 from amanat.core import prepared
 from amanat.geography.tests.factories import PollingStationFactory
 
@@ -128,3 +129,35 @@ def test_other_server_errors_stay_500():
         response = client.get("/en/")
     assert response.status_code == 500
     assert "Retry-After" not in response
+
+
+def _token(user) -> str:
+    from amanat.accounts.services import api_token_issue
+
+    return api_token_issue(request=None, user=user)[1]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/api/v1/submissions?station=1%00", "/api/v1/submissions?form=%00",
+     "/api/v1/stations?q=a%00", "/api/v1/incidents/follow-up/AB%00CD"],
+)  # fmt: skip
+def test_nul_in_a_text_parameter_is_422_before_any_query(client, make_user, url):
+    """PostgreSQL refuses NUL in a query's text: it was a 500 there (found by the guard)."""
+    token = _token(make_user(role=Role.ADMIN))
+    response = client.get(url, HTTP_AUTHORIZATION=f"Bearer {token}")
+    assert response.status_code == 422
+    assert response.json()["code"] == "invalid"
+
+
+@pytest.mark.parametrize(("latitude", "longitude"), [(0, -5.39e16), (91, 0), (0, 180.5)])
+def test_coordinates_off_the_globe_are_422(client, latitude, longitude):
+    from amanat.observers.tests.factories import ObserverFactory
+
+    observer = ObserverFactory()
+    payload = {"client_id": "e88b7591-31db-4e32-98dc-b35f94c662cd",
+               "latitude": latitude, "longitude": longitude}  # fmt: skip
+    response = client.post("/api/v1/sos", payload, content_type="application/json",
+                           HTTP_AUTHORIZATION=f"Bearer {_token(observer.user)}")  # fmt: skip
+    assert response.status_code == 422
+    assert {e["field"] for e in response.json()["errors"]} <= {"latitude", "longitude"}
