@@ -6,6 +6,7 @@ from amanat.accounts.api import router as accounts_router
 from amanat.checklists.api import router as checklists_router
 from amanat.core.api_auth import TokenAuth
 from amanat.core.api_errors import install_error_handlers
+from amanat.core.api_parser import NulRefusingParser
 from amanat.geography.api import router as geography_router
 from amanat.incidents.api import router as incidents_router
 from amanat.observers.api import router as observers_router
@@ -17,6 +18,7 @@ api = NinjaAPI(
     auth=TokenAuth(),
     urls_namespace="api-v1",
     docs_url="/docs",
+    parser=NulRefusingParser(),
 )
 install_error_handlers(api)
 api.add_router("/", accounts_router)

@@ -15,6 +15,8 @@ admin.site.site_header = _("Amanat administration")
 admin.site.site_title = _("Amanat administration")
 admin.site.index_title = _("Data and people")
 
+handler500 = "amanat.core.unavailable.server_error"
+
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon, name="favicon"),

@@ -12,7 +12,7 @@ class UsernameEmailPhoneBackend(ModelBackend):
         user = user_find_by_login(username)
         if user is None:
             # Same cost as a real check, so timing does not tell which logins exist.
-            self.user_model().set_password(password)
+            self.user_model()().set_password(password)
             return None
         if user.check_password(password) and self.user_can_authenticate(user):
             return user

@@ -114,15 +114,17 @@ def telegram_webhook(request: HttpRequest) -> HttpResponse:
     import json
 
     from .telegram import update_handle
+    from .telegram_update import update_parse
 
     secret = settings.AMANAT_TELEGRAM_WEBHOOK_SECRET
     given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
     if not secret or not hmac.compare_digest(given, secret):
         return HttpResponse(status=403)
     try:
-        update = json.loads(request.body)
-        update["update_id"] = int(update["update_id"])
-    except (ValueError, KeyError, TypeError):
+        update = update_parse(json.loads(request.body))
+    except (ValueError, RecursionError):  # not JSON, or nested past Python's stack
+        update = None
+    if update is None:
         return HttpResponse(status=400)
     update_handle(update)
     return HttpResponse(status=200)

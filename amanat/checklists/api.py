@@ -13,7 +13,7 @@ from pydantic import BaseModel
 
 from amanat.accounts.services import api_token_lookup
 from amanat.core.api_auth import TokenAuth
-from amanat.core.api_errors import ApiError, ErrorCode
+from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_responses
 from amanat.elections.selectors import election_current
 
 from .models import Submission
@@ -71,7 +71,7 @@ def _out_fields(submission: Submission, station_number: str | None = None) -> di
 
 @router.post(
     "/submissions",
-    response={200: SubmissionOut, 201: SubmissionOut},
+    response={200: SubmissionOut, 201: SubmissionOut, **error_responses(400, 401, 403, 409, 422)},
     summary="Submit a checklist (idempotent on client_id)",
     auth=TokenAuth(checked_by_view=True),
 )
@@ -113,8 +113,12 @@ def _answer(request, submission: Submission, station: str | None, status: int) -
     return HttpResponse(content, status=status, content_type=_CONTENT_TYPE)
 
 
-@router.get("/submissions", response=list[SubmissionOut], summary="Submissions you may see")
-def submissions(request, form: str = "", station: str = "", limit: int = 500):
+@router.get(
+    "/submissions",
+    response={200: list[SubmissionOut], **error_responses(401, 422)},
+    summary="Submissions you may see",
+)
+def submissions(request, form: QueryText = "", station: QueryText = "", limit: int = 500):
     rows = submissions_visible_to(request.user)
     if form:
         rows = rows.filter(version__form__code=form.upper())
@@ -129,7 +133,7 @@ class PhotoOut(Schema):
 
 @router.post(
     "/photos",
-    response={201: PhotoOut},
+    response={201: PhotoOut, **error_responses(400, 401, 403, 413, 422)},
     summary="Send a photo first; answer a photo question with the sha256 it returns",
 )
 def photo_upload(request, file: Annotated[UploadedFile, File()]):

@@ -1,12 +1,15 @@
 """The one error envelope of /api/v1: {"detail": "...", "code": "...", "errors": [...]}."""
 
 from enum import StrEnum
+from typing import Annotated
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Schema
 from ninja.errors import AuthenticationError, HttpError, ValidationError
+from pydantic import AfterValidator, StringConstraints
 
 
 class ErrorCode(StrEnum):
@@ -18,7 +21,40 @@ class ErrorCode(StrEnum):
     OTP_REQUIRED = "otp_required"
     INVALID_OTP = "invalid_otp"
     LOCKED_OUT = "locked_out"
+    UNAVAILABLE = "unavailable"
     ERROR = "error"
+
+
+def _no_nul(value: str) -> str:
+    """PostgreSQL cannot take NUL in a query's text: refused (422) before any query."""
+    if "\x00" in value:
+        raise ValueError("NUL characters are not allowed")
+    return value
+
+
+# A text parameter that may reach a query (a filter, a code looked up).
+QueryText = Annotated[str, StringConstraints(max_length=200), AfterValidator(_no_nul)]
+
+
+class FieldErrorOut(Schema):
+    field: str
+    code: str
+    message: str
+
+
+class ErrorOut(Schema):
+    """The envelope every error answer has, as OpenAPI shows it."""
+
+    detail: str
+    code: str
+    errors: list[FieldErrorOut]
+
+
+def error_responses(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """An operation's error answers for its `response={...}`: the ones it names (400: a
+    body that is not JSON), and 503, which any operation answers while the database is
+    unreachable."""
+    return dict.fromkeys((*statuses, 503), ErrorOut)
 
 
 class ApiError(Exception):
@@ -49,6 +85,8 @@ def _field_errors(exc: ValidationError) -> list[dict]:
 
 
 def install_error_handlers(api: NinjaAPI) -> None:
+    from amanat.core.unavailable import unavailable_json
+
     @api.exception_handler(ApiError)
     def on_api_error(request, exc: ApiError):
         return error_response(exc.status, exc.code, exc.detail, exc.errors)
@@ -68,6 +106,11 @@ def install_error_handlers(api: NinjaAPI) -> None:
     @api.exception_handler(Http404)
     def on_not_found(request, exc):
         return error_response(404, ErrorCode.NOT_FOUND, _("Not found."))
+
+    @api.exception_handler(OperationalError)
+    @api.exception_handler(InterfaceError)
+    def on_database_unavailable(request, exc):
+        return unavailable_json()
 
     @api.exception_handler(HttpError)
     def on_http_error(request, exc: HttpError):

@@ -1,5 +1,8 @@
 from ninja import Router, Schema
-from ninja.pagination import LimitOffsetPagination, paginate
+from ninja.pagination import paginate
+
+from amanat.core.api_errors import QueryText, error_responses
+from amanat.core.api_pagination import BoundedLimitOffsetPagination
 
 from .selectors import region_list, stations_search
 
@@ -17,7 +20,12 @@ class RegionOut(Schema):
     name_en: str
 
 
-@router.get("/regions", response=list[RegionOut], auth=None, summary="Regions and cities")
+@router.get(
+    "/regions",
+    response={200: list[RegionOut], **error_responses()},
+    auth=None,
+    summary="Regions and cities",
+)
 def regions(request):
     return [
         {
@@ -73,8 +81,11 @@ class StationOut(Schema):
 
 
 @router.get(
-    "/stations", response=list[StationOut], auth=None, summary="Find polling stations (public)"
+    "/stations",
+    response={200: list[StationOut], **error_responses(422)},
+    auth=None,
+    summary="Find polling stations (public)",
 )
-@paginate(LimitOffsetPagination)
-def stations(request, q: str = "", region: str = ""):
+@paginate(BoundedLimitOffsetPagination)
+def stations(request, q: QueryText = "", region: QueryText = ""):
     return stations_search(query=q[:100], region_code=region[:10])

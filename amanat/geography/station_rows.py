@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 LANGS = ("ru", "kk", "en")
 TRUE_WORDS = {"1", "true", "yes", "y", "да", "иә"}
 FALSE_WORDS = {"", "0", "false", "no", "n", "нет", "жоқ"}
+MAX_VOTERS = 10_000_000
 
 
 @dataclass(frozen=True)
@@ -89,7 +90,8 @@ def parse_station_row(raw: dict[str, str], *, line: int, regions: dict[str, int]
     if not any(address.values()):
         raise RowInvalid("address", _("the address is missing"))
     voters_text = (raw.get("registered_voters") or "").strip().replace(" ", "")
-    if not voters_text.isdigit():
+    # ASCII digits only ("²".isdigit() is true), and no more than a column can hold.
+    if not (voters_text.isascii() and voters_text.isdigit()) or int(voters_text) > MAX_VOTERS:
         raise RowInvalid(
             "registered_voters",
             _("“%(value)s” is not a whole number of voters") % {"value": voters_text},

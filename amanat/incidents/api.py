@@ -4,7 +4,7 @@ from datetime import datetime
 from django.utils.translation import gettext as _
 from ninja import File, Form, Router, Schema, Status, UploadedFile
 
-from amanat.core.api_errors import ApiError, ErrorCode, error_response
+from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_response, error_responses
 from amanat.core.rate_limits import limit_reached, with_retry_after
 from amanat.core.uploads import uploader_key
 
@@ -65,7 +65,8 @@ def _evidence(request, item: Evidence) -> dict:
 
 
 @router.post(
-    "/incidents", response={200: ReportCreated, 201: ReportCreated}, auth=None,
+    "/incidents", auth=None,
+    response={200: ReportCreated, 201: ReportCreated, **error_responses(400, 413, 422, 429)},
     summary="Report a violation (no login; photos lose their metadata)",
 )  # fmt: skip
 def incident_create(
@@ -108,8 +109,12 @@ def incident_create(
     return Status(200 if already else 201, body)
 
 
-@router.get("/incidents/follow-up/{code}", response=FollowUpOut, auth=None)
-def incident_follow_up(request, code: str):
+@router.get(
+    "/incidents/follow-up/{code}",
+    response={200: FollowUpOut, **error_responses(404, 422, 429)},
+    auth=None,
+)
+def incident_follow_up(request, code: QueryText):
     wait = limit_reached(request, group="incident-code", key="ip", rate="60/m")
     if wait:
         refused = error_response(429, "rate_limited", _("Too many attempts. Try again later."))
@@ -131,7 +136,12 @@ def incident_follow_up(request, code: str):
     }
 
 
-@router.get("/incidents", response=list[PublishedOut], auth=None, summary="Published incidents")
+@router.get(
+    "/incidents",
+    response={200: list[PublishedOut], **error_responses(422)},
+    auth=None,
+    summary="Published incidents",
+)
 def incidents_published(request, limit: int = 200):
     reports = Report.objects.filter(is_published=True).select_related(
         "category", "region", "station"

@@ -3,9 +3,9 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
-from ninja import Router, Schema, Status
+from ninja import Field, Router, Schema, Status
 
-from amanat.core.api_errors import ApiError, ErrorCode
+from amanat.core.api_errors import ApiError, ErrorCode, error_responses
 from amanat.elections.selectors import election_current
 from amanat.geography.models import PollingStation
 
@@ -35,7 +35,11 @@ def _election():
     return election
 
 
-@router.get("/coverage", response=list[CoverageOut], summary="Observer coverage per region")
+@router.get(
+    "/coverage",
+    response={200: list[CoverageOut], **error_responses(401, 403, 404)},
+    summary="Observer coverage per region",
+)
 def coverage(request):
     _require(request, "observers.view_coverage")
     rows = coverage_by_region(election=_election(), regions=regions_visible_to(request.user))
@@ -55,8 +59,10 @@ class PresenceIn(Schema):
     client_id: uuid.UUID
     station: str | None = None
     observed_at: datetime | None = None
-    latitude: Decimal | None = None
-    longitude: Decimal | None = None
+    # Within the globe: the columns hold 9 digits, 6 after the point (a larger value was a
+    # 500 on PostgreSQL).
+    latitude: Decimal | None = Field(None, ge=-90, le=90)
+    longitude: Decimal | None = Field(None, ge=-180, le=180)
     note: str = ""
 
 
@@ -97,7 +103,11 @@ def _station(number: str | None, *, required: bool) -> PollingStation | None:
     return station
 
 
-@router.post("/checkins", response={200: CheckInOut, 201: CheckInOut}, summary="Observer check-in")
+@router.post(
+    "/checkins",
+    response={200: CheckInOut, 201: CheckInOut, **error_responses(400, 401, 403, 404, 409, 422)},
+    summary="Observer check-in",
+)
 def checkin(request, payload: PresenceIn):
     observer = _observer(request)
     try:
@@ -122,7 +132,11 @@ def checkin(request, payload: PresenceIn):
     return Status(201 if created else 200, body)
 
 
-@router.post("/sos", response={200: SosOut, 201: SosOut}, summary="Raise an SOS")
+@router.post(
+    "/sos",
+    response={200: SosOut, 201: SosOut, **error_responses(400, 401, 403, 422)},
+    summary="Raise an SOS",
+)
 def sos(request, payload: PresenceIn):
     observer = _observer(request)
     alert, created = sos_raise(

@@ -251,7 +251,11 @@ def deployments_csv(request: HttpRequest) -> HttpResponse:
     form = DeploymentCsvForm(request.POST or None, request.FILES or None)
     errors, done = [], False
     if request.method == "POST" and form.is_valid():
-        text = io.TextIOWrapper(form.cleaned_data["file"].file, encoding="utf-8-sig")
+        # Bytes that are not UTF-8 become U+FFFD: the row then names an unknown observer or
+        # station (an error per row) instead of the upload failing with a 500.
+        text = io.TextIOWrapper(
+            form.cleaned_data["file"].file, encoding="utf-8-sig", errors="replace"
+        )
         errors = deployment.deployments_import_csv(
             election=election,
             stream=text,

@@ -1,3 +1,4 @@
+import zipfile
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
@@ -19,6 +20,7 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: no such file")
         try:
             version = form_load(xlsform_read(file.read_bytes(), phase=phase))
-        except (KeyError, ValueError, StopIteration, IndexError) as problem:
+        # ValueError covers defusedxml's refusals (a DTD, entities) that openpyxl lets through.
+        except (KeyError, ValueError, StopIteration, IndexError, zipfile.BadZipFile) as problem:
             raise CommandError(f"{file}: not a usable XLSForm ({problem})") from None
         self.stdout.write(f"{version.form.code}: version {version.number}")
