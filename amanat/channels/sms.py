@@ -20,6 +20,7 @@ from amanat.checklists.services import (
 )
 from amanat.checklists.sms_answers import sms_answers
 from amanat.core import prepared
+from amanat.core.codes import id_derived
 from amanat.core.outside_text import key_bounded, text_clean
 from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
@@ -29,7 +30,6 @@ from .selectors import in_observers_language, sms_sender, sms_sender_lookup
 from .sms_parser import sms_normalise, sms_parse, sms_text_key
 
 log = logging.getLogger(__name__)
-SMS_NAMESPACE = uuid.UUID("8d7f2b1e-4a52-4c1f-9a7e-2f6d6c0a9b11")
 DUPLICATE_WINDOW = timedelta(minutes=10)
 TEXT_MAX = 1600  # ten concatenated SMS; a gateway's longer "message" is not one
 
@@ -146,8 +146,9 @@ def _is_incident(text: str) -> bool:
     return sms_normalise(text).startswith("INC ")
 
 
-def _client_id(message: InboundMessage) -> uuid.UUID:
-    return uuid.uuid5(SMS_NAMESPACE, f"{message.gateway}:{message.message_id}")
+def _client_id(message: InboundMessage, purpose: str = "sms") -> uuid.UUID:
+    """The same delivery resent maps to the same id; only the server can derive it."""
+    return id_derived(purpose, f"{message.gateway}:{message.message_id}")
 
 
 def _accepted_reply(parsed, submission, language: str) -> str:
@@ -196,7 +197,7 @@ def _incident(message: InboundMessage, observer: Observer):
     try:
         _report, code = report_submit(
             data=ReportInput(
-                client_id=uuid.uuid5(SMS_NAMESPACE, f"inc:{message.gateway}:{message.message_id}"),
+                client_id=_client_id(message, "sms-incident"),
                 source=Report.Source.SMS, description=description,
                 occurred_at=message.sent_at or timezone.now(), station_number=station,
                 region_code="" if station else observer.region.code,
