@@ -5,12 +5,23 @@ from django.db.models import Q
 
 from .models import User
 
+# Longer than any phone number typed any usual way ("+7 (701) 000-00-42" is 18).
+PHONE_TYPED_MAX = 40
 
-@functools.lru_cache(maxsize=16384)
+
 def phone_normalise(raw: str, default_region: str = "KZ") -> str | None:
     """E.164 form of a phone number typed any usual way (8 701..., +7 (701)...), or None.
     Parsing is slow next to the rest of an SMS's handling, and the same few thousand
-    observers' numbers arrive again and again, so answers are remembered."""
+    observers' numbers arrive again and again, so answers are remembered; only for input
+    short enough to be a number: the memo holds 16,384 answers, keyed by what was typed (a
+    login, an SMS sender), and 16,384 long keys would fill a worker's memory."""
+    if len(raw) > PHONE_TYPED_MAX:
+        return None
+    return _phone_parsed(raw, default_region)
+
+
+@functools.lru_cache(maxsize=16384)
+def _phone_parsed(raw: str, default_region: str) -> str | None:
     try:
         number = phonenumbers.parse(raw, default_region)
     except phonenumbers.NumberParseException:

@@ -20,6 +20,8 @@ from amanat.checklists.services import (
 )
 from amanat.checklists.sms_answers import sms_answers
 from amanat.core import prepared
+from amanat.core.codes import id_derived
+from amanat.core.outside_text import key_bounded, text_clean
 from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
 
@@ -28,8 +30,8 @@ from .selectors import in_observers_language, sms_sender, sms_sender_lookup
 from .sms_parser import sms_normalise, sms_parse, sms_text_key
 
 log = logging.getLogger(__name__)
-SMS_NAMESPACE = uuid.UUID("8d7f2b1e-4a52-4c1f-9a7e-2f6d6c0a9b11")
 DUPLICATE_WINDOW = timedelta(minutes=10)
+TEXT_MAX = 1600  # ten concatenated SMS; a gateway's longer "message" is not one
 
 
 def sms_receive(
@@ -39,32 +41,70 @@ def sms_receive(
     submission it brings, or in the same transaction as an incident report. Return the log
     row, whose `reply` is to be sent back. A delivery seen before (the same gateway message
     id) fails on the log's unique key and returns the first answer."""
-    message = InboundMessage(
-        gateway=gateway, message_id=message_id, phone=phone, text=text[:1600], sent_at=sent_at,
-        status=InboundMessage.Status.REJECTED, text_key=sms_text_key(text[:1600]),
-    )  # fmt: skip
+    message = _message(gateway, message_id, phone, text, sent_at)
+    # A "phone number" longer than the column is nobody's: not looked up, only kept.
+    phone_real = len(text_clean(phone)) <= _max_length("phone")
     language = settings.LANGUAGE_CODE
     try:
-        if _stored_at_once(message):
+        if phone_real and _stored_at_once(message):
             return message
-        observer, repeated = sms_sender(
-            phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW
+        observer, repeated = (
+            sms_sender(phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW)
+            if phone_real
+            else (None, False)
         )
         language = observer.user.preferred_language if observer else language
         with translation.override(language):
             _handle(message, observer, repeated)
     except IntegrityError:
         # The same delivery arrived twice at once, or before: the first one's answer stands.
-        return InboundMessage.objects.get(gateway=gateway, message_id=message_id)
+        first = _first_delivery(message)
+        if first is not None:
+            return first
+        _kept_anyway(message, language)
     except Exception:
-        # Whatever went wrong, the SMS is kept and its sender is answered.
-        log.exception("SMS %s:%s could not be processed", gateway, message_id)
-        with translation.override(language):
-            message.status = InboundMessage.Status.REJECTED
-            message.reply, message.submission = _("Not accepted: please try again later."), None
-        message.pk = None
-        message.save()
+        log.exception("SMS %s:%s could not be processed", message.gateway, message.message_id)
+        _kept_anyway(message, language)
     return message
+
+
+def _message(gateway, message_id, phone, text, sent_at) -> InboundMessage:
+    """The log row, every field cleaned and bounded as it comes from outside: storing it
+    cannot fail on what the message holds (PostgreSQL refuses NUL and overlong values)."""
+    text = text_clean(text, TEXT_MAX)
+    return InboundMessage(
+        gateway=key_bounded(gateway, _max_length("gateway")),
+        message_id=key_bounded(message_id, _max_length("message_id")),
+        phone=text_clean(phone, _max_length("phone")), text=text, sent_at=sent_at,
+        status=InboundMessage.Status.REJECTED, text_key=sms_text_key(text),
+    )  # fmt: skip
+
+
+def _max_length(name: str) -> int:
+    return InboundMessage._meta.get_field(name).max_length
+
+
+def _first_delivery(message: InboundMessage) -> InboundMessage | None:
+    return InboundMessage.objects.filter(
+        gateway=message.gateway, message_id=message.message_id
+    ).first()
+
+
+def _kept_anyway(message: InboundMessage, language: str) -> None:
+    """Whatever went wrong, the SMS is kept and its sender is answered."""
+    with translation.override(language):
+        message.status = InboundMessage.Status.REJECTED
+        message.reply, message.submission = _("Not accepted: please try again later."), None
+    message.pk = None
+    try:
+        with transaction.atomic():
+            message.save()
+    except IntegrityError:
+        # Stored meanwhile by a delivery of the same message racing this one: that one stands.
+        first = _first_delivery(message)
+        if first is None:
+            raise
+        message.pk, message.reply, message.status = first.pk, first.reply, first.status
 
 
 def _stored_at_once(message: InboundMessage) -> bool:
@@ -106,8 +146,9 @@ def _is_incident(text: str) -> bool:
     return sms_normalise(text).startswith("INC ")
 
 
-def _client_id(message: InboundMessage) -> uuid.UUID:
-    return uuid.uuid5(SMS_NAMESPACE, f"{message.gateway}:{message.message_id}")
+def _client_id(message: InboundMessage, purpose: str = "sms") -> uuid.UUID:
+    """The same delivery resent maps to the same id; only the server can derive it."""
+    return id_derived(purpose, f"{message.gateway}:{message.message_id}")
 
 
 def _accepted_reply(parsed, submission, language: str) -> str:
@@ -156,7 +197,7 @@ def _incident(message: InboundMessage, observer: Observer):
     try:
         _report, code = report_submit(
             data=ReportInput(
-                client_id=uuid.uuid5(SMS_NAMESPACE, f"inc:{message.gateway}:{message.message_id}"),
+                client_id=_client_id(message, "sms-incident"),
                 source=Report.Source.SMS, description=description,
                 occurred_at=message.sent_at or timezone.now(), station_number=station,
                 region_code="" if station else observer.region.code,

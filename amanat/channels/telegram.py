@@ -19,6 +19,8 @@ from amanat.checklists.services import (
     forms_active,
     submission_receive,
 )
+from amanat.core.codes import id_derived
+from amanat.core.outside_text import strings_cleaned
 from amanat.elections.selectors import election_current
 from amanat.observers.selectors import deployments_of
 from amanat.observers.services.presence import PresenceError, checkin_record, sos_raise
@@ -28,8 +30,8 @@ from .telegram_client import client
 from .telegram_photos import is_protocol_caption, protocol_photo_from_telegram
 
 log = logging.getLogger(__name__)
-TELEGRAM_NAMESPACE = uuid.UUID("0b7c2f1a-5d9e-4e36-8f0a-7d1c9e2b4a60")
 CODE_LIFETIME = timedelta(minutes=15)
+UPDATE_TEXT_MAX = 4096  # the longest message Telegram sends
 
 
 def telegram_link_code_create(*, user) -> str:
@@ -39,8 +41,15 @@ def telegram_link_code_create(*, user) -> str:
     return code
 
 
+def _client_id(purpose: str, update_id: int) -> uuid.UUID:
+    """The same update delivered again maps to the same id; only the server can derive it."""
+    return id_derived(f"telegram-{purpose}", str(update_id))
+
+
 def update_handle(update: dict) -> None:
     """Handle one Update once (Telegram may deliver it again)."""
+    # Every text in it cleaned and bounded (Telegram's own limit) before anything is stored.
+    update = strings_cleaned(update, UPDATE_TEXT_MAX)
     try:
         with transaction.atomic():
             TelegramUpdate.objects.create(update_id=update["update_id"])
@@ -94,7 +103,7 @@ def _dispatch(chat_id: int, link, message: dict, data: str, update_id: int) -> N
         _code, _sep, value = data.removeprefix("ans:").partition(":")
         return _answer(chat_id, observer, value)
     if message.get("photo") and is_protocol_caption(message.get("caption") or ""):
-        client_id = uuid.uuid5(TELEGRAM_NAMESPACE, f"protocol-photo:{update_id}")
+        client_id = _client_id("protocol-photo", update_id)
         return protocol_photo_from_telegram(chat_id, observer, message, client_id)
     if message.get("photo") and _expects_photo(chat_id):
         return _answer_photo(chat_id, observer, message)
@@ -127,7 +136,7 @@ def _stations(observer):
 def _sos(chat_id, observer, update_id, note) -> None:
     stations = _stations(observer)
     sos_raise(
-        observer=observer, client_id=uuid.uuid5(TELEGRAM_NAMESPACE, f"sos:{update_id}"),
+        observer=observer, client_id=_client_id("sos", update_id),
         election=election_current(), station=stations[0] if len(stations) == 1 else None,
         note=note,
     )  # fmt: skip
@@ -142,7 +151,7 @@ def _incident(chat_id, observer, update_id, text) -> None:
     try:
         _report, code = report_submit(
             data=ReportInput(
-                client_id=uuid.uuid5(TELEGRAM_NAMESPACE, f"incident:{update_id}"),
+                client_id=_client_id("incident", update_id),
                 source=Report.Source.TELEGRAM, description=text, occurred_at=timezone.now(),
                 station_number=stations[0].number if len(stations) == 1 else "",
                 region_code="" if len(stations) == 1 else observer.region.code,
@@ -163,7 +172,7 @@ def _checkin(chat_id, observer, update_id) -> None:
     try:
         checkin_record(
             observer=observer, election=election_current(), station=stations[0],
-            client_id=uuid.uuid5(TELEGRAM_NAMESPACE, f"checkin:{update_id}"), channel="telegram",
+            client_id=_client_id("checkin", update_id), channel="telegram",
         )  # fmt: skip
     except PresenceError as failure:
         client.send(chat_id, failure.message)

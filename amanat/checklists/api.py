@@ -9,7 +9,7 @@ from ninja import File, Router, Schema, Status
 from ninja.errors import AuthenticationError
 from ninja.files import UploadedFile
 from ninja.renderers import JSONRenderer
-from pydantic import BaseModel
+from pydantic import BaseModel, StringConstraints
 
 from amanat.accounts.services import api_token_lookup
 from amanat.core.api_auth import TokenAuth
@@ -19,7 +19,12 @@ from amanat.elections.selectors import election_current
 from .models import Submission
 from .photos import PhotoRejected, checklist_photo_store
 from .selectors import submissions_visible_to
-from .services import SubmissionInvalid, submission_receive, submission_receive_found
+from .services import (
+    FORM_CODE,
+    SubmissionInvalid,
+    submission_receive,
+    submission_receive_found,
+)
 
 router = Router(tags=["checklists"])
 _RENDERER = JSONRenderer()
@@ -31,8 +36,9 @@ _CONTENT_TYPE = f"{_RENDERER.media_type}; charset={_RENDERER.charset}"
 # getter for ORM objects, which costs ~35 µs a report here, and these only ever see dicts.
 class SubmissionIn(BaseModel):
     client_id: uuid.UUID
-    form: str
-    station: str
+    # Shapes checked before anything is looked up (a form's code, a station's number).
+    form: Annotated[str, StringConstraints(pattern=f"^{FORM_CODE.pattern}$", max_length=8)]
+    station: Annotated[str, StringConstraints(max_length=20)]
     answers: dict[str, Any]
     observed_at: datetime | None = None
 

@@ -10,6 +10,7 @@ from amanat.core.memo import memo_clear
 
 from .models import ChecklistForm, FormVersion, Question
 from .relations import relation_definition_check
+from .services import FORM_CODE
 
 CONTENT = Path(__file__).resolve().parent / "content" / "forms.toml"
 LANGS = ("kk", "ru", "en")
@@ -59,6 +60,8 @@ def _version_definition(version: FormVersion) -> list[dict]:
 
 @transaction.atomic
 def form_load(data: dict) -> FormVersion:
+    if not FORM_CODE.fullmatch(data["code"]):
+        raise ValueError(f"form code {data['code']!r}: up to 8 letters and digits")
     memo_clear()  # this worker sees the new version at once
     form, _ = ChecklistForm.objects.update_or_create(
         code=data["code"].upper(),

@@ -2,12 +2,13 @@
 
 import contextlib
 import functools
+import re
 import uuid
 from collections.abc import Callable
 from datetime import datetime
 
 from django.db import connection, transaction
-from django.db.models import Model
+from django.db.models import Model, OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -29,16 +30,31 @@ class SubmissionInvalid(Exception):
         self.code, self.message, self.errors = code, message, errors or []
 
 
-@ttl_memo(30)
+# A form's code as the loader accepts it (ChecklistForm.code, up to 8 characters; SMS-typable
+# letters and digits, any case). Anything else names no form: refused before any lookup.
+FORM_CODE = re.compile(r"[A-Za-z0-9]{1,8}")
+
+
 def form_version_current(code: str) -> FormVersion | None:
-    """The form's newest version with its questions; remembered for 30 s per worker (a new
-    version only changes which version new reports use, never what old ones mean)."""
-    return (
-        FormVersion.objects.filter(form__code=code.upper(), form__is_active=True)
-        .order_by("-number")
+    """The form's newest version with its questions, if the form is active. A code of any
+    other shape is no form's; no lookup, and no memory, is spent on it."""
+    if not FORM_CODE.fullmatch(code):
+        return None
+    return _versions_current().get(code.upper())
+
+
+@ttl_memo(30, maxsize=1)
+def _versions_current() -> dict[str, FormVersion]:
+    """Every active form's newest version with its questions, by code; remembered for 30 s
+    per worker (a new version only changes which version new reports use, never what old ones
+    mean). One entry whatever codes clients send: none of them keys the memo."""
+    newest = FormVersion.objects.filter(form=OuterRef("form")).order_by("-number").values("pk")
+    versions = (
+        FormVersion.objects.filter(form__is_active=True, pk=Subquery(newest[:1]))
+        .select_related("form")
         .prefetch_related("questions")
-        .first()
     )
+    return {version.form.code: version for version in versions}
 
 
 def submission_receive(

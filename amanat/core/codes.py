@@ -34,3 +34,14 @@ def code_derived(client_id: uuid.UUID, purpose: str) -> str:
     raw = base64.b32encode(hmac.new(key, client_id.bytes, hashlib.sha256).digest()).decode()
     raw = raw.translate(str.maketrans("01ILOU", "23456Z"))  # stay within ALPHABET
     return f"{raw[:4]}-{raw[4:8]}-{raw[8:12]}"
+
+
+def id_derived(purpose: str, name: str) -> uuid.UUID:
+    """A client id derived from what a channel knows of a message (an SMS gateway's message
+    id, a Telegram update id): the same message resent gets the same id, so it is stored
+    once, but nobody without the server's secret can compute it (and claim it first, or
+    replay it to read the report's follow-up code)."""
+    from django.utils.crypto import salted_hmac
+
+    digest = salted_hmac(f"amanat.client-id.{purpose}", name, algorithm="sha256").digest()
+    return uuid.UUID(bytes=digest[:16], version=4)

@@ -238,3 +238,17 @@ def test_on_postgresql_an_accepted_sms_costs_one_statement(client, sms_observer)
     # Savepoints only because the test runs in a transaction.
     statements = [q["sql"] for q in queries if "SAVEPOINT" not in q["sql"]]
     assert len(statements) == 1
+
+
+def test_the_id_derived_for_an_sms_report_needs_the_server_secret(client, sms_observer, settings):
+    """The same message resent maps to the same id; nobody without the secret computes it
+    (and claims it first with their own report, or replays it)."""
+    settings.SECRET_KEY = "one-secret-" * 5
+    smssync(client, "VT 1 A1", message_id="m1")
+    first = Submission.objects.get().client_id
+    Submission.objects.all().delete()
+    InboundMessage.objects.all().delete()
+    settings.SECRET_KEY = "another-secret-" * 5
+    smssync(client, "VT 1 A1", message_id="m1")
+    smssync(client, "VT 1 A1", message_id="m1")
+    assert Submission.objects.get().client_id != first

@@ -5,7 +5,7 @@ import hashlib
 
 import pytest
 
-from amanat.channels.models import TelegramLink
+from amanat.channels.models import TelegramLink, TelegramUpdate
 from amanat.channels.telegram import telegram_link_code_create
 from amanat.channels.telegram_client import TelegramClient
 from amanat.checklists.models import Submission
@@ -168,3 +168,32 @@ def test_a_photo_question_is_answered_with_a_photo(bot, monkeypatch, settings, t
     assert submission.answers["F"] == hashlib.sha256(content).hexdigest()
     stored = settings.AMANAT_PRIVATE_DIR / "checklists" / submission.answers["F"]
     assert stored.read_bytes() == content
+
+
+def test_nul_and_control_characters_in_an_update_are_cleaned_first(bot, settings, tmp_path):
+    """PostgreSQL refuses NUL in text and jsonb: an update carrying one was lost there."""
+    from amanat.incidents.models import Report
+    from amanat.incidents.services import categories_load
+
+    settings.MEDIA_ROOT, settings.AMANAT_PRIVATE_DIR = tmp_path / "m", tmp_path / "p"
+    categories_load()
+    message, _press, _post, sent, observer = bot
+    message(f"/link {telegram_link_code_create(user=observer.user)}")
+    message("/sos Меня\x00 выгоняют\x1b")
+    message("/incident Председатель\x00 не пускает\ud800 к столу")
+    assert SosAlert.objects.get().note == "Меня выгоняют"
+    assert Report.objects.get().description == "Председатель не пускает к столу"
+
+
+def test_ids_derived_from_updates_need_the_server_secret(bot, settings):
+    """A client id computed from the update id alone could be guessed and claimed first."""
+    message, _press, _post, _sent, observer = bot
+    message(f"/link {telegram_link_code_create(user=observer.user)}")
+    settings.SECRET_KEY = "one-secret-" * 5
+    update = message("/sos first")
+    first = SosAlert.objects.get().client_id
+    SosAlert.objects.all().delete()
+    TelegramUpdate.objects.filter(update_id=update["update_id"]).delete()
+    settings.SECRET_KEY = "another-secret-" * 5
+    _post(update)
+    assert SosAlert.objects.get().client_id != first
