@@ -30,34 +30,24 @@ DATA_DIR = Path(os.environ.get("AMANAT_DATA_DIR", "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 
 
-def _secret_key() -> str:
-    """SECRET_KEY from the environment, or one generated once and kept in the data folder."""
-    if os.environ.get("SECRET_KEY"):
-        return os.environ["SECRET_KEY"]
-    key_file = DATA_DIR / "secret_key"
+def _key_kept(variable: str, file_name: str) -> str:
+    """A key from the environment, or one generated once and kept in the data folder."""
+    if os.environ.get(variable):
+        return os.environ[variable]
+    key_file = DATA_DIR / file_name
     if not key_file.exists():
         key_file.write_text(secrets.token_urlsafe(50))
         key_file.chmod(0o600)
     return key_file.read_text().strip()
 
 
-SECRET_KEY = _secret_key()
+SECRET_KEY = _key_kept("SECRET_KEY", "secret_key")
 
 
-def _audit_key() -> str:
-    """The key of the audit log's HMAC chain: AMANAT_AUDIT_KEY, or one generated once in the data
-    folder. Never in the database, so whoever can write the database cannot recompute the chain
-    after changing a row. Production requires the variable (every app server needs the same key)."""
-    if os.environ.get("AMANAT_AUDIT_KEY"):
-        return os.environ["AMANAT_AUDIT_KEY"]
-    key_file = DATA_DIR / "audit_key"
-    if not key_file.exists():
-        key_file.write_text(secrets.token_urlsafe(50))
-        key_file.chmod(0o600)
-    return key_file.read_text().strip()
-
-
-AMANAT_AUDIT_KEY = _audit_key()
+# The key of the audit log's HMAC chain. Never in the database, so whoever can write the
+# database cannot recompute the chain after changing a row. Production requires the variable
+# (every app server needs the same key).
+AMANAT_AUDIT_KEY = _key_kept("AMANAT_AUDIT_KEY", "audit_key")
 # The latest hash of the audit chain is appended here by `amanat audit anchor` (run it every
 # few minutes); `amanat audit verify` then sees rows deleted from the end or the table emptied.
 AMANAT_AUDIT_ANCHOR_FILE = Path(
