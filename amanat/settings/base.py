@@ -208,6 +208,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "amanat.accounts.views.login_locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
+# Failures count per account, whichever login (username, e-mail, phone) or door (web, ODK).
+AXES_USERNAME_CALLABLE = "amanat.accounts.lockout.lockout_login"
 AXES_VERBOSE = False
 
 LANGUAGE_CODE = "ru"

@@ -96,6 +96,22 @@ def test_web_login_failures_lock_digest_for_that_account(client, observer, setti
     assert sign_in(client, username).status_code == 429
 
 
+def test_failures_count_per_account_whichever_login_was_typed(client, observer, settings):
+    """Three guesses by e-mail and two by phone on the web, then Digest by username: one
+    account, one count (before, each spelling had five guesses of its own)."""
+    user = observer.user
+    user.email, user.phone = "aigerim.observer@example.org", "+77010000077"
+    user.save()
+    for _ in range(3):
+        client.post(LOGIN, {"username": "Aigerim.Observer@example.org", "password": "wrong"})
+    for _ in range(settings.AXES_FAILURE_LIMIT - 3):
+        client.post(LOGIN, {"username": "8 701 000 00 77", "password": "wrong"})
+    assert sign_in(client, user.username).status_code == 429
+    web = client.post(LOGIN, {"username": user.username, "password": PASSWORD})
+    assert web.status_code == 429
+    assert "_auth_user_id" not in client.session
+
+
 def test_a_right_answer_clears_earlier_failures_as_on_the_web(client, observer, settings):
     username = observer.user.username
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
