@@ -2,6 +2,7 @@
 record — the observer their own, a coordinator their region's — is not the right to change it."""
 
 import pytest
+from django.urls import reverse
 
 from amanat.accounts.roles import Role
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
@@ -40,6 +41,14 @@ def test_the_observer_sees_their_record_without_the_forms(client, people):
     assert page.status_code == 200
     assert 'value="accredit"' not in page.content.decode()
     assert 'value="deploy"' not in page.content.decode()
+    # Nor the coordinators' tools, each of which would refuse them.
+    assert reverse("observers:propose") not in page.content.decode()
+
+
+def test_the_coordinator_has_their_tools_on_the_page(client, people):
+    client.force_login(people["coordinator"])
+    page = client.get(_url(people["observer"]))
+    assert reverse("observers:propose") in page.content.decode()
 
 
 @pytest.mark.parametrize(
