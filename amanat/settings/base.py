@@ -194,6 +194,8 @@ CELERY_WORKER_HIJACK_ROOT_LOGGER = False
 CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # The window in which deleted audit rows could go unnoticed (audit/anchors.py).
     "audit-anchor": {"task": "audit.anchor", "schedule": 300.0},
+    # Stages starting within a day, e-mailed to subscribers once (voterinfo/services.py).
+    "calendar-reminders": {"task": "voterinfo.send_reminders", "schedule": 900.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
 
