@@ -4,7 +4,7 @@ the models allow, so that a hand-made request is refused instead of stored or cr
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from amanat.voterinfo.complaints import Body
+from amanat.legal.complaints import Body
 
 from .models import Referral, Report
 

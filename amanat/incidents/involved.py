@@ -5,7 +5,7 @@ commission's); else nobody is named and the complaint says nothing about it."""
 
 import re
 
-from amanat.voterinfo.complaints import Who
+from amanat.legal.complaints import Who
 
 from .models import Report
 

@@ -7,7 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from amanat.voterinfo.complaints import Body
+from amanat.legal.complaints import Body
 
 
 class Phase(models.TextChoices):

@@ -9,9 +9,9 @@ from django.utils import timezone, translation
 
 from amanat.audit.services import audit_record
 from amanat.elections.selectors import election_current
-from amanat.voterinfo.complaint_documents import Document, Facts, document_compose
-from amanat.voterinfo.complaints import Body, Deadline, Route, deadline, route
-from amanat.voterinfo.legal_basis import basis_for_category
+from amanat.legal.bases import basis_for_category
+from amanat.legal.complaints import Body, Deadline, Route, deadline, route
+from amanat.legal.documents import Document, Facts, document_compose
 
 from .involved import report_involved
 from .models import Referral, Report

@@ -7,7 +7,7 @@ whoever acted. Free text that people typed (a note, what the reporter added) is 
 
 from django.utils.translation import gettext_lazy as _
 
-from amanat.voterinfo.complaints import Body
+from amanat.legal.complaints import Body
 
 MESSAGES = {
     "received": _("Report received."),

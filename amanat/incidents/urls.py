@@ -1,11 +1,16 @@
 from django.urls import path
 
-from . import views_public, views_published
+from . import views_complaint, views_public, views_published
 
 app_name = "incidents"
 urlpatterns = [
     path("report/", views_public.report, name="report"),
     path("follow-up/", views_public.follow_up, name="follow_up"),
+    path(
+        "from-complaint/",
+        views_complaint.report_from_complaint,
+        name="report_from_complaint",
+    ),
     path("", views_published.published, name="published"),
     path("<int:pk>/", views_published.published_detail, name="published_detail"),
     path("export.csv", views_published.export_csv, name="export_csv"),

@@ -23,8 +23,8 @@ from amanat.core.pagination import page_of
 from amanat.core.spreadsheets import csv_writer
 from amanat.geography.models import Region
 from amanat.geography.tilemap import tiles
-from amanat.voterinfo.complaint_documents import document_docx, document_pdf
-from amanat.voterinfo.complaints import Body
+from amanat.legal.complaints import Body
+from amanat.legal.documents import document_docx, document_pdf
 
 from . import moderation, response, selectors
 from .duplicates import duplicate_candidates, reports_merge

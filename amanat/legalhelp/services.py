@@ -14,7 +14,7 @@ from amanat.audit.services import audit_record
 from amanat.core.codes import code_hash, code_new
 from amanat.core.textsearch import fold
 from amanat.elections.selectors import election_current
-from amanat.voterinfo.calendar_rules import stages_compute
+from amanat.legal.stages import stages_compute
 
 from .models import FaqEntry, Question
 

@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from amanat.core.textsearch import fold
 from amanat.elections.models import Election, ElectionStage
+from amanat.legal.stages import stages_compute
 
-from .calendar_rules import stages_compute
 from .models import GUIDE_FTS_TABLE, Guide, ReminderSent, ReminderSubscription
 
 log = logging.getLogger(__name__)

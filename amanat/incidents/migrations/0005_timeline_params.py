@@ -11,7 +11,7 @@ LANGUAGES = ("kk", "ru", "en")
 
 def _candidates(event) -> list[dict]:
     from amanat.incidents.models import Referral, Report
-    from amanat.voterinfo.complaints import Body
+    from amanat.legal.complaints import Body
 
     kind = event.kind
     if kind == "status":

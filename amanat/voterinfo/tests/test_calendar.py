@@ -9,8 +9,8 @@ from django.core.management import call_command
 from icalendar import Calendar
 
 from amanat.elections.models import ElectionStage
+from amanat.legal.stages import stages_compute
 from amanat.observers.tests.factories import ElectionFactory
-from amanat.voterinfo.calendar_rules import stages_compute
 from amanat.voterinfo.models import ReminderSent
 from amanat.voterinfo.services import (
     election_stages_generate,

@@ -207,8 +207,8 @@ def test_the_wizard_complaint_states_the_case(client, language, kind):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_a_complaint_composed_from_utc_facts_states_local_time(language):
-    from amanat.voterinfo.complaint_documents import Facts, document_compose
-    from amanat.voterinfo.complaints import deadline, route
+    from amanat.legal.complaints import deadline, route
+    from amanat.legal.documents import Facts, document_compose
 
     facts = Facts(
         what="campaign", who="official", happened_at=OCCURRED,

@@ -7,7 +7,7 @@ from docx import Document
 from pypdf import PdfReader
 
 from amanat.geography.models import Region
-from amanat.voterinfo.complaints import Body, deadline, route
+from amanat.legal.complaints import Body, deadline, route
 from amanat.voterinfo.selectors import guides_search
 from amanat.voterinfo.services import guides_load
 
@@ -107,8 +107,8 @@ def test_wizard_refuses_an_incomplete_form_and_names_the_fields(client):
 
 
 def test_happened_at_is_used_in_the_document():
-    from amanat.voterinfo.complaint_documents import Facts, document_compose
-    from amanat.voterinfo.complaints import deadline as due
+    from amanat.legal.complaints import deadline as due
+    from amanat.legal.documents import Facts, document_compose
 
     facts = Facts(
         what="fraud", who="precinct", happened_at=datetime(2027, 3, 21, 20, 15, tzinfo=UTC5),
@@ -128,11 +128,47 @@ def test_the_wizard_turns_the_complaint_into_an_incident_report_once(client, set
     settings.MEDIA_ROOT, settings.AMANAT_PRIVATE_DIR = tmp_path / "m", tmp_path / "p"
     categories_load()
     form = {**complaint_form(happened_at="2026-11-20T10:00"), "action": "incident"}
-    first = client.post("/ru/complaint/", form)
-    again = client.post("/ru/complaint/", form)
+    # The result page's button posts the same facts to the incidents' own view.
+    result = client.post("/ru/complaint/", {**form, "action": "preview"}).content.decode()
+    button = result.split('value="incident"')[1].split(">")[0]
+    assert 'formaction="/ru/incidents/from-complaint/"' in button
+    first = client.post("/ru/incidents/from-complaint/", form)
+    again = client.post("/ru/incidents/from-complaint/", form)
     code = first.content.decode().split('id="follow-up-code">')[1].split("<")[0]
     assert code in again.content.decode()
     report = Report.objects.get()
     assert (report.category.code, report.region.code, report.source) == (
         "vote_buying", "KZ-71", "citizen")  # fmt: skip
     assert report.contact.startswith("Нурлан Абенов")
+
+
+def test_a_wizard_page_posting_to_itself_still_files_the_report(client, settings, tmp_path):
+    """A result page rendered before the button pointed at incidents posts to the wizard:
+    the POST is repeated there (307), and the same facts give the same single report."""
+    from amanat.incidents.models import Report
+    from amanat.incidents.services import categories_load
+
+    settings.MEDIA_ROOT, settings.AMANAT_PRIVATE_DIR = tmp_path / "m", tmp_path / "p"
+    categories_load()
+    form = {**complaint_form(happened_at="2026-11-20T10:00"), "action": "incident"}
+    redirect = client.post("/ru/complaint/", form)
+    assert (redirect.status_code, redirect["Location"]) == (307, "/ru/incidents/from-complaint/")
+    followed = client.post("/ru/complaint/", form, follow=True)
+    assert followed.redirect_chain == [("/ru/incidents/from-complaint/", 307)]
+    assert 'id="follow-up-code"' in followed.content.decode()
+    direct = client.post("/ru/incidents/from-complaint/", form)
+    code = direct.content.decode().split('id="follow-up-code">')[1].split("<")[0]
+    assert code in followed.content.decode()
+    assert Report.objects.count() == 1
+
+
+def test_reporting_an_incomplete_complaint_files_nothing(client):
+    from amanat.incidents.models import Report
+
+    response = client.post("/ru/incidents/from-complaint/", complaint_form(name="", description=""))
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.count('class="error"') >= 2
+    assert 'action="/ru/complaint/"' in html  # correcting it goes back to the wizard
+    assert Report.objects.count() == 0
+    assert client.get("/ru/incidents/from-complaint/").status_code == 405

@@ -61,3 +61,20 @@ def test_an_edited_guide_is_found_by_its_new_text_only():
     guide_save(guide=guide)
     assert guides_search("бюллетени") == []
     assert guides_search("протоколы") == [guide]
+
+
+def test_search_page_lists_the_lawyers_answers_beside_the_guides(client):
+    """The answers come from legal help's template tag: the page shows each found one, and
+    labels an answer written in another language with its language."""
+    from amanat.core.textsearch import fold
+    from amanat.legalhelp.models import FaqEntry
+
+    question, answer = "Можно ли фотографировать протокол?", "Да, наблюдатель вправе снять копию."
+    FaqEntry.objects.create(question=question, answer=answer, topic="observers", language="ru",
+                            search_text=fold(f"{question} {answer}"))  # fmt: skip
+    ru = client.get("/ru/search/", {"q": "протокол"}).content.decode()
+    assert f"<li><strong>{question}</strong><br>{answer}</li>" in ru
+    kk = client.get("/kk/search/", {"q": "протокол"}).content.decode()
+    assert f'<li lang="ru"><strong>{question}</strong>' in kk
+    nothing = client.get("/ru/search/", {"q": "бюллетень"}).content.decode()
+    assert nothing.count("<li>Ничего не найдено.</li>") == 2

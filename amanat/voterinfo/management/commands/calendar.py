@@ -3,7 +3,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from amanat.voterinfo.calendar_rules import RESULTS_DAYS, stages_compute
+from amanat.legal.stages import RESULTS_DAYS, stages_compute
 
 
 class Command(BaseCommand):

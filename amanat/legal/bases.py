@@ -7,8 +7,11 @@ electoral rights or the commissions' work. Code on Administrative Offences of 20
 the conditions of campaigning. Where no specific offence article was verified (falsification,
 ballot stuffing), the document cites the Constitutional Law's articles, not a guessed number."""
 
-from .calendar_rules import LAW
-
+LAW = {
+    "kk": "«Қазақстан Республикасындағы сайлау туралы» Конституциялық заң",
+    "ru": "Конституционный закон «О выборах в Республике Казахстан»",
+    "en": "Constitutional Law “On Elections in the Republic of Kazakhstan”",
+}
 CRIMINAL_CODE = {
     "kk": "Қазақстан Республикасының Қылмыстық кодексі",
     "ru": "Уголовный кодекс Республики Казахстан",
@@ -22,7 +25,7 @@ OFFENCES_CODE = {
 ARTICLE = {"kk": "{n}-бап", "ru": "ст. {n}", "en": "art. {n}"}
 
 # (code, article, subject in each language)
-PROVISIONS = {
+PROVISIONS: dict[str, tuple[dict[str, str], str, dict[str, str]]] = {
     "appeal": (LAW, "20", {
         "kk": "сайлау комиссияларының шешімдері мен әрекеттеріне шағым жасау",
         "ru": "обжалование решений и действий избирательных комиссий",
@@ -87,7 +90,7 @@ BY_WHAT = {
 def basis_text(keys: tuple[str, ...]) -> dict[str, str]:
     """The provisions in each language, the articles of one act after its name once, e.g.
     "Конституционный закон «…», ст. 50 (ответственность …), ст. 20 (обжалование …)"."""
-    texts = {}
+    texts: dict[str, str] = {}
     for lang in ("kk", "ru", "en"):
         acts: dict[str, list[str]] = {}
         for key in keys:

@@ -3,18 +3,15 @@ Constitutional Law "On Elections" of 28 September 1995 No. 2464, as amended.
 
 Each rule gives the stage's start and end as (days from E, local time). Dates that a decree
 fixes (the start of nomination of an early election) are defaults to be edited per election.
+The law counts these periods in calendar days (working days: .working_days).
 """
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-LAW = {
-    "kk": "«Қазақстан Республикасындағы сайлау туралы» Конституциялық заң",
-    "ru": "Конституционный закон «О выборах в Республике Казахстан»",
-    "en": "Constitutional Law “On Elections in the Republic of Kazakhstan”",
-}
-ARTICLE = {"kk": "{n}-бап", "ru": "ст. {n}", "en": "art. {n}"}
+from .bases import ARTICLE, LAW
+
 END_OF_DAY = time(23, 59, 59)
 
 
@@ -106,7 +103,7 @@ class Stage:
 
 
 def legal_basis(rule: Rule) -> dict[str, str]:
-    basis = {}
+    basis: dict[str, str] = {}
     for lang, law in LAW.items():
         text = law
         if rule.articles:

@@ -8,7 +8,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from .legal_basis import basis_for_what, basis_text
+from .bases import basis_for_what, basis_text
 
 DECISION_DAYS = 5  # days to decide a complaint during an election
 URGENT_DAYS = 5  # within this many days before the vote, and on election day: at once

@@ -44,7 +44,7 @@ class Document:
 
 
 def _addressee(body: str, region: Region) -> str:
-    names = {
+    names: dict[str, str] = {
         Body.TERRITORIAL: _("Territorial election commission: %(region)s"),
         Body.CENTRAL: _("Central Election Commission of the Republic of Kazakhstan"),
         Body.PROSECUTOR: _("Prosecutor's office: %(region)s"),
