@@ -5,7 +5,7 @@ observer who sent a photo can use it as an answer, so a hash cannot be borrowed.
 from django.core.files import File
 from django.db import IntegrityError, transaction
 
-from amanat.incidents.evidence import EvidenceRejected, photo_keep
+from amanat.evidence.services import EvidenceRejected, photo_keep
 
 from .models import ChecklistPhoto
 
@@ -21,7 +21,7 @@ FOLDER = "checklists"
 
 def checklist_photo_store(*, observer, name: str, content: bytes | File) -> ChecklistPhoto:
     try:
-        checked = photo_keep(name, content, FOLDER)
+        checked = photo_keep(name=name, content=content, folder=FOLDER)
     except EvidenceRejected as rejected:
         raise PhotoRejected(rejected.message) from None
     try:
