@@ -26,8 +26,8 @@ from amanat.checklists.services import (
     submission_receive,
 )
 from amanat.checklists.xlsform import xform_build
-from amanat.core.uploads import body_too_large
 from amanat.elections.selectors import election_current
+from amanat.evidence.request_size import body_too_large
 
 from .digest import DigestOutcome, digest_authenticate, digest_challenge
 

@@ -5,7 +5,7 @@ import uuid
 
 from django.utils.translation import gettext as _
 
-from amanat.core.uploads import kind_limit, megabytes
+from amanat.evidence.limits import kind_limit, megabytes
 from amanat.observers.selectors import deployments_of
 from amanat.results.entries import ProtocolRejected, protocol_photo_receive
 from amanat.results.selectors import protocol_contest_current

@@ -2,10 +2,13 @@
 read from the content, never from the name), and the answer carries the hash. Only the
 observer who sent a photo can use it as an answer, so a hash cannot be borrowed."""
 
+from __future__ import annotations
+
 from django.core.files import File
 from django.db import IntegrityError, transaction
 
-from amanat.incidents.evidence import EvidenceRejected, photo_keep
+from amanat.evidence.services import EvidenceRejected, photo_keep
+from amanat.observers.models import Observer
 
 from .models import ChecklistPhoto
 
@@ -19,9 +22,11 @@ class PhotoRejected(Exception):
 FOLDER = "checklists"
 
 
-def checklist_photo_store(*, observer, name: str, content: bytes | File) -> ChecklistPhoto:
+def checklist_photo_store(
+    *, observer: Observer, name: str, content: bytes | File[bytes]
+) -> ChecklistPhoto:
     try:
-        checked = photo_keep(name, content, FOLDER)
+        checked = photo_keep(name=name, content=content, folder=FOLDER)
     except EvidenceRejected as rejected:
         raise PhotoRejected(rejected.message) from None
     try:
@@ -35,7 +40,7 @@ def checklist_photo_store(*, observer, name: str, content: bytes | File) -> Chec
     return photo
 
 
-def photos_owned(observer, hashes: list[str]) -> set[str]:
+def photos_owned(observer: Observer, hashes: list[str]) -> set[str]:
     """Which of these hashes this observer has sent as photos."""
     return set(
         ChecklistPhoto.objects.filter(observer=observer, sha256__in=hashes).values_list(

@@ -7,8 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from amanat.evidence.services import photo_clean
 from amanat.geography.models import PollingStation
-from amanat.incidents.evidence import kept_photo_clean
 
 from .models import Question, Submission
 from .photos import FOLDER
@@ -76,7 +76,7 @@ def station_photo(request: HttpRequest, number: str, sha256: str) -> HttpRespons
     )
     if not any(sha256 in answers.values() for answers in answered):
         raise Http404
-    clean = kept_photo_clean(FOLDER, sha256)
+    clean = photo_clean(folder=FOLDER, sha256=sha256)
     if clean is None:
         raise Http404
     response = HttpResponse(clean, content_type="image/jpeg")

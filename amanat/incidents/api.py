@@ -6,7 +6,7 @@ from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_response, error_responses
 from amanat.core.rate_limits import limit_reached, with_retry_after
-from amanat.core.uploads import uploader_key
+from amanat.evidence.allowance import uploader_key
 
 from .limits import report_limit_reached
 from .models import Evidence, Report

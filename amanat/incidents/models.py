@@ -135,7 +135,7 @@ class Evidence(models.Model):
     @property
     def copy_url(self) -> str:
         """The shown copy's address, which changes with each redaction (see views.py)."""
-        from .evidence import copy_version
+        from amanat.evidence.services import copy_version
 
         url = reverse("evidence_copy", kwargs={"public_id": self.public_id})
         return f"{url}?v={copy_version(self.public_copy)}"

@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amanat.audit.services import audit_record
+from amanat.evidence.services import copy_path, copy_redact
 
 from .models import PublicationApproval, Report
 from .timeline import event_add
@@ -74,19 +75,18 @@ def report_reveal_identity(*, report: Report, actor) -> dict:
 def evidence_redact(*, evidence, actor, box: tuple[float, float, float, float], mode: str):
     """Blur or crop the shown copy before publication; the original stays as it was. The
     redacted copy gets a new name, hence a new address, and the copy before it is deleted."""
-    from .evidence import copy_name, public_dir, redact
     from .models import Evidence
 
     evidence = Evidence.objects.select_for_update().get(pk=evidence.pk)
     if not evidence.public_copy:
         raise ModerationError(_("Only photos can be redacted."))
-    before = public_dir() / evidence.public_copy
+    before = copy_path(evidence.public_copy)
     try:
-        content = redact(before.read_bytes(), box=box, mode=mode)
+        evidence.public_copy = copy_redact(
+            name=before.name, public_id=evidence.public_id, box=box, mode=mode
+        )
     except ValueError:
         raise ModerationError(_("Choose a region inside the picture.")) from None
-    evidence.public_copy = copy_name(evidence.public_id, content)
-    (public_dir() / evidence.public_copy).write_bytes(content)
     evidence.save(update_fields=["public_copy"])
     if before.name != evidence.public_copy:
         # Once committed: the unredacted copy must not stay where it could be served.

@@ -6,17 +6,22 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amanat.core.codes import code_derived, code_hash
-from amanat.core.uploads import UploadRefused, allowance_take
+from amanat.evidence.allowance import UploadRefused, allowance_take, files_count_check
+from amanat.evidence.services import (
+    EVIDENCE_FOLDER,
+    Checked,
+    EvidenceRejected,
+    file_check,
+    file_store,
+)
 from amanat.geography.models import PollingStation, Region
 
-from .evidence import Checked, EvidenceRejected, evidence_check, evidence_store
 from .models import Category, Evidence, Report
 from .timeline import event_add
 
@@ -43,7 +48,7 @@ class ReportInput:
     contact: str = ""
     # (name, content): an uploaded file (streamed to disk, never read whole) or bytes.
     files: list[tuple[str, bytes | File]] = field(default_factory=list)
-    # Whom the files count against (amanat.core.uploads.uploader_key); "" counts nothing.
+    # Whom the files count against (amanat.evidence.allowance.uploader_key); "" counts nothing.
     uploader: str = ""
 
 
@@ -147,13 +152,13 @@ def _aware(moment):
 def _files_check(files: list[tuple[str, bytes | File]]) -> tuple[list[Checked], dict[str, str]]:
     """Every file checked; one bad file is named and, by the caller, stops the whole report."""
     checked, errors = [], {}
-    if len(files) > settings.AMANAT_UPLOAD_MAX_FILES:
-        message = _("Attach at most %(count)s files to one report; you attached %(sent)s.")
-        count = {"count": settings.AMANAT_UPLOAD_MAX_FILES, "sent": len(files)}
-        return [], {"evidence": message % count}
+    try:
+        files_count_check(len(files))
+    except UploadRefused as refused:
+        return [], {"evidence": refused.message}
     for name, content in files:
         try:
-            checked.append(evidence_check(name, content))
+            checked.append(file_check(name=name, content=content))
         except EvidenceRejected as rejected:
             errors[f"evidence:{name}"] = rejected.message
     return checked, errors
@@ -174,7 +179,9 @@ def _evidence_save(report: Report, checked: list[Checked]) -> None:
             report=report, kind=item.sniffed.kind, size=item.size,
             content_type=item.sniffed.content_type, sha256=item.sha256,
         )  # fmt: skip
-        evidence.original, evidence.public_copy = evidence_store(item, evidence.public_id)
+        evidence.original, evidence.public_copy = file_store(
+            checked=item, folder=EVIDENCE_FOLDER, public_id=evidence.public_id
+        )
         evidence.save()
 
 

@@ -1,6 +1,7 @@
 from django.http import FileResponse, Http404, HttpRequest
 
-from .evidence import copy_version, public_dir
+from amanat.evidence.services import copy_path, copy_version
+
 from .models import Evidence
 
 
@@ -15,7 +16,7 @@ def evidence_copy(request: HttpRequest, public_id) -> FileResponse:
     evidence = Evidence.objects.filter(public_id=public_id).exclude(public_copy="").first()
     if evidence is None:
         raise Http404
-    path = public_dir() / evidence.public_copy
+    path = copy_path(evidence.public_copy)
     if not path.exists():
         raise Http404
     response = FileResponse(path.open("rb"), content_type="image/jpeg")

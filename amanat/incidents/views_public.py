@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from amanat.core.rate_limits import minutes, rate_limit, with_retry_after
-from amanat.core.uploads import uploader_key
+from amanat.evidence.allowance import uploader_key
 
 from .forms import AddInformationForm, FollowUpForm, ReportForm
 from .limits import report_limit_reached

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from amanat.elections.models import Contest
-from amanat.incidents.evidence import EvidenceRejected, photo_keep
+from amanat.evidence.services import EvidenceRejected, photo_keep
 from amanat.observers.models import DeploymentStation, Observer
 
 from .models import ProtocolEntry, ProtocolPhoto
@@ -43,7 +43,7 @@ def protocol_photo_receive(
             _("You are not deployed to station %(number)s.") % {"number": station_number}
         )
     try:
-        checked = photo_keep(name, content, FOLDER)
+        checked = photo_keep(name=name, content=content, folder=FOLDER)
     except EvidenceRejected as rejected:
         raise ProtocolRejected(rejected.message) from None
     try:

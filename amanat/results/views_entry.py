@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from amanat.elections.selectors import election_current
-from amanat.incidents.evidence import kept_photo_clean
+from amanat.evidence.services import photo_clean
 from amanat.observers.selectors import deployments_of
 
 from .entries import (
@@ -100,7 +100,7 @@ def photo_image(request: HttpRequest, pk: int) -> HttpResponse:
     """The photo without its metadata (the camera's GPS stays in the private original)."""
     _require_entry(request)
     photo = get_object_or_404(photos_visible_to(request.user), pk=pk)
-    clean = kept_photo_clean(FOLDER, photo.sha256)
+    clean = photo_clean(folder=FOLDER, sha256=photo.sha256)
     if clean is None:
         raise Http404
     response = HttpResponse(clean, content_type="image/jpeg")

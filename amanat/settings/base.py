@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "amanat.geography",
     "amanat.elections",
     "amanat.legal",
+    "amanat.evidence",
     "amanat.training",
     "amanat.channels",
     "amanat.observers",
@@ -96,7 +97,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     # Before anything reads the body (CSRF reads the form): refuse an oversized one unread.
-    "amanat.core.uploads.RequestSizeMiddleware",
+    "amanat.evidence.request_size.RequestSizeMiddleware",
     "amanat.core.nul_refused.NulRefusedMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -324,7 +325,7 @@ AMANAT_PRIVATE_DIR = DATA_DIR / "private"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
 
-# Uploads (amanat.core.uploads). Files past FILE_UPLOAD_MAX_MEMORY_SIZE stream to a temporary
+# Uploads (amanat.evidence). Files past FILE_UPLOAD_MAX_MEMORY_SIZE stream to a temporary
 # file in the data folder (not /tmp, which is often memory); nothing reads a file whole.
 MIB = 2**20
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * MIB

@@ -140,7 +140,7 @@ def test_the_reporter_adds_information_with_the_code_and_sources_follow_the_pers
 
 def test_moderators_blur_or_crop_the_shown_copy_and_the_original_stays(client, make_user):
     from amanat.accounts.roles import Role
-    from amanat.incidents.evidence import private_dir, public_dir
+    from amanat.evidence.services import private_dir, public_dir
 
     original = photo_with_gps()
     body = post(client, [SimpleUploadedFile("face.jpg", original, "image/jpeg")]).json()

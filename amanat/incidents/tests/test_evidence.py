@@ -5,7 +5,7 @@ import io
 
 from PIL import Image, ImageCms
 
-from amanat.incidents.evidence import strip_metadata
+from amanat.evidence.pictures import strip_metadata
 
 
 def phone_photo() -> bytes:
@@ -37,10 +37,10 @@ def test_the_clean_copy_is_upright_and_carries_no_metadata():
 
 
 def test_a_bomb_kept_before_the_fix_is_never_decoded_for_display(settings, tmp_path):
-    from amanat.incidents.evidence import kept_photo_clean
+    from amanat.evidence.services import photo_clean
     from amanat.incidents.tests.test_upload_limits import png_bomb
 
     settings.AMANAT_PRIVATE_DIR = tmp_path
     (tmp_path / "protocols").mkdir()
     (tmp_path / "protocols" / ("0" * 64)).write_bytes(png_bomb(13_000, 13_000))
-    assert kept_photo_clean("protocols", "0" * 64) is None
+    assert photo_clean(folder="protocols", sha256="0" * 64) is None

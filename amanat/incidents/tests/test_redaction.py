@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from amanat.accounts.roles import Role
-from amanat.incidents.evidence import public_dir
+from amanat.evidence.services import public_dir
 from amanat.incidents.models import Evidence
 from amanat.incidents.tests.test_api import photo_with_gps, post
 
