@@ -8,10 +8,10 @@ import numpy as np
 
 from amanat.checklists.models import Submission
 from amanat.checklists.services import submission_receive
-from amanat.elections.models import Contest
+from amanat.elections.models import Contest, OfficialResult
 from amanat.geography.models import PollingStation
 from amanat.observers.models import DeploymentStation
-from amanat.results.models import OfficialResult, ProtocolForm, PvtSample
+from amanat.results.models import ProtocolForm, PvtSample
 from amanat.results.pvt import pvt_sample_draw
 
 from .story import DEMO_NAMESPACE

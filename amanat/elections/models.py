@@ -1,4 +1,5 @@
-"""Elections, contests, parties, candidates and ballot options, and the legal stages.
+"""Elections, contests, parties, candidates and ballot options, the legal stages, and each
+contest's official results as the election commission published them.
 
 Names, programmes and legal texts are content in three languages (translation.py).
 """
@@ -135,6 +136,36 @@ class BallotOption(models.Model):
         if self.party_id:
             return str(self.party)
         return self.label or self.get_kind_display()
+
+
+def option_key(position: int) -> str:
+    """The protocol line of the votes for the ballot option at this position ("option:3"),
+    beside the standard lines ("voters", "issued", "found", "valid", …)."""
+    return f"option:{position}"
+
+
+class OfficialResult(models.Model):
+    """One station's figures as the election commission published them: protocol line →
+    number. Results reconciles them with observers' copies; forensics analyses them."""
+
+    contest = models.ForeignKey(Contest, on_delete=models.CASCADE, related_name="official_results")
+    station = models.ForeignKey(
+        "geography.PollingStation", on_delete=models.PROTECT, related_name="official_results"
+    )
+    figures = models.JSONField(_("figures"))  # protocol line → number
+    source = models.CharField(_("source"), max_length=300)
+    imported_at = models.DateTimeField(_("imported"), auto_now=True)
+
+    class Meta:
+        db_table = "results_officialresult"  # made by results, moved here with its rows
+        verbose_name = _("official result")
+        verbose_name_plural = _("official results")
+        constraints = [
+            models.UniqueConstraint(fields=["contest", "station"], name="official_result_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.contest} @ {self.station_id}"
 
 
 class ElectionStage(models.Model):

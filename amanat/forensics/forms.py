@@ -1,5 +1,9 @@
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from amanat.elections.models import Contest
 
 MAX_UPLOAD = 100 * 2**20
 
@@ -45,7 +49,9 @@ class TableAnalysisForm(forms.Form):
 class OfficialAnalysisForm(forms.Form):
     option = forms.ChoiceField(label=_("Candidate or list"))
 
-    def __init__(self, *args, contest=None, **kwargs):
+    def __init__(self, *args: Any, contest: Contest | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         options = contest.options.order_by("position") if contest else []
-        self.fields["option"].choices = [(o.position, str(o)) for o in options]
+        self.labels: dict[int, str] = {o.position: str(o) for o in options}
+        option = cast(forms.ChoiceField, self.fields["option"])  # declared above
+        option.choices = list(self.labels.items())

@@ -62,7 +62,7 @@ def _cells(path: Path, names: list[str]) -> dict[str, list[str]]:
             quoted = ", ".join(repr(m) for m in missing)
             raise TableError(f"{path}: no column {quoted}", reason="missing", columns=missing)
         wanted = {name: header.index(name) for name in dict.fromkeys(names)}
-        cells = {name: [] for name in wanted}
+        cells: dict[str, list[str]] = {name: [] for name in wanted}
         for row in reader:
             for name, index in wanted.items():
                 cells[name].append(row[index] if index < len(row) else "")

@@ -4,7 +4,6 @@ the official results stored here or for any file an analyst brings."""
 import tempfile
 from pathlib import Path
 
-import numpy as np
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -12,21 +11,12 @@ from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from amanat.elections.models import Contest
-from amanat.elections.selectors import election_current
 from amanat.geography.models import Region
-from amanat.results.selectors import official_arrays
 
-from .analysis import StationArrays, TableSpec, analyse, arrays_from_table
+from .analysis import TableSpec, analyse, arrays_from_table
 from .forms import OfficialAnalysisForm, TableAnalysisForm
+from .selectors import official_arrays, official_contest_current
 from .tables import TableError
-
-
-def _contest() -> Contest | None:
-    election = election_current()
-    if election is None:
-        return None
-    return election.contests.filter(official_results__isnull=False).distinct().first()
 
 
 def _from_table(form: TableAnalysisForm) -> dict | None:
@@ -44,13 +34,6 @@ def _from_table(form: TableAnalysisForm) -> dict | None:
             form.add_error(None, _table_error(error, upload.name))
             return None
     return analyse(arrays, min_voters=data["min_voters"])
-
-
-def _region_names(arrays: StationArrays) -> StationArrays:
-    """Stored results carry region codes (KZ-71); the reader sees the names in their language."""
-    names = {region.code: region.name for region in Region.objects.all()}
-    arrays.regions = np.array([names.get(code, code) for code in arrays.regions], dtype=object)
-    return arrays
 
 
 def _table_error(error: TableError, name: str) -> str:
@@ -83,7 +66,7 @@ def _with_bars(row: dict, names: dict[str, str]) -> dict:
 def analyse_page(request: HttpRequest) -> HttpResponse:
     if not request.user.has_perm("results.analyse"):
         raise PermissionDenied
-    contest = _contest()
+    contest = official_contest_current()
     table_form = TableAnalysisForm(prefix="table")
     official_form = OfficialAnalysisForm(prefix="official", contest=contest)
     analysis, title = None, ""
@@ -96,8 +79,8 @@ def analyse_page(request: HttpRequest) -> HttpResponse:
         official_form = OfficialAnalysisForm(request.POST, prefix="official", contest=contest)
         if official_form.is_valid():
             position = int(official_form.cleaned_data["option"])
-            analysis = analyse(_region_names(official_arrays(contest, position)))
-            title = dict(official_form.fields["option"].choices)[position]
+            analysis = analyse(official_arrays(contest, position))
+            title = official_form.labels[position]
     regions = []
     if analysis:  # regions by their names in the reader's language, not their codes (KZ-10)
         names = dict(Region.objects.values_list("code", "name"))

@@ -1,5 +1,6 @@
 from django.db.models import Count, QuerySet
 
+from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.geography.models import Region
 
@@ -64,3 +65,10 @@ def reports_to_moderate(user) -> QuerySet[Report]:
     if user.role == Role.COORDINATOR:
         return reports.filter(region__in=user.regions.all())
     return reports.none()
+
+
+def responders_for(report: Report) -> QuerySet[User]:
+    """Who may be given the report: the active lawyers and coordinators of its region."""
+    return User.objects.filter(
+        is_active=True, role__in=[Role.LAWYER, Role.COORDINATOR], regions=report.region_id
+    ).order_by("username")

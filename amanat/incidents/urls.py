@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views_complaint, views_public, views_published
+from . import views_complaint, views_moderation, views_public, views_published
 
 app_name = "incidents"
 urlpatterns = [
@@ -15,12 +15,12 @@ urlpatterns = [
     path("<int:pk>/", views_published.published_detail, name="published_detail"),
     path("export.csv", views_published.export_csv, name="export_csv"),
     path("export.geojson", views_published.export_geojson, name="export_geojson"),
-    path("moderation/", views_published.moderation_queue, name="moderation"),
-    path("moderation/<int:pk>/", views_published.moderation_detail, name="moderation_detail"),
+    path("moderation/", views_moderation.moderation_queue, name="moderation"),
+    path("moderation/<int:pk>/", views_moderation.moderation_detail, name="moderation_detail"),
     path(
         "moderation/<int:pk>/referral/<int:referral_id>.<str:kind>",
-        views_published.referral_file,
+        views_moderation.referral_file,
         name="referral_file",
     ),
-    path("overdue/", views_published.overdue, name="overdue"),
+    path("overdue/", views_moderation.overdue, name="overdue"),
 ]

@@ -5,7 +5,7 @@ contest: the standard ballot-accounting lines, then one line of votes per ballot
 from django.utils import translation
 
 from amanat.checklists.loader import FORBIDDEN_CODE_LETTERS
-from amanat.elections.models import Contest
+from amanat.elections.models import Contest, option_key
 
 LANGS = ("kk", "ru", "en")
 
@@ -28,10 +28,6 @@ STANDARD = [
      "Valid ballots"),
 ]  # fmt: skip
 STANDARD_KEYS = [key for key, *_ in STANDARD]
-
-
-def option_key(position: int) -> str:
-    return f"option:{position}"
 
 
 def _option_codes():

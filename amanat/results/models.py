@@ -1,5 +1,6 @@
-"""Results protocols: which checklist form carries a contest's protocol, the official
-station-level results as published, and independent entries of protocol photos."""
+"""Results protocols: which checklist form carries a contest's protocol, independent entries
+of protocol photos, and the PVT sample. The official results as published belong to the
+contest (elections.OfficialResult), since forensics analyses them too."""
 
 from django.conf import settings
 from django.db import models
@@ -25,30 +26,6 @@ class ProtocolForm(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form.code}: {self.contest}"
-
-
-class OfficialResult(models.Model):
-    """One station's figures as the election commission published them."""
-
-    contest = models.ForeignKey(
-        "elections.Contest", on_delete=models.CASCADE, related_name="official_results"
-    )
-    station = models.ForeignKey(
-        "geography.PollingStation", on_delete=models.PROTECT, related_name="official_results"
-    )
-    figures = models.JSONField(_("figures"))  # protocol line → number
-    source = models.CharField(_("source"), max_length=300)
-    imported_at = models.DateTimeField(_("imported"), auto_now=True)
-
-    class Meta:
-        verbose_name = _("official result")
-        verbose_name_plural = _("official results")
-        constraints = [
-            models.UniqueConstraint(fields=["contest", "station"], name="official_result_once")
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.contest} @ {self.station_id}"
 
 
 class ProtocolPhoto(models.Model):

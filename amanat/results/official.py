@@ -11,12 +11,11 @@ from dataclasses import dataclass, field
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from amanat.elections.models import Contest
+from amanat.elections.models import Contest, OfficialResult, option_key
 from amanat.geography.models import PollingStation
 from amanat.geography.services import RowError
 
-from .lines import STANDARD_KEYS, option_key
-from .models import OfficialResult
+from .lines import STANDARD_KEYS
 from .services import protocol_relations_checker
 
 BATCH = 1000

@@ -10,13 +10,13 @@ from django.db import transaction
 from scipy.stats import norm
 
 from amanat.audit.services import audit_record
-from amanat.elections.models import Contest
-from amanat.forensics.pvt import Interval, draw_sample, ratio_estimate
+from amanat.core.statistics import Interval, draw_sample, ratio_estimate
+from amanat.elections.models import Contest, option_key
+from amanat.elections.selectors import official_figures
 from amanat.geography.models import PollingStation
 
-from .lines import option_key
 from .models import PvtSample
-from .selectors import observer_protocols, official_figures
+from .selectors import observer_protocols
 
 CONFIDENCES = (0.95, 0.99)
 
@@ -116,7 +116,7 @@ def _live(sample_ids, region_of, reported, official, positions) -> LiveEstimate:
     result = LiveEstimate(reported=len(rows), size=len(in_sample), turnout=None, shares=[])
     if len(rows) < 2:
         return result
-    population = {}
+    population: dict[str, int] = {}
     for code in region_of.values():
         population[code] = population.get(code, 0) + 1
     strata = np.array([region_of[pk] for pk in in_sample if pk in reported], dtype=object)

@@ -2,21 +2,21 @@
 with the official figures station by station."""
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-import numpy as np
 from django.db.models import Count, QuerySet
 from django.utils import translation
 
+from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.checklists.models import Submission
-from amanat.elections.models import Contest
-from amanat.elections.selectors import election_current
-from amanat.forensics.analysis import StationArrays
-from amanat.geography.models import PollingStation
+from amanat.elections.models import Contest, option_key
+from amanat.elections.selectors import election_current, official_figures
+from amanat.geography.models import PollingStation, Region
 
-from .lines import STANDARD, STANDARD_KEYS, option_key
-from .models import OfficialResult, ProtocolForm, ProtocolPhoto
+from .lines import STANDARD, STANDARD_KEYS
+from .models import ProtocolForm, ProtocolPhoto
 
 
 def protocol_contest_current() -> Contest | None:
@@ -41,7 +41,9 @@ def line_labels(contest: Contest) -> dict[str, str]:
     return labels
 
 
-def observer_protocols(contest: Contest, regions=None) -> dict[int, dict]:
+def observer_protocols(
+    contest: Contest, regions: Iterable[Region] | None = None
+) -> dict[int, dict[str, int]]:
     """The newest protocol copy per station (any observer, any version), as {line: number}."""
     protocol_form = ProtocolForm.objects.filter(contest=contest).first()
     if protocol_form is None:
@@ -51,7 +53,7 @@ def observer_protocols(contest: Contest, regions=None) -> dict[int, dict]:
     )
     if regions is not None:
         submissions = submissions.filter(station__district__region__in=regions)
-    latest = {}
+    latest: dict[int, dict[str, int]] = {}
     for station_id, answers in submissions.order_by(
         "station_id", "-received_at", "-pk"
     ).values_list("station_id", "answers"):
@@ -60,13 +62,6 @@ def observer_protocols(contest: Contest, regions=None) -> dict[int, dict]:
                 key: answers[code] for code, key in protocol_form.lines.items() if code in answers
             }
     return latest
-
-
-def official_figures(contest: Contest, regions=None) -> dict[int, dict]:
-    results = OfficialResult.objects.filter(contest=contest)
-    if regions is not None:
-        results = results.filter(station__district__region__in=regions)
-    return dict(results.values_list("station_id", "figures"))
 
 
 def line_order(key: str) -> tuple[int, int]:
@@ -92,7 +87,7 @@ class Reconciliation:
     only_official: int = 0
 
 
-def reconciliation(contest: Contest, regions=None) -> Reconciliation:
+def reconciliation(contest: Contest, regions: Iterable[Region] | None = None) -> Reconciliation:
     """Stations where the observer's copy and the official figure differ, largest first; the
     size is the sum of absolute differences over the lines both sides give."""
     observed, official = observer_protocols(contest, regions), official_figures(contest, regions)
@@ -100,7 +95,8 @@ def reconciliation(contest: Contest, regions=None) -> Reconciliation:
         only_observed=len(observed.keys() - official.keys()),
         only_official=len(official.keys() - observed.keys()),
     )
-    moved, differing = Counter(), []
+    moved: Counter[str] = Counter()
+    differing: list[tuple[int, list[tuple[str, int, int, int]], int]] = []
     for station_id in observed.keys() & official.keys():
         copy, published = observed[station_id], official[station_id]
         lines = sorted(
@@ -129,7 +125,7 @@ def reconciliation(contest: Contest, regions=None) -> Reconciliation:
     return result
 
 
-def photos_visible_to(user) -> QuerySet[ProtocolPhoto]:
+def photos_visible_to(user: User) -> QuerySet[ProtocolPhoto]:
     """Headquarters and analysts: every photo; coordinators: their regions'."""
     photos = ProtocolPhoto.objects.select_related("station__district__region", "contest")
     if user.role in (Role.ADMIN, Role.ANALYST):
@@ -137,7 +133,7 @@ def photos_visible_to(user) -> QuerySet[ProtocolPhoto]:
     return photos.filter(station__district__region__in=user.regions.all())
 
 
-def photos_awaiting_entry(user) -> QuerySet[ProtocolPhoto]:
+def photos_awaiting_entry(user: User) -> QuerySet[ProtocolPhoto]:
     """Photos with fewer than two entries that this person has not typed yet, oldest first."""
     return (
         photos_visible_to(user)
@@ -148,7 +144,7 @@ def photos_awaiting_entry(user) -> QuerySet[ProtocolPhoto]:
     )
 
 
-def photos_disputed(user) -> list[ProtocolPhoto]:
+def photos_disputed(user: User) -> list[ProtocolPhoto]:
     """Photos whose two (or more) entries disagree somewhere."""
     photos = (
         photos_visible_to(user)
@@ -161,22 +157,3 @@ def photos_disputed(user) -> list[ProtocolPhoto]:
         photo for photo in photos
         if len({tuple(sorted(e.figures.items())) for e in photo.entries.all()}) > 1
     ]  # fmt: skip
-
-
-def official_arrays(contest: Contest, option_position: int) -> StationArrays:
-    """Official figures as the arrays the forensic tests take: turnout counts the ballots
-    issued, the share is of the ballots found in the boxes."""
-    rows = list(
-        OfficialResult.objects.filter(contest=contest)
-        .order_by("station_id")
-        .values_list("figures", "station__district__region__code")
-    )
-    key = option_key(option_position)
-
-    def column(line):
-        return np.array([figures.get(line, np.nan) for figures, _ in rows], dtype=float)
-
-    return StationArrays(
-        voters=column("voters"), turnout_count=column("issued"), ballots=column("found"),
-        votes=column(key), regions=np.array([region for _, region in rows], dtype=object),
-    )  # fmt: skip

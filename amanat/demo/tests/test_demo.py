@@ -175,8 +175,7 @@ def test_demo_with_polls_closed_shows_reconciliation_and_pvt(demo):
     """`load-demo --polls-closed` adds the count (official results after 20:00)."""
     from amanat.checklists.models import Submission
     from amanat.demo.results import demo_results_load, demo_results_remove
-    from amanat.elections.models import Contest
-    from amanat.results.models import OfficialResult
+    from amanat.elections.models import Contest, OfficialResult
     from amanat.results.pvt import pvt_estimates
     from amanat.results.selectors import reconciliation
 

@@ -8,14 +8,13 @@ from django.utils import timezone
 
 from amanat.accounts.models import User
 from amanat.checklists.models import CriticalAlert, Submission
-from amanat.elections.models import BallotOption
+from amanat.elections.models import BallotOption, OfficialResult
 from amanat.elections.selectors import election_current
 from amanat.geography.models import Region
 from amanat.incidents.models import Evidence, Report
 from amanat.legalhelp.models import FaqEntry, Question
 from amanat.observers.models import CheckIn, SosAlert
 from amanat.observers.selectors import coverage_by_region
-from amanat.results.models import OfficialResult
 from amanat.training.models import Attempt, Certificate, Course, Program
 from amanat.voterinfo.models import Guide
 

@@ -6,9 +6,9 @@ import pytest
 
 from amanat.accounts.roles import Role
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.elections.models import OfficialResult
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.tests.factories import region
-from amanat.results.models import OfficialResult
 from amanat.results.tests.protocol_setup import contest_create
 
 pytestmark = pytest.mark.django_db

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from django.core.management import CommandError, call_command
 
-from amanat.forensics.pvt import allocate, draw_sample, ratio_estimate
+from amanat.core.statistics import allocate, draw_sample, ratio_estimate
 from amanat.forensics.tables import read_columns, summed
 from amanat.forensics.tests.shared_data import SHARED, needs
 

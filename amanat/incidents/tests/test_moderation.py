@@ -152,17 +152,17 @@ def test_assignment_referral_document_answer_and_overdue(client, report, make_us
 
     from docx import Document as Docx
 
-    from amanat.incidents import response
+    from amanat.incidents import case_response
     from amanat.incidents.models import Report
 
     lawyer = make_user(role=Role.LAWYER, regions=[region("KZ-71")])
     moderator = make_user(role=Role.MODERATOR)
-    response.report_assign(report=report, assignee=lawyer, actor=moderator)
-    assert report.respond_by - timezone.now() > timedelta(hours=23)
+    assigned = case_response.report_assign(report=report, assignee=lawyer, actor=moderator)
+    assert assigned.respond_by - timezone.now() > timedelta(hours=23)
     Report.objects.filter(pk=report.pk).update(respond_by=timezone.now() - timedelta(minutes=1))
-    assert list(response.reports_overdue()) == [Report.objects.get(pk=report.pk)]
+    assert list(case_response.reports_overdue()) == [Report.objects.get(pk=report.pk)]
 
-    referral = response.referral_create(report=report, actor=moderator)
+    referral = case_response.referral_create(report=report, actor=moderator)
     assert referral.body == "prosecutor"  # ballot stuffing: the rules send it there
     assert referral.deadline == referral.filed_on + timedelta(days=5)
     client.force_login(moderator)
@@ -179,11 +179,11 @@ def test_assignment_referral_document_answer_and_overdue(client, report, make_us
         == "application/pdf"
     )
 
-    response.referral_answer(referral=referral, actor=moderator, answer="Проверка начата",
+    case_response.referral_answer(referral=referral, actor=moderator, answer="Проверка начата",
                              outcome="partly")  # fmt: skip
     kinds = list(report.timeline.values_list("kind", flat=True))
     assert kinds[-2:] == ["referred", "answer"]
-    assert not response.referrals_overdue().exists()
+    assert not case_response.referrals_overdue().exists()
 
 
 def test_a_summary_typed_as_a_formula_is_exported_as_text(client, report, make_user):

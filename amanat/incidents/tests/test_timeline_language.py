@@ -7,9 +7,9 @@ from django.apps import apps
 from django.utils import timezone, translation
 
 from amanat.geography.models import Region
+from amanat.incidents.case_response import report_assign
 from amanat.incidents.models import Report, TimelineEvent
 from amanat.incidents.moderation import report_triage
-from amanat.incidents.response import report_assign
 
 converting = importlib.import_module("amanat.incidents.migrations.0005_timeline_params")
 
@@ -42,7 +42,7 @@ def test_a_status_set_in_russian_reads_kazakh_in_kazakh(report, make_user):
 
 
 def test_assignment_keeps_the_username_whatever_the_language(report, make_user):
-    lawyer = make_user(role="lawyer", username="aigerim")
+    lawyer = make_user(role="lawyer", username="aigerim", regions=[report.region])
     with translation.override("ru"):
         report_assign(report=report, assignee=lawyer, actor=make_user(role="moderator"))
 

@@ -9,10 +9,9 @@ from django.core.management import CommandError, call_command
 
 from amanat.accounts.roles import Role
 from amanat.checklists.services import submission_receive
-from amanat.elections.models import Candidate
+from amanat.elections.models import Candidate, OfficialResult
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.tests.factories import region
-from amanat.results.models import OfficialResult
 from amanat.results.selectors import reconciliation
 
 from .protocol_setup import GOOD

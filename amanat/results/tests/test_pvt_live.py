@@ -10,12 +10,12 @@ from scipy.stats import norm
 from amanat.accounts.roles import Role
 from amanat.audit.models import AuditEntry
 from amanat.checklists.services import submission_receive
-from amanat.forensics.pvt import ratio_estimate
+from amanat.core.statistics import ratio_estimate
+from amanat.elections.models import OfficialResult
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.models import DeploymentStation
 from amanat.observers.services.deployment import deployment_assign
 from amanat.observers.tests.factories import ObserverFactory, region
-from amanat.results.models import OfficialResult
 from amanat.results.pvt import pvt_estimates, pvt_sample_draw, sample_size_ndi
 
 pytestmark = pytest.mark.django_db
@@ -138,7 +138,7 @@ def test_the_page_calculates_draws_and_deploys(client, country, make_user):
 def test_a_region_whose_official_figure_lies_outside_is_marked():
     from django.template.loader import render_to_string
 
-    from amanat.forensics.pvt import Interval
+    from amanat.core.statistics import Interval
     from amanat.results.pvt import Estimate
 
     intervals = {0.95: Interval(0.50, 0.48, 0.52), 0.99: Interval(0.50, 0.47, 0.53)}

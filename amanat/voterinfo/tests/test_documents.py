@@ -99,10 +99,10 @@ def case(settings, tmp_path):
 
 
 def referral_files(client, make_user, report, language):
-    from amanat.incidents import response
+    from amanat.incidents import case_response
 
     moderator = make_user(role=Role.MODERATOR)
-    referral = response.referral_create(report=report, actor=moderator, language=language)
+    referral = case_response.referral_create(report=report, actor=moderator, language=language)
     client.force_login(moderator)
     base = f"/ru/incidents/moderation/{report.pk}/referral/{referral.pk}"
     files = {kind: client.get(f"{base}.{kind}").content for kind in ("docx", "pdf")}

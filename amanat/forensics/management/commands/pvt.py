@@ -7,7 +7,7 @@ from pathlib import Path
 import numpy as np
 from django.core.management.base import BaseCommand, CommandError
 
-from amanat.forensics.pvt import draw_sample, ratio_estimate
+from amanat.core.statistics import draw_sample, ratio_estimate
 from amanat.forensics.tables import TableError, read_columns, summed
 
 

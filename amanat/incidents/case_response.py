@@ -6,7 +6,9 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
+from amanat.accounts.models import User
 from amanat.audit.services import audit_record
 from amanat.elections.selectors import election_current
 from amanat.legal.bases import basis_for_category
@@ -15,6 +17,8 @@ from amanat.legal.documents import Document, Facts, document_compose
 
 from .involved import report_involved
 from .models import Referral, Report
+from .moderation import ModerationError
+from .selectors import responders_for
 from .timeline import event_add
 
 LANGUAGES = ("kk", "ru", "en")  # of the complaint documents
@@ -32,8 +36,14 @@ ELECTION_DAY_RESPONSE = timedelta(hours=2)
 RESPONSE = timedelta(hours=24)
 
 
-def report_assign(*, report: Report, assignee, actor) -> Report:
-    """Give the report to a lawyer or coordinator, due in 2 hours on election day, else 24."""
+@transaction.atomic
+def report_assign(*, report: Report, assignee: User, actor: User) -> Report:
+    """Give the report to a lawyer or coordinator of its region, due in 2 hours on election
+    day, else 24. The report's row is locked, so two moderators assigning at once are applied
+    one after the other, each with its own history line."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if not responders_for(report).filter(pk=assignee.pk).exists():
+        raise ModerationError(_("Choose a lawyer or coordinator of the report's region."))
     election = election_current()
     on_the_day = election is not None and election.election_day == timezone.localdate()
     report.assigned_to = assignee
