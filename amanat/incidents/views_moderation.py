@@ -19,8 +19,8 @@ from django.utils.translation import ngettext
 
 from amanat.accounts.models import User
 from amanat.core.pagination import page_of
-from amanat.legal.documents import document_docx, document_pdf
 from amanat.legal.complaints import Body
+from amanat.legal.documents import document_docx, document_pdf
 
 from . import case_response, moderation, selectors
 from .duplicates import duplicate_candidates, reports_merge
