@@ -16,10 +16,9 @@ def has_role(*roles: Role) -> rules.Predicate:
 
 
 def regions_of(obj) -> set[int]:
-    """The region ids an object belongs to (a region, anything with .region, or a user)."""
-    from amanat.geography.models import Region
-
-    if isinstance(obj, Region):
+    """The region ids an object belongs to (a region, anything with .region, or a user).
+    Regions are known by their model's name: accounts does not import geography."""
+    if getattr(getattr(obj, "_meta", None), "label_lower", "") == "geography.region":
         return {obj.pk}
     if hasattr(obj, "region_id"):
         return {obj.region_id} if obj.region_id else set()
