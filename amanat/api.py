@@ -3,8 +3,8 @@
 from ninja import NinjaAPI
 
 from amanat.accounts.api import router as accounts_router
+from amanat.accounts.api_auth import TokenAuth
 from amanat.checklists.api import router as checklists_router
-from amanat.core.api_auth import TokenAuth
 from amanat.core.api_errors import install_error_handlers
 from amanat.core.api_parser import NulRefusingParser
 from amanat.geography.api import router as geography_router

@@ -8,6 +8,7 @@ from amanat.channels import openrosa
 from amanat.channels import views as channel_views
 from amanat.checklists import views as checklist_views
 from amanat.core import views as core_views
+from amanat.elections import views as election_views
 from amanat.incidents import views as incident_views
 from amanat.training import views as training_views
 
@@ -38,7 +39,9 @@ urlpatterns = [
     ),
 ]
 urlpatterns += i18n_patterns(
-    path("", include("amanat.core.urls")),
+    # The front page shows elections, so elections serve it; its name stays core:home, which
+    # every page links and LOGIN_REDIRECT_URL names.
+    path("", include(([path("", election_views.home, name="home")], "core"))),
     path("accounts/", include("amanat.accounts.urls")),
     path("", include("amanat.geography.urls")),
     path("training/", include("amanat.training.urls")),

@@ -84,3 +84,43 @@ class DigestCredential(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+
+class Program(models.TextChoices):
+    """The programmes of the course engine (training), each ending in a certificate."""
+
+    OBSERVER = "observer", _("Observer certification")
+    FIRST_TIME_VOTER = "first_time_voter", _("First-time voter")
+
+
+class Certificate(models.Model):
+    """Issued when every required course of a programme is passed; verifiable by its code.
+    Training issues and revokes it; observers deploy and message whoever holds a valid one of
+    the observer programme, so it lives here, below both."""
+
+    user = models.ForeignKey(User, on_delete=models.PROTECT, related_name="certificates")
+    program = models.CharField(_("programme"), max_length=30, choices=Program.choices)
+    code = models.CharField(_("verification code"), max_length=20, unique=True)
+    holder_name = models.CharField(_("holder"), max_length=200)
+    issued_at = models.DateTimeField(_("issued"))
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+
+    class Meta:
+        db_table = "training_certificate"  # made by training, which issues it
+        ordering = ["-issued_at"]
+        verbose_name = _("certificate")
+        verbose_name_plural = _("certificates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "program"],
+                condition=models.Q(revoked_at__isnull=True),
+                name="one_valid_certificate_per_programme",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def is_valid(self) -> bool:
+        return self.revoked_at is None

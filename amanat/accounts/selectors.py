@@ -1,9 +1,9 @@
 import functools
 
 import phonenumbers
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
-from .models import User
+from .models import Certificate, User
 
 # Longer than any phone number typed any usual way ("+7 (701) 000-00-42" is 18).
 PHONE_TYPED_MAX = 40
@@ -43,3 +43,9 @@ def user_find_by_login(login: str) -> User | None:
     matches = list(User.objects.filter(condition)[:2])
     # A login that matches two people (one's username is another's phone) signs nobody in.
     return matches[0] if len(matches) == 1 else None
+
+
+def certificates_valid(*, program: str) -> QuerySet[Certificate]:
+    """The certificates of a programme that stand (not revoked): whoever holds one of the
+    observer programme is a certified observer, for training and observers alike."""
+    return Certificate.objects.filter(program=program, revoked_at__isnull=True)

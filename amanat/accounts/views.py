@@ -114,11 +114,8 @@ def logout_view(request: HttpRequest) -> HttpResponse:
 
 
 def login_locked_out(request: HttpRequest, credentials=None, *args, **kwargs) -> HttpResponse:
-    """django-axes calls this for a locked-out login, on the web and in the API alike."""
-    if request.path_info.startswith("/openrosa/"):  # ODK Collect reads an OpenRosa message
-        from amanat.channels.openrosa import openrosa_locked_out
-
-        return openrosa_locked_out(request)
+    """A locked-out login on the web and in the API; ODK Collect's door answers in its own
+    language first (channels/lockout.py, which django-axes calls)."""
     message = LOGIN_MESSAGES["locked_out"]
     if request.path.startswith("/api/"):
         return error_response(429, "locked_out", str(message))

@@ -11,8 +11,8 @@ from ninja.files import UploadedFile
 from ninja.renderers import JSONRenderer
 from pydantic import BaseModel, StringConstraints
 
+from amanat.accounts.api_auth import TokenAuth
 from amanat.accounts.services import api_token_lookup
-from amanat.core.api_auth import TokenAuth
 from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_responses
 from amanat.elections.selectors import election_current
 

@@ -2,20 +2,11 @@ from urllib.parse import urlencode
 
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-
-from amanat.elections.selectors import elections_public
-
-from .directions import DIRECTIONS
-
-
-def home(request: HttpRequest) -> HttpResponse:
-    context = {"directions": DIRECTIONS, "elections": elections_public()[:3]}
-    return render(request, "core/home.html", context)
 
 
 @never_cache

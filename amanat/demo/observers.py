@@ -6,7 +6,7 @@ import uuid
 
 from django.utils import timezone
 
-from amanat.accounts.models import User
+from amanat.accounts.models import Certificate, Program, User
 from amanat.accounts.roles import Role
 from amanat.elections.models import Election
 from amanat.geography.models import PollingStation, Region
@@ -17,7 +17,6 @@ from amanat.observers.services.deployment import (
     deployment_propose,
 )
 from amanat.observers.services.recruitment import ApplicationInput, application_submit
-from amanat.training.models import Certificate, Program
 
 from .story import days_ago, demo_id
 from .training import observer_training_load

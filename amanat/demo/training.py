@@ -6,8 +6,8 @@ from datetime import timedelta
 
 from django.db import transaction
 
-from amanat.accounts.models import User
-from amanat.training.models import Attempt, Certificate, Course, LessonProgress, Program
+from amanat.accounts.models import Certificate, Program, User
+from amanat.training.models import Attempt, Course, LessonProgress
 from amanat.training.selectors import quiz_of
 from amanat.training.services import (
     attempt_start,

@@ -9,11 +9,12 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
+from amanat.accounts.models import Program
 from amanat.accounts.roles import Role
+from amanat.accounts.selectors import certificates_valid
 from amanat.core import prepared
 from amanat.elections.models import Election
 from amanat.geography.models import District, PollingStation, Region
-from amanat.training.models import Certificate, Program
 
 from .models import Application, CheckIn, Deployment, DeploymentStation, Observer, SosAlert
 
@@ -94,9 +95,7 @@ def observers_listed(
 ) -> QuerySet[Observer]:  # fmt: skip
     """The coordinator's list: each observer with `certified` and `assigned` (to a station of
     this election), searched by name, phone, username or station number, and filtered."""
-    certified = Certificate.objects.filter(
-        user=OuterRef("user"), program=Program.OBSERVER, revoked_at__isnull=True
-    )
+    certified = certificates_valid(program=Program.OBSERVER).filter(user=OuterRef("user"))
     links = DeploymentStation.objects.filter(election=election, deployment__observer=OuterRef("pk"))
     observers = observers.annotate(certified=Exists(certified), assigned=Exists(links))
     # A number typed with spaces ("8 701 555-12-34") is one word, not five.

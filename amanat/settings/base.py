@@ -241,7 +241,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AMANAT_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = 0.25  # hours
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "amanat.accounts.views.login_locked_out"
+AXES_LOCKOUT_CALLABLE = "amanat.channels.lockout.login_locked_out"
 AXES_USERNAME_FORM_FIELD = "username"
 # Failures count per account, whichever login (username, e-mail, phone) or door (web, ODK).
 AXES_USERNAME_CALLABLE = "amanat.accounts.lockout.lockout_login"

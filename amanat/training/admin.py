@@ -5,7 +5,9 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 
-from .models import Attempt, Certificate, Choice, Course, Lesson, Question, Quiz
+from amanat.accounts.models import Certificate
+
+from .models import Attempt, Choice, Course, Lesson, Question, Quiz
 
 
 class LessonInline(TranslationStackedInline):

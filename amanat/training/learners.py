@@ -4,11 +4,12 @@ through the same methods."""
 
 from django.http import HttpRequest
 
+from amanat.accounts.models import Certificate, Program
 from amanat.accounts.roles import Role
 from amanat.accounts.signup import signup_carry_set
 
 from . import selectors, services, visitor
-from .models import Attempt, Certificate, Lesson, Program, Quiz
+from .models import Attempt, Lesson, Quiz
 
 # Courses anyone may take without an account: the first-time voter's is offered to everyone.
 PUBLIC_PROGRAMS = frozenset({Program.FIRST_TIME_VOTER})

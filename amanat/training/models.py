@@ -1,14 +1,12 @@
 """The course engine: courses of lessons, quizzes drawn from a question pool, attempts, and
-certificates. Observers' training uses it; so does the course for first-time voters."""
+certificates (accounts.Certificate, which observers read too). Observers' training uses it;
+so does the course for first-time voters."""
 
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class Program(models.TextChoices):
-    OBSERVER = "observer", _("Observer certification")
-    FIRST_TIME_VOTER = "first_time_voter", _("First-time voter")
+from amanat.accounts.models import Program
 
 
 class Course(models.Model):
@@ -148,35 +146,3 @@ class LessonProgress(models.Model):
 
     def __str__(self) -> str:
         return f"{self.lesson} ✓"
-
-
-class Certificate(models.Model):
-    """Issued when every required course of a programme is passed; verifiable by its code."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="certificates"
-    )
-    program = models.CharField(_("programme"), max_length=30, choices=Program.choices)
-    code = models.CharField(_("verification code"), max_length=20, unique=True)
-    holder_name = models.CharField(_("holder"), max_length=200)
-    issued_at = models.DateTimeField(_("issued"))
-    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
-
-    class Meta:
-        ordering = ["-issued_at"]
-        verbose_name = _("certificate")
-        verbose_name_plural = _("certificates")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "program"],
-                condition=models.Q(revoked_at__isnull=True),
-                name="one_valid_certificate_per_programme",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return self.code
-
-    @property
-    def is_valid(self) -> bool:
-        return self.revoked_at is None

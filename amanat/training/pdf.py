@@ -8,9 +8,8 @@ from django.utils.translation import gettext as _
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen import canvas
 
+from amanat.accounts.models import Certificate
 from amanat.core.pdf_fonts import fonts_register
-
-from .models import Certificate
 
 
 def certificate_pdf(certificate: Certificate, *, language: str, verify_url: str) -> bytes:

@@ -4,11 +4,14 @@ from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
-from .models import Attempt, Certificate, Course, Lesson, LessonProgress, Program, Quiz
+from amanat.accounts.models import Certificate, Program
+from amanat.accounts.selectors import certificates_valid
+
+from .models import Attempt, Course, Lesson, LessonProgress, Quiz
 
 
 def is_certified(user, program: str = Program.OBSERVER) -> bool:
-    return Certificate.objects.filter(user=user, program=program, revoked_at__isnull=True).exists()
+    return certificates_valid(program=program).filter(user=user).exists()
 
 
 def quiz_of(course: Course):
@@ -73,7 +76,7 @@ def lesson_get(*, course: Course, position: int) -> Lesson | None:
 
 
 def certificate_for(*, user, program: str = Program.OBSERVER) -> Certificate | None:
-    return Certificate.objects.filter(user=user, program=program, revoked_at__isnull=True).first()
+    return certificates_valid(program=program).filter(user=user).first()
 
 
 def certificate_by_code(code: str) -> Certificate | None:

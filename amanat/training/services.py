@@ -7,10 +7,12 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amanat.accounts.models import Certificate
+from amanat.accounts.selectors import certificates_valid
 from amanat.audit.services import audit_record
 from amanat.core.codes import code_new
 
-from .models import Attempt, Certificate, Course, Lesson, LessonProgress, Quiz
+from .models import Attempt, Course, Lesson, LessonProgress, Quiz
 from .selectors import quiz_of
 
 # The names under which a visitor's passed attempt and lessons read ride into the account
@@ -167,7 +169,7 @@ def certificate_issue_if_complete(*, user, program: str) -> Certificate | None:
     required = Course.objects.filter(program=program, required=True, is_published=True)
     if not required.exists() or not all(course_passed(user=user, course=c) for c in required):
         return None
-    existing = Certificate.objects.filter(user=user, program=program, revoked_at__isnull=True)
+    existing = certificates_valid(program=program).filter(user=user)
     if existing.exists():
         return existing.get()
     try:

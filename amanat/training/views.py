@@ -8,11 +8,12 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from amanat.accounts.models import Program
 from amanat.core.rate_limits import limit_reached, rate_limit, refused_page
 
 from . import selectors, services
 from .learners import is_closed_to, learner_for
-from .models import Course, Program, Question
+from .models import Course, Question
 from .pdf import certificate_pdf
 from .rendering import lesson_html
 

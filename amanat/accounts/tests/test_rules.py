@@ -129,3 +129,33 @@ def test_every_rule_in_the_code_is_in_the_matrix():
         name for name in rules.permissions.permissions if name.split(".")[0] in APPS_WITH_RULES
     }
     assert declared == set(MATRIX)
+
+
+@pytest.mark.django_db
+def test_region_scope_of_each_kind_of_object(region, other_region, make_user):
+    """A region, an object carrying region_id (a station's comes through its district), and a
+    person (their regions): the predicates know each without importing geography."""
+    from amanat.accounts.predicates import regions_of
+
+    station = PollingStationFactory(district__region=region)
+    person = make_user(role=R.OBSERVER, regions=[region, other_region])
+
+    assert regions_of(region) == {region.pk}
+    assert regions_of(station) == {region.pk}
+    assert regions_of(Report(region=None)) == set()
+    assert regions_of(person) == {region.pk, other_region.pk}
+    assert regions_of(object()) == set()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("role", "own", "other"),
+    [(R.COORDINATOR, True, False), (R.ADMIN, True, True), (R.OBSERVER, False, False)],
+)
+def test_a_region_itself_is_in_scope_of_its_coordinators(
+    role, own, other, region, other_region, make_user
+):
+    user = make_user(role=role, regions=[region])
+
+    assert user.has_perm("geography.change_pollingstation", region) is own
+    assert user.has_perm("geography.change_pollingstation", other_region) is other

@@ -51,7 +51,7 @@ def _story_counts() -> dict[str, int]:
     models = ["checklists.Submission", "checklists.CriticalAlert", "observers.CheckIn",
               "observers.SosAlert", "observers.Application", "incidents.Report",
               "incidents.Evidence", "incidents.PublicationApproval", "legalhelp.Question",
-              "legalhelp.FaqEntry", "training.Attempt", "training.Certificate",
+              "legalhelp.FaqEntry", "training.Attempt", "accounts.Certificate",
               "results.PvtSample"]  # fmt: skip
     return {name: apps.get_model(name).objects.count() for name in models}
 

@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from amanat.accounts.models import User
+from amanat.accounts.models import Certificate, Program, User
 from amanat.checklists.models import CriticalAlert, Submission
 from amanat.elections.models import BallotOption, OfficialResult
 from amanat.elections.selectors import election_current
@@ -15,7 +15,7 @@ from amanat.incidents.models import Evidence, Report
 from amanat.legalhelp.models import FaqEntry, Question
 from amanat.observers.models import CheckIn, SosAlert
 from amanat.observers.selectors import coverage_by_region
-from amanat.training.models import Attempt, Certificate, Course, Program
+from amanat.training.models import Attempt, Course
 from amanat.voterinfo.models import Guide
 
 pytestmark = pytest.mark.django_db

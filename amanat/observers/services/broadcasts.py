@@ -2,10 +2,11 @@
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from amanat.accounts.models import Program
+from amanat.accounts.selectors import certificates_valid
 from amanat.audit.services import audit_record
 from amanat.channels.outbound import Message
 from amanat.channels.services import message_send
-from amanat.training.models import Certificate, Program
 
 from ..models import Broadcast, DeploymentStation, Observer
 
@@ -22,9 +23,7 @@ def broadcast_recipients(*, observers: QuerySet[Observer], filters: dict) -> Que
         )
         observers = observers.filter(Exists(at_station))
     if filters.get("certified") in ("yes", "no"):
-        certified = Certificate.objects.filter(
-            user=OuterRef("user"), program=Program.OBSERVER, revoked_at__isnull=True
-        )
+        certified = certificates_valid(program=Program.OBSERVER).filter(user=OuterRef("user"))
         observers = observers.filter(
             Exists(certified) if filters["certified"] == "yes" else ~Exists(certified)
         )

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from amanat.accounts.models import Program
+from amanat.accounts.selectors import certificates_valid
 from amanat.audit.services import audit_record
 from amanat.elections.models import Election
 from amanat.geography.models import PollingStation
-from amanat.training.models import Certificate, Program
 
 from ..models import Deployment, DeploymentStation, Observer
 
@@ -24,9 +25,9 @@ class DeploymentError(Exception):
 
 def _certified_user_ids(user_ids: Iterable[int]) -> set[int]:
     return set(
-        Certificate.objects.filter(
-            user_id__in=list(user_ids), program=Program.OBSERVER, revoked_at__isnull=True
-        ).values_list("user_id", flat=True)
+        certificates_valid(program=Program.OBSERVER)
+        .filter(user_id__in=list(user_ids))
+        .values_list("user_id", flat=True)
     )
 
 

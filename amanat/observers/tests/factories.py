@@ -4,12 +4,12 @@ from datetime import date
 import factory
 from django.utils import timezone
 
+from amanat.accounts.models import Certificate, Program
 from amanat.accounts.roles import Role
 from amanat.accounts.tests.factories import UserFactory
 from amanat.elections.models import Election
 from amanat.geography.models import Country, Region
 from amanat.observers.models import Observer
-from amanat.training.models import Certificate, Program
 
 
 def region(code: str) -> Region:

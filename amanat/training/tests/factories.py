@@ -1,6 +1,7 @@
 import factory
 
-from amanat.training.models import Choice, Course, Lesson, Program, Question, Quiz
+from amanat.accounts.models import Program
+from amanat.training.models import Choice, Course, Lesson, Question, Quiz
 
 
 class CourseFactory(factory.django.DjangoModelFactory):

@@ -2,7 +2,8 @@ import random
 
 import pytest
 
-from amanat.training.models import Attempt, Certificate
+from amanat.accounts.models import Certificate
+from amanat.training.models import Attempt
 from amanat.training.services import (
     QuizError,
     attempt_start,

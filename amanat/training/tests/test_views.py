@@ -3,8 +3,9 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from amanat.accounts.models import Certificate
 from amanat.training.loader import courses_load_all
-from amanat.training.models import Attempt, Certificate, Course
+from amanat.training.models import Attempt, Course
 from amanat.training.services import certificate_issue_if_complete
 from amanat.training.tests.factories import LessonFactory, quiz_with_pool, right_answers
 

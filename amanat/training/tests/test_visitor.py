@@ -6,11 +6,11 @@ import re
 import pytest
 from django.test import Client
 
-from amanat.accounts.models import User
+from amanat.accounts.models import Certificate, User
 from amanat.accounts.tests.factories import PASSWORD
 from amanat.audit.models import AuditEntry
 from amanat.training.loader import courses_load_all
-from amanat.training.models import Attempt, Certificate, Quiz
+from amanat.training.models import Attempt, Quiz
 from amanat.training.tests.factories import right_answers, wrong_answers
 from amanat.training.visitor import SESSION_KEY, VisitorAttempt, attempts
 

@@ -226,7 +226,7 @@ def test_a_complaint_composed_from_utc_facts_states_local_time(language):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_certificate_states_the_holder_the_programme_and_the_local_date(make_user, language):
-    from amanat.training.models import Certificate, Program
+    from amanat.accounts.models import Certificate, Program
     from amanat.training.pdf import certificate_pdf
 
     # 20:30 UTC on 20 March is 01:30 on 21 March in Astana: the certificate says 21 March.

@@ -1,8 +1,10 @@
 from dataclasses import dataclass
 
+from django.http import HttpRequest
 from ninja.security import HttpBearer
 
-from amanat.accounts.services import api_token_authenticate
+from .models import User
+from .services import api_token_authenticate
 
 
 @dataclass(frozen=True)
@@ -19,11 +21,11 @@ class TokenAuth(HttpBearer):
     itself, e.g. inside the statement that stores a report; one class either way, so that
     OpenAPI shows one security scheme."""
 
-    def __init__(self, *, checked_by_view: bool = False):
+    def __init__(self, *, checked_by_view: bool = False) -> None:
         super().__init__()
         self.checked_by_view = checked_by_view
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> User | BearerKey | None:
         # One header is needed: `request.headers` would first build a dict of them all, on
         # every election-day report.
         scheme, _, token = request.META.get("HTTP_AUTHORIZATION", "").partition(" ")
@@ -31,7 +33,7 @@ class TokenAuth(HttpBearer):
             return None
         return self.authenticate(request, token)
 
-    def authenticate(self, request, token):
+    def authenticate(self, request: HttpRequest, token: str) -> User | BearerKey | None:
         if self.checked_by_view:
             return BearerKey(token)
         user = api_token_authenticate(token)
