@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "amanat.accounts",
     "amanat.geography",
     "amanat.elections",
+    "amanat.notifications",
     "amanat.training",
     "amanat.channels",
     "amanat.observers",

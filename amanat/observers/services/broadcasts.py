@@ -3,8 +3,8 @@
 from django.db.models import Exists, OuterRef, QuerySet
 
 from amanat.audit.services import audit_record
-from amanat.channels.outbound import Message
-from amanat.channels.services import message_send
+from amanat.notifications.senders import Message
+from amanat.notifications.services import message_send
 from amanat.training.models import Certificate, Program
 
 from ..models import Broadcast, DeploymentStation, Observer

@@ -12,10 +12,10 @@ from django.utils.translation import gettext as _
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.audit.services import audit_record
-from amanat.channels.outbound import Message
-from amanat.channels.services import message_send
 from amanat.elections.models import Election
 from amanat.geography.models import PollingStation
+from amanat.notifications.senders import Message
+from amanat.notifications.services import message_send
 
 from ..models import CheckIn, DeploymentStation, Observer, SosAlert
 

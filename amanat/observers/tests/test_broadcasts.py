@@ -2,8 +2,8 @@ import pytest
 from django.core import mail
 
 from amanat.accounts.roles import Role
-from amanat.channels.models import Delivery, Notification
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.notifications.models import Delivery, Notification
 from amanat.observers.selectors import observers_visible_to
 from amanat.observers.services.broadcasts import broadcast_send
 from amanat.observers.services.deployment import deployment_assign

@@ -7,9 +7,9 @@ import pytest
 from django.utils.translation import gettext as _
 
 from amanat.accounts.roles import Role
-from amanat.channels.outbound import Message
-from amanat.channels.services import message_send
 from amanat.core.tests.language_check import strings_not_in_language
+from amanat.notifications.senders import Message
+from amanat.notifications.services import message_send
 from amanat.observers.tests.factories import ObserverFactory, region
 
 pytestmark = pytest.mark.django_db

@@ -10,10 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from amanat.channels.models import Notification
-from amanat.channels.services import notification_mark_read
 from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
+from amanat.notifications.models import Notification
+from amanat.notifications.services import notification_mark_read
+from amanat.notifications.telegram import telegram_link_code_create
 
 from .. import selectors
 from ..forms import BroadcastForm, CheckInForm, SosForm, SosUpdateForm
@@ -51,8 +52,6 @@ def my_station(request: HttpRequest) -> HttpResponse:
         "telegram_bot": settings.AMANAT_TELEGRAM_BOT_USERNAME,
     }
     if request.method == "POST" and request.POST.get("action") == "telegram":
-        from amanat.channels.telegram import telegram_link_code_create
-
         context["telegram_code"] = telegram_link_code_create(user=request.user)
     return render(request, "observers/my_station.html", context)
 

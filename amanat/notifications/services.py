@@ -2,39 +2,43 @@
 
 import logging
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
 
+from amanat.accounts.models import User
+
 from .models import Delivery, Notification
-from .outbound import CHANNELS, ChannelUnavailable, Message
+from .senders import CHANNELS, ChannelUnavailable, Message, OutboundChannel
 
 log = logging.getLogger(__name__)
+Compose = Message | Callable[[], Message]
 
 
 def message_send(
     *,
-    users: Iterable,
-    message: Message | Callable[[], Message],
+    users: Iterable[User],
+    message: Compose,
     channels: Iterable[str] = ("inbox", "email"),
-    broadcast=None,
+    broadcast: Any = None,
 ) -> list[Delivery]:
     """Send to each person on each channel; a failing channel never stops the others.
 
     Pass a function that builds the message to have it written in each person's language.
     """
-    channels = list(channels)
+    names = list(channels)
     deliveries = []
     for user in users:
-        for name in channels:
+        for name in names:
             deliveries.append(_deliver(user, CHANNELS[name], message, broadcast))
     return deliveries
 
 
-def _deliver(user, channel, message, broadcast) -> Delivery:
+def _deliver(user: User, channel: OutboundChannel, compose: Compose, broadcast: Any) -> Delivery:
     status, error = Delivery.Status.SENT, ""
     with translation.override(user.preferred_language):
-        message = message() if callable(message) else message
+        message = compose() if callable(compose) else compose
     try:
         with transaction.atomic():
             channel.send(user, message)
