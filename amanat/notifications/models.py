@@ -32,9 +32,14 @@ class Notification(models.Model):
 
 
 class Delivery(models.Model):
-    """One message to one person through one channel, with its outcome."""
+    """One message to one person through one channel, with its outcome.
+
+    Written as pending before anything is sent, under a key unique to the occasion, person and
+    channel (e.g. `broadcast:7:42:email`): planning the same occasion again adds nothing, and a
+    task handed the row again finds it sent and sends nothing."""
 
     class Status(models.TextChoices):
+        PENDING = "pending", _("Waiting to be sent")
         SENT = "sent", _("Sent")
         FAILED = "failed", _("Failed")
         SKIPPED = "skipped", _("No address for this channel")
@@ -48,7 +53,11 @@ class Delivery(models.Model):
     body = models.TextField(_("text"))
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     error = models.CharField(_("error"), max_length=300, blank=True)
+    url = models.CharField(_("link"), max_length=300, blank=True)
+    key = models.CharField(max_length=120, blank=True, editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     # A string reference: the observers' app sits above this one and is never imported here.
     broadcast = models.ForeignKey(
         "observers.Broadcast",
@@ -61,6 +70,12 @@ class Delivery(models.Model):
     class Meta:
         db_table = "amanat_channels_delivery"
         ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["key"], condition=~models.Q(key=""), name="delivery_once_per_key"
+            )
+        ]
+        indexes = [models.Index(fields=["broadcast", "status"], name="delivery_broadcast_status")]
         verbose_name = _("delivery")
         verbose_name_plural = _("delivery log")
 

@@ -17,9 +17,9 @@ from amanat.notifications.services import notification_mark_read
 from amanat.notifications.telegram import telegram_link_code_create
 
 from .. import selectors
-from ..forms import BroadcastForm, CheckInForm, SosForm, SosUpdateForm
+from ..forms import CheckInForm, SosForm, SosUpdateForm
 from ..models import CheckIn, DeploymentStation, Observer
-from ..services import broadcasts, presence
+from ..services import presence
 
 
 def _observer(request: HttpRequest) -> Observer:
@@ -140,32 +140,6 @@ def sos_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "observers/sos_detail.html", {"alert": alert, "form": form, "error": error}
     )
-
-
-@login_required
-def broadcast(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("observers.broadcast"):
-        raise PermissionDenied
-    regions = selectors.regions_visible_to(request.user)
-    form = BroadcastForm(request.POST or None)
-    form.fields["region"].queryset = regions
-    sent = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "region": [r.code for r in data["region"]],
-            "station": [n.strip() for n in data["station"].split(",") if n.strip()],
-            "certified": data["certified"],
-        }
-        sent = broadcasts.broadcast_send(
-            author=request.user,
-            subject=data["subject"],
-            body=data["body"],
-            observers=selectors.observers_visible_to(request.user),
-            filters=filters,
-            channels=data["channels"],
-        )
-    return render(request, "observers/broadcast.html", {"form": form, "sent": sent})
 
 
 @login_required
