@@ -71,7 +71,8 @@ def broadcast_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "waiting": counts[Delivery.Status.PENDING] > 0 or not any(counts.values()),
         "statuses": Delivery.Status,
     }
+    partial = request.headers.get("HX-Request") == "true"  # htmx polling the counts
     template = (
-        "observers/_broadcast_progress.html" if request.htmx else "observers/broadcast_detail.html"
+        "observers/_broadcast_progress.html" if partial else "observers/broadcast_detail.html"
     )
     return render(request, template, context)
