@@ -2,9 +2,7 @@
 question with buttons, check in, and /sos. Everything ends in the same services as the web."""
 
 import logging
-import secrets
 import uuid
-from datetime import timedelta
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
@@ -22,23 +20,16 @@ from amanat.checklists.services import (
 from amanat.core.codes import id_derived
 from amanat.core.outside_text import strings_cleaned
 from amanat.elections.selectors import election_current
+from amanat.notifications.models import TelegramLink, TelegramLinkCode
+from amanat.notifications.telegram import client
 from amanat.observers.selectors import deployments_of
 from amanat.observers.services.presence import PresenceError, checkin_record, sos_raise
 
-from .models import TelegramConversation, TelegramLink, TelegramLinkCode, TelegramUpdate
-from .telegram_client import client
+from .models import TelegramConversation, TelegramUpdate
 from .telegram_photos import is_protocol_caption, protocol_photo_from_telegram
 
 log = logging.getLogger(__name__)
-CODE_LIFETIME = timedelta(minutes=15)
 UPDATE_TEXT_MAX = 4096  # the longest message Telegram sends
-
-
-def telegram_link_code_create(*, user) -> str:
-    code = f"{secrets.randbelow(10**6):06d}"
-    TelegramLinkCode.objects.filter(user=user).delete()
-    TelegramLinkCode.objects.create(user=user, code=code, expires_at=timezone.now() + CODE_LIFETIME)
-    return code
 
 
 def _client_id(purpose: str, update_id: int) -> uuid.UUID:

@@ -6,11 +6,10 @@ import uuid
 from django.utils.translation import gettext as _
 
 from amanat.evidence.limits import kind_limit, megabytes
+from amanat.notifications.telegram import client
 from amanat.observers.selectors import deployments_of
 from amanat.results.entries import ProtocolRejected, protocol_photo_receive
 from amanat.results.selectors import protocol_contest_current
-
-from .telegram_client import client
 
 PROTOCOL_CAPTIONS = ("PR", "ПР", "ПРОТОКОЛ", "ХАТТАМА", "PROTOCOL")
 

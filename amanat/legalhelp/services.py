@@ -107,8 +107,8 @@ def _notify_asker(question: Question) -> None:
     if question.notify_email:
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [question.notify_email])
     if question.asker is not None:
-        from amanat.channels.outbound import Message
-        from amanat.channels.services import message_send
+        from amanat.notifications.senders import Message
+        from amanat.notifications.services import message_send
 
         message_send(
             users=[question.asker],

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import coordination, field, public
+from .views import broadcasts, coordination, field, public
 
 app_name = "observers"
 urlpatterns = [
@@ -21,6 +21,7 @@ urlpatterns = [
     path("my-station/sos/", field.raise_sos, name="raise_sos"),
     path("sos/", field.sos_list, name="sos_list"),
     path("sos/<int:pk>/", field.sos_detail, name="sos_detail"),
-    path("broadcast/", field.broadcast, name="broadcast"),
+    path("broadcast/", broadcasts.broadcast, name="broadcast"),
+    path("broadcast/<int:pk>/", broadcasts.broadcast_detail, name="broadcast_detail"),
     path("inbox/", field.inbox, name="inbox"),
 ]

@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "amanat.elections",
     "amanat.legal",
     "amanat.evidence",
+    "amanat.notifications",
     "amanat.training",
     "amanat.channels",
     "amanat.observers",

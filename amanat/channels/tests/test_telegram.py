@@ -5,12 +5,12 @@ import hashlib
 
 import pytest
 
-from amanat.channels.models import TelegramLink, TelegramUpdate
-from amanat.channels.telegram import telegram_link_code_create
-from amanat.channels.telegram_client import TelegramClient
+from amanat.channels.models import TelegramUpdate
 from amanat.checklists.models import Submission
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.notifications.models import TelegramLink
+from amanat.notifications.telegram import TelegramClient, telegram_link_code_create
 from amanat.observers.models import CheckIn, SosAlert
 
 pytestmark = pytest.mark.django_db

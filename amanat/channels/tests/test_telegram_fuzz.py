@@ -8,9 +8,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from amanat.channels.telegram import telegram_link_code_create
 from amanat.channels.tests.test_telegram import CHAT, bot  # noqa: F401 - fixture
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.notifications.telegram import telegram_link_code_create
 from amanat.observers.models import SosAlert
 
 pytestmark = pytest.mark.django_db

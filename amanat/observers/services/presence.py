@@ -5,6 +5,7 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,10 +13,10 @@ from django.utils.translation import gettext as _
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.audit.services import audit_record
-from amanat.channels.outbound import Message
-from amanat.channels.services import message_send
 from amanat.elections.models import Election
 from amanat.geography.models import PollingStation
+from amanat.notifications.senders import Message
+from amanat.notifications.services import message_send
 
 from ..models import CheckIn, DeploymentStation, Observer, SosAlert
 
@@ -69,7 +70,7 @@ def checkin_record(
     return checkin, True
 
 
-def sos_responders(region_id: int):
+def sos_responders(region_id: int) -> QuerySet[User]:
     """Who an SOS reaches: the region's coordinators and lawyers."""
     return User.objects.filter(
         is_active=True, role__in=[Role.COORDINATOR, Role.LAWYER], regions__pk=region_id
@@ -103,11 +104,17 @@ def sos_raise(
             note=note.strip()[:2000],
         )
         audit_record(action="observers.sos_raised", actor=observer.user, obj=alert)
-        transaction.on_commit(lambda: _sos_alert_responders(alert))
+        from ..tasks import sos_fan_out_task  # the tasks module imports this one
+
+        transaction.on_commit(lambda: sos_fan_out_task.delay(alert.pk))
     return alert, True
 
 
-def _sos_alert_responders(alert: SosAlert) -> None:
+def sos_fan_out(*, alert_id: int) -> int:
+    """Alert the region's coordinators and lawyers, each in their language; run again for
+    the same alert, it sends nothing more."""
+    alert = SosAlert.objects.select_related("observer__user", "station").get(pk=alert_id)
+
     def compose() -> Message:
         url = reverse("observers:sos_detail", kwargs={"pk": alert.pk})
         where = (
@@ -129,11 +136,16 @@ def _sos_alert_responders(alert: SosAlert) -> None:
             body += "\n" + alert.note
         return Message(kind="sos", subject=_("SOS from an observer"), body=body, url=url)
 
-    message_send(users=sos_responders(alert.region_id), message=compose)
+    planned = message_send(
+        users=sos_responders(alert.region_id), message=compose, key=f"sos:{alert.pk}"
+    )
+    return len(planned)
 
 
 @transaction.atomic
-def sos_update(*, alert: SosAlert, actor: User, status: str, outcome: str = "", note: str = ""):
+def sos_update(
+    *, alert: SosAlert, actor: User, status: str, outcome: str = "", note: str = ""
+) -> SosAlert:
     alert = SosAlert.objects.select_for_update().get(pk=alert.pk)
     if status == SosAlert.Status.CLOSED and outcome not in SosAlert.Outcome.values:
         raise PresenceError("outcome_required", _("Say how it ended before closing."))

@@ -7,9 +7,9 @@ import pytest
 from django.utils.translation import gettext as _
 
 from amanat.accounts.roles import Role
-from amanat.channels.outbound import Message
-from amanat.channels.services import message_send
 from amanat.core.tests.language_check import strings_not_in_language
+from amanat.notifications.senders import Message
+from amanat.notifications.services import message_send
 from amanat.observers.tests.factories import ObserverFactory, region
 
 pytestmark = pytest.mark.django_db
@@ -101,15 +101,18 @@ def test_the_sos_link_follows_the_permission(client, make_user, role, sees_sos):
 
 
 @pytest.mark.django_db
-def test_a_message_is_shown_in_the_language_it_was_written_in(client, make_user):
+def test_a_message_is_shown_in_the_language_it_was_written_in(
+    client, make_user, django_capture_on_commit_callbacks
+):
     """A message is written in its reader's language when sent; read later with the site in
     another language, it says which language it is in instead of passing for the page's."""
     lawyer = make_user(role=Role.LAWYER, preferred_language="ru")
-    message_send(
-        users=[lawyer],
-        channels=["inbox"],
-        message=lambda: Message(kind="sos", subject=_("SOS from an observer"), body="—"),
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # sent by a task after commit
+        message_send(
+            users=[lawyer],
+            channels=["inbox"],
+            message=lambda: Message(kind="sos", subject=_("SOS from an observer"), body="—"),
+        )
     client.force_login(lawyer)
     html = client.get("/kk/observers/inbox/").content.decode()
 

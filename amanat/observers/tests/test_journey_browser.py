@@ -6,8 +6,8 @@ from playwright.sync_api import expect
 
 from amanat.accounts.roles import Role
 from amanat.accounts.tests.browser import sign_in
-from amanat.channels.models import Notification
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.notifications.models import Notification
 from amanat.observers.models import CheckIn, SosAlert
 from amanat.observers.tests.factories import ElectionFactory, region
 from amanat.training.tests.factories import quiz_with_pool

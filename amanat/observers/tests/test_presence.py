@@ -4,8 +4,8 @@ import pytest
 from django.core import mail
 
 from amanat.accounts.roles import Role
-from amanat.channels.models import Delivery, Notification
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.notifications.models import Delivery, Notification
 from amanat.observers.models import CheckIn, SosAlert
 from amanat.observers.services.deployment import deployment_assign
 from amanat.observers.services.presence import (

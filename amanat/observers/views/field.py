@@ -10,15 +10,16 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from amanat.channels.models import Notification
-from amanat.channels.services import notification_mark_read
 from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
+from amanat.notifications.models import Notification
+from amanat.notifications.services import notification_mark_read
+from amanat.notifications.telegram import telegram_link_code_create
 
 from .. import selectors
-from ..forms import BroadcastForm, CheckInForm, SosForm, SosUpdateForm
+from ..forms import CheckInForm, SosForm, SosUpdateForm
 from ..models import CheckIn, DeploymentStation, Observer
-from ..services import broadcasts, presence
+from ..services import presence
 
 
 def _observer(request: HttpRequest) -> Observer:
@@ -51,8 +52,6 @@ def my_station(request: HttpRequest) -> HttpResponse:
         "telegram_bot": settings.AMANAT_TELEGRAM_BOT_USERNAME,
     }
     if request.method == "POST" and request.POST.get("action") == "telegram":
-        from amanat.channels.telegram import telegram_link_code_create
-
         context["telegram_code"] = telegram_link_code_create(user=request.user)
     return render(request, "observers/my_station.html", context)
 
@@ -141,32 +140,6 @@ def sos_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(
         request, "observers/sos_detail.html", {"alert": alert, "form": form, "error": error}
     )
-
-
-@login_required
-def broadcast(request: HttpRequest) -> HttpResponse:
-    if not request.user.has_perm("observers.broadcast"):
-        raise PermissionDenied
-    regions = selectors.regions_visible_to(request.user)
-    form = BroadcastForm(request.POST or None)
-    form.fields["region"].queryset = regions
-    sent = None
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        filters = {
-            "region": [r.code for r in data["region"]],
-            "station": [n.strip() for n in data["station"].split(",") if n.strip()],
-            "certified": data["certified"],
-        }
-        sent = broadcasts.broadcast_send(
-            author=request.user,
-            subject=data["subject"],
-            body=data["body"],
-            observers=selectors.observers_visible_to(request.user),
-            filters=filters,
-            channels=data["channels"],
-        )
-    return render(request, "observers/broadcast.html", {"form": form, "sent": sent})
 
 
 @login_required
