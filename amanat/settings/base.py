@@ -199,6 +199,9 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "audit-anchor": {"task": "audit.anchor", "schedule": 300.0},
     # Stages starting within a day, e-mailed to subscribers once (voterinfo/services.py).
     "calendar-reminders": {"task": "voterinfo.send_reminders", "schedule": 900.0},
+    # Reports, complaints and lawyers' questions past their time: each told once (tasks.py).
+    "incidents-overdue": {"task": "incidents.overdue_check", "schedule": 600.0},
+    "questions-overdue": {"task": "legalhelp.overdue_check", "schedule": 600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
 

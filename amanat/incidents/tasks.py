@@ -1,0 +1,74 @@
+"""Overdue checks, run by `amanat beat`: the people responsible hear of each missed time once."""
+
+from celery import shared_task
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from amanat.accounts.models import User
+from amanat.accounts.roles import Role
+from amanat.notifications.senders import Message
+from amanat.notifications.services import message_send
+
+from .case_response import referrals_overdue, reports_overdue
+from .models import Referral, Report
+
+
+def _coordinators_of(region_id: int) -> QuerySet[User]:
+    return User.objects.filter(is_active=True, role=Role.COORDINATOR, regions=region_id)
+
+
+def _responsible(report: Report) -> list[User]:
+    """The assignee, and the region's coordinators above them (the escalation)."""
+    people = list(_coordinators_of(report.region_id))
+    if report.assigned_to is not None and report.assigned_to.is_active:
+        people.append(report.assigned_to)
+    return list({person.pk: person for person in people}.values())
+
+
+def _report_message(report: Report) -> Message:
+    when = formats.date_format(timezone.localtime(report.respond_by), "DATETIME_FORMAT")
+    return Message(
+        kind="incident_overdue",
+        subject=_("Report #%(number)s is overdue") % {"number": report.pk},
+        body=_("It was to be acted on by %(time)s and is still waiting.") % {"time": when},
+        url=reverse("incidents:moderation_detail", args=[report.pk]),
+    )
+
+
+def _referral_message(referral: Referral) -> Message:
+    due = formats.date_format(referral.deadline, "DATE_FORMAT")
+    return Message(
+        kind="referral_overdue",
+        subject=_("No answer to the complaint on report #%(number)s")
+        % {"number": referral.report_id},
+        body=_("%(body)s had to answer by %(date)s. Record the answer if it came, or escalate.")
+        % {"body": referral.get_body_display(), "date": due},
+        url=reverse("incidents:moderation_detail", args=[referral.report_id]),
+    )
+
+
+@shared_task(name="incidents.overdue_check")
+def overdue_check() -> int:
+    """Tell the responsible people of every report past its response time and every complaint
+    past its legal deadline; the key names the deadline, so a run repeats nobody's message
+    (a new deadline is a new occasion). Returns the deliveries planned."""
+    planned = 0
+    for report in reports_overdue().select_related("assigned_to"):
+        planned += len(
+            message_send(
+                users=_responsible(report),
+                message=lambda report=report: _report_message(report),
+                key=f"overdue:report:{report.pk}:{report.respond_by:%Y%m%d%H%M}",
+            )
+        )
+    for referral in referrals_overdue().select_related("report__assigned_to"):
+        planned += len(
+            message_send(
+                users=_responsible(referral.report),
+                message=lambda referral=referral: _referral_message(referral),
+                key=f"overdue:referral:{referral.pk}:{referral.deadline:%Y%m%d}",
+            )
+        )
+    return planned
