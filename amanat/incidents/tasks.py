@@ -1,5 +1,7 @@
 """Overdue checks, run by `amanat beat`: the people responsible hear of each missed time once."""
 
+from functools import partial
+
 from celery import shared_task
 from django.db.models import QuerySet
 from django.urls import reverse
@@ -59,7 +61,7 @@ def overdue_check() -> int:
         planned += len(
             message_send(
                 users=_responsible(report),
-                message=lambda report=report: _report_message(report),
+                message=partial(_report_message, report),
                 key=f"overdue:report:{report.pk}:{report.respond_by:%Y%m%d%H%M}",
             )
         )
@@ -67,7 +69,7 @@ def overdue_check() -> int:
         planned += len(
             message_send(
                 users=_responsible(referral.report),
-                message=lambda referral=referral: _referral_message(referral),
+                message=partial(_referral_message, referral),
                 key=f"overdue:referral:{referral.pk}:{referral.deadline:%Y%m%d}",
             )
         )

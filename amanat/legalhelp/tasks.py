@@ -1,5 +1,7 @@
 """Overdue questions, checked by `amanat beat`: the region's lawyers hear of each one once."""
 
+from functools import partial
+
 from celery import shared_task
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -35,7 +37,7 @@ def overdue_check() -> int:
         planned += len(
             message_send(
                 users=lawyers,
-                message=lambda question=question: _message(question),
+                message=partial(_message, question),
                 key=f"overdue:question:{question.pk}",
             )
         )
