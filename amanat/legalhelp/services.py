@@ -4,7 +4,6 @@ import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -15,6 +14,8 @@ from amanat.core.codes import code_hash, code_new
 from amanat.core.textsearch import fold
 from amanat.elections.selectors import election_current
 from amanat.legal.stages import stages_compute
+from amanat.notifications.senders import Message
+from amanat.notifications.services import email_to_address, message_send
 
 from .models import FaqEntry, Question
 
@@ -105,11 +106,12 @@ def _notify_asker(question: Question) -> None:
         subject = _("A lawyer has answered your question")
         body = _("Read the answer with your follow-up code: %(url)s") % {"url": link}
     if question.notify_email:
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [question.notify_email])
+        email_to_address(
+            address=question.notify_email,
+            message=Message(kind="legal_answer", subject=subject, body=body),
+            key=f"question-answered:{question.pk}",
+        )
     if question.asker is not None:
-        from amanat.notifications.senders import Message
-        from amanat.notifications.services import message_send
-
         message_send(
             users=[question.asker],
             message=Message(kind="legal_answer", subject=subject, body=question.answer[:500]),

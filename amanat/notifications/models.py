@@ -44,9 +44,16 @@ class Delivery(models.Model):
         FAILED = "failed", _("Failed")
         SKIPPED = "skipped", _("No address for this channel")
 
+    # No user: an e-mail to someone without an account (an applicant, a citizen who left an
+    # address for the answer to their question), sent to `address`.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="deliveries"
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="deliveries",
     )
+    address = models.EmailField(_("address"), blank=True)
     channel = models.CharField(_("channel"), max_length=20)
     kind = models.CharField(_("kind"), max_length=40)
     subject = models.CharField(_("subject"), max_length=200)
@@ -80,7 +87,7 @@ class Delivery(models.Model):
         verbose_name_plural = _("delivery log")
 
     def __str__(self) -> str:
-        return f"{self.channel} → {self.user}: {self.status}"
+        return f"{self.channel} → {self.user or self.address}: {self.status}"
 
 
 class TelegramLink(models.Model):

@@ -57,9 +57,14 @@ class EmailChannel:
     def send(self, user: User, message: Message) -> None:
         if not user.email:
             raise ChannelUnavailable
-        url = absolute_url(message.url)
-        body = message.body + (f"\n\n{url}" if url else "")
-        send_mail(message.subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+        email_to(user.email, message)
+
+
+def email_to(address: str, message: Message) -> None:
+    """The e-mail itself, to an account's address or to one a person left without an account."""
+    url = absolute_url(message.url)
+    body = message.body + (f"\n\n{url}" if url else "")
+    send_mail(message.subject, body, settings.DEFAULT_FROM_EMAIL, [address])
 
 
 class TelegramChannel:

@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from amanat.accounts.models import User
 
 from .models import Delivery, Notification
-from .senders import CHANNELS, ChannelUnavailable, Message
+from .senders import CHANNELS, ChannelUnavailable, Message, email_to
 
 log = logging.getLogger(__name__)
 Compose = Message | Callable[[], Message]
@@ -88,6 +88,22 @@ def _plan(
     return deliveries
 
 
+def email_to_address(*, address: str, message: Message, key: str = "") -> None:
+    """E-mail someone who has no account, after commit, by a task like every delivery: the
+    request does not wait for the mail server, and a redelivered task sends nothing twice.
+    `key` names the occasion (`question-answered:12`): planning it again adds nothing."""
+    occasion = key or f"once:{uuid.uuid4().hex}"
+    delivery = Delivery(
+        address=address, channel="email", kind=message.kind, subject=message.subject[:200],
+        body=message.body, url=message.url[:300], status=Delivery.Status.PENDING,
+        key=f"{occasion}:address:email",
+    )  # fmt: skip
+    Delivery.objects.bulk_create([delivery], ignore_conflicts=True)
+    waiting = Delivery.objects.filter(key=delivery.key, status=Delivery.Status.PENDING, attempts=0)
+    ids = list(waiting.values_list("pk", flat=True))
+    transaction.on_commit(lambda: deliveries_enqueue(ids))
+
+
 def deliveries_enqueue(ids: list[int]) -> None:
     from .tasks import delivery_send_task  # the tasks module imports this one
 
@@ -118,7 +134,10 @@ def delivery_send(*, delivery_id: int) -> Outcome:
         delivery.attempts += 1
         try:
             with transaction.atomic():
-                CHANNELS[delivery.channel].send(delivery.user, message)
+                if delivery.user is None:
+                    email_to(delivery.address, message)
+                else:
+                    CHANNELS[delivery.channel].send(delivery.user, message)
         except ChannelUnavailable:
             delivery.status = Delivery.Status.SKIPPED
         except Exception as failure:  # noqa: BLE001 - any gateway error is retried, not raised

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -21,6 +20,8 @@ from amanat.accounts.services import digest_credential_set
 from amanat.audit.services import audit_record
 from amanat.core.codes import code_hash
 from amanat.geography.models import District, Region
+from amanat.notifications.senders import Message
+from amanat.notifications.services import email_to_address
 
 from ..models import Application, Availability, Language, Observer
 from ..pledge import PLEDGE_VERSION
@@ -183,7 +184,8 @@ def _tell_applicant(application: Application) -> None:
         "status": application.get_status_display()
     }
     body = application.decision_note or _("Open the status page with your code to continue.")
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [application.email])
+    message = Message(kind="application", subject=subject, body=body)
+    email_to_address(address=application.email, message=message)
 
 
 def application_reply(*, application: Application, reply: str) -> Application:
