@@ -128,7 +128,7 @@ def test_pages_answer_a_503_page_in_the_language_of_the_address(lang, title, exc
 
 def test_other_server_errors_stay_500():
     client = Client(raise_request_exception=False)
-    with mock.patch("amanat.core.views.render", side_effect=RuntimeError("bug")):
+    with mock.patch("amanat.elections.views.render", side_effect=RuntimeError("bug")):
         response = client.get("/en/")
     assert response.status_code == 500
     assert "Retry-After" not in response
