@@ -163,7 +163,7 @@ def test_an_sms_that_breaks_processing_is_still_logged_and_answered(client, sms_
         raise RuntimeError("database went away")
 
     # Where every channel's report is stored, whichever way the SMS is read.
-    monkeypatch.setattr("amanat.checklists.services._stored", broken)
+    monkeypatch.setattr("amanat.checklists.ingestion._stored", broken)
     response = smssync(client, "VT 1 A1", message_id="boom")
     assert reply_of(response) == "Не принято: попробуйте позже."
     logged = InboundMessage.objects.get(message_id="boom")
