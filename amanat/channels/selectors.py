@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from amanat.accounts.selectors import phone_normalise
 from amanat.checklists.ingestion import active_observers_sql
+from amanat.core.db import cursor_preparable
 from amanat.observers.models import Observer
 
 from .models import InboundMessage
@@ -36,7 +37,7 @@ def sms_sender(*, phone: str, text_key: str, within: timedelta) -> SmsSender | N
         return None
     since = connection.ops.adapt_datetimefield_value(timezone.now() - within)
     params = [phone, text_key, InboundMessage.Status.ACCEPTED.value, since, normalised]
-    with connection.cursor() as cursor:
+    with cursor_preparable() as cursor:
         cursor.execute(_sender_sql(), params)
         row = cursor.fetchone()
     if row is None:

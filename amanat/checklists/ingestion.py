@@ -12,6 +12,7 @@ statement (`INSERT … SELECT … ON CONFLICT DO NOTHING`), which proves the dep
 a client id stored before; only when it stores nothing are the reasons looked up, to refuse
 precisely in the sender's language."""
 
+import contextlib
 import functools
 import uuid
 from collections.abc import Callable
@@ -25,6 +26,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from amanat.accounts.models import ApiToken, User
+from amanat.core.db import cursor_preparable
 from amanat.elections.models import Election
 from amanat.geography.models import PollingStation
 from amanat.observers.models import Deployment, DeploymentStation, Observer
@@ -72,7 +74,7 @@ def observer_by_token(key: str) -> TokenHolder | None:
     authentication tells those apart). The token's use is recorded at most once a minute."""
     now = timezone.now()
     due = connection.ops.adapt_datetimefield_value(now - timedelta(minutes=1))
-    with connection.cursor() as cursor:
+    with cursor_preparable() as cursor:
         cursor.execute(_token_sql(), [due, ApiToken.hash_key(key)])
         row = cursor.fetchone()
     if row is None:
@@ -179,9 +181,7 @@ def _stored(
     """Store the submission at the station of that number where its observer is deployed,
     unless its client id is stored already; then what goes with a stored submission. One
     statement when nothing goes with it, else one transaction."""
-    if not alerts and record is None:
-        return _inserted(submission, station_number)
-    with transaction.atomic():
+    with transaction.atomic() if alerts or record else contextlib.nullcontext():
         if not _inserted(submission, station_number):
             return False
         submission_stored(submission, alerts)
@@ -191,8 +191,9 @@ def _stored(
 
 
 def submission_stored(submission: Submission, alerts: list[str]) -> None:
-    """What follows from each newly stored submission, in the transaction that stores it
-    when there is anything to do: the alerts for its critical answers."""
+    """What follows from each newly stored submission, called once for each, right after the
+    statement that stored it (in the transaction with it when there is anything to write):
+    the alerts for its critical answers. Keeping counts up to date goes here too."""
     if alerts:
         CriticalAlert.objects.bulk_create(
             CriticalAlert(submission=submission, question_code=code) for code in alerts
@@ -208,7 +209,7 @@ def _inserted(submission: Submission, station_number: str) -> bool:
         for field in _inserted_fields()
     ]
     election_id, observer_id = submission.election_id, submission.observer_id
-    with connection.cursor() as cursor:
+    with cursor_preparable() as cursor:
         cursor.execute(_insert_sql(), [*values, election_id, observer_id, station_number])
         row = cursor.fetchone()
     if row is None:

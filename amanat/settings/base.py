@@ -134,6 +134,12 @@ def _databases() -> dict:
     url = os.environ.get("DATABASE_URL")
     if url:
         database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
+        if database["ENGINE"] == "django.db.backends.postgresql":
+            # psycopg's own default, which Django turns off: the election-day statements
+            # (amanat.core.db.cursor_preparable) are prepared after a few uses on a
+            # connection. 0 turns this off behind a pooler in transaction mode.
+            threshold = int(os.environ.get("AMANAT_PG_PREPARE_THRESHOLD", "5"))
+            database.setdefault("OPTIONS", {})["prepare_threshold"] = threshold or None
         return {"default": database}
     return {
         "default": {

@@ -217,3 +217,23 @@ def test_the_api_checks_the_token_before_it_reads_the_report(field, client):
     assert "checklists_" not in read
     assert "observers_deployment" not in read
     assert Submission.objects.count() == 0
+
+
+@pytest.mark.skipif(
+    __import__("django.db").db.connection.vendor != "postgresql",
+    reason="statements are prepared on PostgreSQL only",
+)
+def test_on_postgresql_the_report_and_token_statements_are_prepared_once(field):
+    from django.db import connection
+
+    from amanat.checklists.ingestion import observer_by_token
+
+    key = _token(field[2].user)
+    for _ in range(7):
+        assert observer_by_token(key) is not None
+        receive(field, {"A": False})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+    assert sum('INSERT INTO "checklists_submission"' in s for s in statements) == 1
+    assert sum('JOIN "accounts_apitoken" t' in s for s in statements) == 1

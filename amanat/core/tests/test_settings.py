@@ -97,10 +97,11 @@ def test_debug_only_when_asked(tmp_path):
     assert json.loads(probe("amanat.settings.base", tmp_path, DEBUG="1").stdout)["debug"] is True
 
 
-def test_postgresql_runs_with_djangos_own_options_safe_behind_a_pooler(tmp_path):
-    """No statement is prepared on the server (Django binds parameters on the client), so a
-    connection pooler in transaction mode needs no setting of ours."""
+def test_postgresql_prepares_the_election_day_statements_unless_told_not_to(tmp_path):
     url = "postgres://amanat@db.example:5432/amanat"
     default = json.loads(probe("amanat.settings.base", tmp_path, DATABASE_URL=url).stdout)
+    pooled = probe("amanat.settings.base", tmp_path, DATABASE_URL=url,
+                   AMANAT_PG_PREPARE_THRESHOLD="0")  # fmt: skip
     assert default["engine"] == "django.db.backends.postgresql"
-    assert default["options"] == {}
+    assert default["options"]["prepare_threshold"] == 5
+    assert json.loads(pooled.stdout)["options"]["prepare_threshold"] is None
