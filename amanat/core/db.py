@@ -5,8 +5,8 @@ Django binds parameters on the client (its default, kept for every other query),
 statements can never be prepared: the server parses and plans each again. Measured on the
 staffed election (bench/README.md), that tripled the database's CPU for each report and took
 the JSON and SMS reports to about half the raw-insert ceiling. The cursor here is Django's own
-(wrapped as any other: errors, query logging, execute wrappers, health check), made with
-Django's server-binding cursor class, and psycopg prepares its statements after
+(wrapped as any other: errors, query logging, execute wrappers, health check) around
+psycopg's server-binding cursor, and psycopg prepares its statements after
 `prepare_threshold` uses on a connection (settings; 0 behind a pooler in transaction mode)."""
 
 from typing import Any
@@ -18,9 +18,13 @@ def cursor_preparable() -> Any:
     """connection.cursor(), binding parameters on the server on PostgreSQL."""
     if connection.vendor != "postgresql":
         return connection.cursor()
-    from django.db.backends.postgresql.base import ServerBindingCursor
+    import psycopg
 
     connection.close_if_health_check_failed()
     connection.ensure_connection()
-    with connection.wrap_database_errors:
-        return connection._prepare_cursor(ServerBindingCursor(connection.connection))
+    connection.validate_thread_sharing()
+    # psycopg's own cursor, which binds on the server (django-stubs expect a wrapper here).
+    server_bound: Any = psycopg.Cursor(connection.connection)
+    if connection.queries_logged:
+        return connection.make_debug_cursor(server_bound)
+    return connection.make_cursor(server_bound)
