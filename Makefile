@@ -92,8 +92,8 @@ messages: install-dev
 	$(BIN)/python -m amanat.core.catalogues compile
 
 bench: install
-	$(BIN)/python benchmarks/import_stations.py
-	$(BIN)/python benchmarks/deploy_observers.py
+	$(BIN)/python bench/import_stations.py
+	$(BIN)/python bench/deploy_observers.py
 
 clean:
 	rm -rf $(VENV) .venv-tools var $(ODK_ENGINE)/node_modules

@@ -21,7 +21,6 @@ handler500 = "amanat.core.unavailable.server_error"
 urlpatterns = [
     path("healthz", core_views.healthz, name="healthz"),
     path("favicon.ico", core_views.favicon, name="favicon"),
-    path("bench/raw-insert", core_views.bench_raw_insert),
     path("api/v1/", api.urls),
     path("sw.js", checklist_views.service_worker, name="service_worker"),
     path("evidence/<uuid:public_id>.jpg", incident_views.evidence_copy, name="evidence_copy"),

@@ -23,13 +23,13 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 
 
-def bench_database(url: str) -> str:
+def bench_database(url: str, name: str) -> str:
     parts = urllib.parse.urlsplit(url)
     admin = psycopg.connect(url, autocommit=True)
-    admin.execute("DROP DATABASE IF EXISTS amanat_bench")
-    admin.execute("CREATE DATABASE amanat_bench")
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+    admin.execute(f'CREATE DATABASE "{name}"')
     admin.close()
-    return urllib.parse.urlunsplit(parts._replace(path="/amanat_bench"))
+    return urllib.parse.urlunsplit(parts._replace(path=f"/{name}"))
 
 
 def run_phase(port, clients, seconds, request_for):
@@ -81,7 +81,7 @@ def answered(port: int, request: bytes) -> int:
     return int(received[9:12]) if received[:7] == b"HTTP/1." and received[9:12].isdigit() else 0
 
 
-def server_ready(port: int, timeout: float = 60) -> None:
+def server_ready(port: int, timeout: float = 600) -> None:
     """Wait until the workers answer (each imports every view as it starts)."""
     give_up = time.monotonic() + timeout
     while True:
@@ -148,16 +148,18 @@ def interleaved(server_pid, port, clients, seconds, rounds, endpoints):
     return {name: summary(name, *results[name]) for name in names}
 
 
-def staffed_election(submitting: int) -> tuple[dict, list[dict]]:
+def staffed_election(submitting: int, database: str = "amanat_bench") -> tuple[dict, list[dict]]:
     """A fresh database with the staffed election (see README), and the environment to run
     the platform on it; the tokens, phones and stations of the first `submitting` observers."""
     if not os.environ.get("DATABASE_URL"):
-        sys.exit("set DATABASE_URL to a PostgreSQL server (the benchmark makes amanat_bench)")
-    env = {**os.environ, "DATABASE_URL": bench_database(os.environ["DATABASE_URL"]),
-           "AMANAT_DATA_DIR": tempfile.mkdtemp(prefix="amanat-bench-"),
-           "DJANGO_SETTINGS_MODULE": "amanat.settings.base", "AMANAT_REQUIRE_2FA": "0",
-           "AMANAT_SMSSYNC_SECRET": "bench", "AMANAT_BENCH_RAW_ENDPOINT": "1",
-           "LOG_LEVEL": "WARNING", "ALLOWED_HOSTS": "127.0.0.1"}  # fmt: skip
+        sys.exit("set DATABASE_URL to a PostgreSQL server (the benchmark makes its database)")
+    # This clone's code wherever the scripts are installed (PYTHONPATH), and the settings
+    # that add the raw-insert endpoint to the production URLs.
+    env = {**os.environ, "DATABASE_URL": bench_database(os.environ["DATABASE_URL"], database),
+           "AMANAT_DATA_DIR": tempfile.mkdtemp(prefix="amanat-bench-"), "PYTHONPATH": str(ROOT),
+           "DJANGO_SETTINGS_MODULE": "amanat.settings.bench", "AMANAT_REQUIRE_2FA": "0",
+           "AMANAT_SMSSYNC_SECRET": "bench", "LOG_LEVEL": "WARNING",
+           "ALLOWED_HOSTS": "127.0.0.1"}  # fmt: skip
     env.pop("REDIS_URL", None)
     subprocess.run([BIN / "amanat", "migrate", "-v0"], env=env, check=True)
     out = subprocess.run([BIN / "python", ROOT / "bench" / "setup_data.py", str(submitting)],
@@ -213,11 +215,12 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--rounds", type=int, default=8, help="slices per endpoint, in turn")
     parser.add_argument("--port", type=int, default=8731)
+    parser.add_argument("--database", default="amanat_bench", help="made and dropped anew")
     args = parser.parse_args()
-    env, people = staffed_election(args.clients)
+    env, people = staffed_election(args.clients, args.database)
     server = subprocess.Popen(
-        [BIN / "gunicorn", "amanat.wsgi", "--bind", f"127.0.0.1:{args.port}",
-         "--workers", str(args.workers), "--log-level", "warning"], env=env,
+        [BIN / "gunicorn", "amanat.wsgi", "--bind", f"127.0.0.1:{args.port}", "--chdir",
+         ROOT, "--workers", str(args.workers), "--log-level", "warning"], env=env,
     )  # fmt: skip
     try:
         server_ready(args.port)

@@ -5,42 +5,21 @@ Prints the tokens and phones of the first N, who submit, as JSON."""
 import json
 import sys
 
-import django
+from data import django_ready, observers_certified, stations_and_election
 
-django.setup()
+django_ready()
 
 from django.db import connection  # noqa: E402
-from django.utils import timezone  # noqa: E402
 
 from amanat.accounts.models import ApiToken, User  # noqa: E402
-from amanat.checklists.loader import forms_load_all  # noqa: E402
-from amanat.demo.elections import demo_election_load  # noqa: E402
-from amanat.demo.stations import synthetic_station_csv  # noqa: E402
 from amanat.geography.models import PollingStation  # noqa: E402
-from amanat.geography.selectors import country_default  # noqa: E402
-from amanat.geography.services import stations_import_text  # noqa: E402
 from amanat.observers.models import Deployment, DeploymentStation, Observer  # noqa: E402
 from amanat.training.models import Certificate  # noqa: E402
 
 count = int(sys.argv[1])
-stations_import_text(text=synthetic_station_csv(), country=country_default())
-election = demo_election_load(country_default())
-forms_load_all()
+election = stations_and_election()
 stations = list(PollingStation.objects.select_related("district").order_by("number"))
-users = [
-    User(username=f"bench{i}", role="observer", phone=f"+7702{i:07d}") for i in range(len(stations))
-]
-for user in users:
-    user.set_unusable_password()
-User.objects.bulk_create(users, batch_size=2000)
-observers = Observer.objects.bulk_create(
-    [Observer(user=u, region_id=s.district.region_id)
-     for u, s in zip(users, stations, strict=True)], batch_size=2000,
-)  # fmt: skip
-Certificate.objects.bulk_create(
-    [Certificate(user=u, program="observer", code=f"B{u.pk}", holder_name="b",
-                 issued_at=timezone.now()) for u in users], batch_size=2000,
-)  # fmt: skip
+observers = observers_certified([(s.district.region_id, None) for s in stations], phones=True)
 deployments = Deployment.objects.bulk_create(
     [Deployment(election=election, observer=o, kind="stationary") for o in observers],
     batch_size=2000,
@@ -49,6 +28,7 @@ DeploymentStation.objects.bulk_create(
     [DeploymentStation(deployment=d, station=s, election=election)
      for d, s in zip(deployments, stations, strict=True)], batch_size=2000,
 )  # fmt: skip
+users = [observer.user for observer in observers]
 keys = [f"bench-token-{user.pk}" for user in users]
 ApiToken.objects.bulk_create(
     [ApiToken(user=user, key_hash=ApiToken.hash_key(key), prefix=key[:8])

@@ -1,7 +1,6 @@
 """Writes for people: password and two-factor login, API tokens."""
 
 import base64
-import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -9,13 +8,12 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.contrib.auth import authenticate
-from django.db import connection, transaction
+from django.db import transaction
 from django.http import HttpRequest
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from amanat.audit.services import audit_record
-from amanat.core import prepared
 
 from .models import ApiToken, DigestCredential, User
 
@@ -97,84 +95,20 @@ def api_token_issue(*, request: HttpRequest, user: User, name: str = "") -> tupl
     return token, key
 
 
-# The token statements' conditions, over the token `t` and its account `u`: the token with
-# this hash opens the API (not revoked, the account active); its last use is written at most
-# once a minute, not once per request (before this time).
-_OPENS_THE_API = 't."key_hash" = %s AND t."revoked_at" IS NULL AND u."is_active"'
-_USE_DUE = '(t."last_used_at" IS NULL OR t."last_used_at" < %s)'
-
-
-def _use_due_before(now):
-    return connection.ops.adapt_datetimefield_value(now - timedelta(minutes=1))
-
-
 def api_token_authenticate(key: str) -> User | None:
-    """The active user holding this token, with their observer profile (or None) attached.
-    Every election-day report over the API starts here, so it is one prepared statement."""
+    """The active user holding this unrevoked token. Its last use is written at most once a
+    minute, not once per request."""
     now = timezone.now()
-    params = [_use_due_before(now), ApiToken.hash_key(key)]
-    row = prepared.fetch_one(_token_statement(), params, repeatable=True)
-    if row is None:
+    token = (
+        ApiToken.objects.select_related("user")
+        .filter(key_hash=ApiToken.hash_key(key), revoked_at__isnull=True, user__is_active=True)
+        .first()
+    )
+    if token is None:
         return None
-    token_id, use_to_record = row[0], row[1]
-    user, start = prepared.model_from_row(User, row, 2)
-    observer, _ = prepared.model_from_row(_observer_relation().related_model, row, start)
-    _observer_relation().set_cached_value(user, observer)
-    if observer is not None:
-        _observer_relation().field.set_cached_value(observer, user)
-    if use_to_record:
-        ApiToken.objects.filter(pk=token_id).update(last_used_at=now)
-    return user
-
-
-def api_token_lookup(key: str):
-    """api_token_authenticate's question, asked inside the statement that stores a report
-    (an ObserverLookup): the observer of the active user holding this token. The statement
-    records the token's use as well, as api_token_authenticate does, at most once a minute."""
-    from amanat.observers.selectors import ObserverLookup
-
-    now = timezone.now()
-    hashed = ApiToken.hash_key(key)
-    used = (connection.ops.adapt_datetimefield_value(now), hashed, _use_due_before(now))
-    return ObserverLookup(sql=_token_lookup_sql(), params=(hashed,),
-                          first=_token_use_sql(), first_params=used)  # fmt: skip
-
-
-@functools.cache
-def _token_lookup_sql() -> str:
-    observer = _observer_relation().related_model
-    return (
-        f'(SELECT o."id" AS "observer_id" FROM "{ApiToken._meta.db_table}" t '  # noqa: S608 - names from the models
-        f'JOIN "{User._meta.db_table}" u ON u."id" = t."user_id" '
-        f'JOIN "{observer._meta.db_table}" o ON o."user_id" = u."id" '
-        f"WHERE {_OPENS_THE_API}) w"
-    )
-
-
-@functools.cache
-def _token_use_sql() -> str:
-    return (
-        f'used AS (UPDATE "{ApiToken._meta.db_table}" t SET "last_used_at" = %s '  # noqa: S608 - names from the models
-        f'FROM "{User._meta.db_table}" u '
-        f'WHERE u."id" = t."user_id" AND {_OPENS_THE_API} AND {_USE_DUE})'
-    )
-
-
-def _observer_relation():
-    return User._meta.get_field("observer")
-
-
-@functools.cache
-def _token_statement() -> str:
-    observer = _observer_relation().related_model
-    return (
-        f'SELECT t."id", {_USE_DUE}, '  # noqa: S608 - names from the models
-        f"{prepared.columns(User, 'u')}, {prepared.columns(observer, 'o')} "
-        f'FROM "{ApiToken._meta.db_table}" t '
-        f'JOIN "{User._meta.db_table}" u ON u."id" = t."user_id" '
-        f'LEFT JOIN "{observer._meta.db_table}" o ON o."user_id" = u."id" '
-        f"WHERE {_OPENS_THE_API}"
-    )
+    if token.last_used_at is None or token.last_used_at < now - timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+    return token.user
 
 
 def digest_credential_set(*, user: User, password: str) -> None:

@@ -17,14 +17,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from amanat.accounts.errors import LOGIN_MESSAGES
+from amanat.checklists.ingestion import SubmissionInvalid, submission_receive
 from amanat.checklists.models import Question, Submission
 from amanat.checklists.photos import PhotoRejected, checklist_photo_store
-from amanat.checklists.services import (
-    SubmissionInvalid,
-    form_version_current,
-    forms_active,
-    submission_receive,
-)
+from amanat.checklists.services import form_version_current, forms_active
 from amanat.checklists.xlsform import xform_build
 from amanat.elections.selectors import election_current
 from amanat.evidence.request_size import body_too_large

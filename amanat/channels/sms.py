@@ -12,21 +12,16 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from amanat.checklists.answers import AnswerError
-from amanat.checklists.services import (
-    SubmissionInvalid,
-    form_version_current,
-    submission_receive,
-    submission_receive_found,
-)
+from amanat.checklists.ingestion import SubmissionInvalid, submission_receive
+from amanat.checklists.services import form_version_current
 from amanat.checklists.sms_answers import sms_answers
-from amanat.core import prepared
 from amanat.core.codes import id_derived
 from amanat.core.outside_text import key_bounded, text_clean
 from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
 
 from .models import InboundMessage
-from .selectors import in_observers_language, sms_sender, sms_sender_lookup
+from .selectors import SmsSender, sms_sender
 from .sms_parser import sms_normalise, sms_parse, sms_text_key
 
 log = logging.getLogger(__name__)
@@ -46,16 +41,14 @@ def sms_receive(
     phone_real = len(text_clean(phone)) <= _max_length("phone")
     language = settings.LANGUAGE_CODE
     try:
-        if phone_real and _stored_at_once(message):
-            return message
-        observer, repeated = (
+        sender = (
             sms_sender(phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW)
             if phone_real
-            else (None, False)
+            else None
         )
-        language = observer.user.preferred_language if observer else language
+        language = sender.language if sender else language
         with translation.override(language):
-            _handle(message, observer, repeated)
+            _handle(message, sender)
     except IntegrityError:
         # The same delivery arrived twice at once, or before: the first one's answer stands.
         first = _first_delivery(message)
@@ -107,41 +100,6 @@ def _kept_anyway(message: InboundMessage, language: str) -> None:
         message.pk, message.reply, message.status = first.pk, first.reply, first.status
 
 
-def _stored_at_once(message: InboundMessage) -> bool:
-    """Nearly every SMS on election day: a valid report from a known observer at their
-    station. One statement finds the observer, stores the report and logs the SMS with its
-    reply in the observer's language. Anything else stores nothing here, and _handle finds
-    out what it is and answers."""
-    lookup = sms_sender_lookup(
-        phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW
-    )
-    parsed = sms_parse(message.text)
-    if lookup is None or parsed.unreadable or parsed.repeated or _is_incident(message.text):
-        return False
-    version = form_version_current(parsed.form) if parsed.form else None
-    election = election_current()
-    if version is None or election is None:
-        return False
-    answers, errors = sms_answers(version, parsed.values)
-    if errors:
-        return False
-
-    def accepted(submission):
-        message.status, message.submission = InboundMessage.Status.ACCEPTED, submission
-        languages = [code for code, _name in settings.LANGUAGES]
-        replies = {code: _accepted_reply(parsed, submission, code) for code in languages}
-        reply, params = in_observers_language(replies)
-        return prepared.Along(message, "submission", columns={"reply": reply}, params=params)
-
-    submission = submission_receive_found(
-        client_id=_client_id(message), form_code=parsed.form, station_number=parsed.station,
-        lookup=lookup, election=election, answers=answers, channel="sms",
-        raw={"text": message.text, "phone": message.phone}, observed_at=message.sent_at,
-        record=accepted,
-    )  # fmt: skip
-    return submission is not None
-
-
 def _is_incident(text: str) -> bool:
     return sms_normalise(text).startswith("INC ")
 
@@ -168,22 +126,24 @@ def _accepted_words(language: str) -> tuple[str, str, str]:
         return _("Accepted %(form)s %(station)s: %(answers)s. Thank you."), _("yes"), _("no")
 
 
-def _handle(message: InboundMessage, observer: Observer | None, repeated: bool) -> None:
+def _handle(message: InboundMessage, sender: SmsSender | None) -> None:
     """Answer the message and store it; a report it brings is never kept without it."""
-    if observer is None:
+    if sender is None:
         reply = _("This phone number is not registered with Amanat.")
         return _logged(message, InboundMessage.Status.UNKNOWN_SENDER, reply)
-    if repeated:
+    if sender.repeated:
         return _logged(message, InboundMessage.Status.DUPLICATE, _("Already received, thank you."))
     if _is_incident(message.text):
+        observer = Observer.objects.select_related("user", "region").get(pk=sender.observer_id)
         with transaction.atomic():
             return _logged(message, *_incident(message, observer))
-    return _store(message, observer)
+    return _store(message, sender.observer())
 
 
 def _logged(message: InboundMessage, status: str, reply: str, submission=None) -> None:
     message.status, message.reply, message.submission = status, reply, submission
-    prepared.insert(message)
+    with transaction.atomic():  # a delivery seen before fails on its key, and only this
+        message.save()
 
 
 def _incident(message: InboundMessage, observer: Observer):

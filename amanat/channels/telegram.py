@@ -9,14 +9,10 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from amanat.checklists.answers import SHA256
+from amanat.checklists.ingestion import SubmissionInvalid, submission_receive
 from amanat.checklists.models import Question
 from amanat.checklists.photos import PhotoRejected, checklist_photo_store
-from amanat.checklists.services import (
-    SubmissionInvalid,
-    form_version_current,
-    forms_active,
-    submission_receive,
-)
+from amanat.checklists.services import form_version_current, forms_active
 from amanat.core.codes import id_derived
 from amanat.core.outside_text import strings_cleaned
 from amanat.elections.selectors import election_current

@@ -12,19 +12,14 @@ from ninja.renderers import JSONRenderer
 from pydantic import BaseModel, StringConstraints
 
 from amanat.accounts.api_auth import TokenAuth
-from amanat.accounts.services import api_token_lookup
 from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_responses
 from amanat.elections.selectors import election_current
 
+from .ingestion import SubmissionInvalid, observer_by_token, submission_receive
 from .models import Submission
 from .photos import PhotoRejected, checklist_photo_store
 from .selectors import submissions_visible_to
-from .services import (
-    FORM_CODE,
-    SubmissionInvalid,
-    submission_receive,
-    submission_receive_found,
-)
+from .services import FORM_CODE
 
 router = Router(tags=["checklists"])
 _RENDERER = JSONRenderer()
@@ -82,27 +77,21 @@ def _out_fields(submission: Submission, station_number: str | None = None) -> di
     auth=TokenAuth(checked_by_view=True),
 )
 def submit(request, payload: SubmissionIn):
-    election, key = election_current(), request.auth.key
-    report = {
-        "client_id": payload.client_id, "form_code": payload.form,
-        "station_number": payload.station, "election": election, "answers": payload.answers,
-        "observed_at": payload.observed_at, "channel": "api",
-        "raw": payload.model_dump(mode="json"),
-    }  # fmt: skip
-    if election is not None:
-        # Nearly every report: the token is checked, its use recorded and the report stored
-        # by one statement. Anything else stores nothing and takes the full path below.
-        submission = submission_receive_found(lookup=api_token_lookup(key), **report)
-        if submission is not None:
-            return _answer(request, submission, payload.station, status=201)
-    user = _TOKEN.authenticate(request, key)
-    if user is None:
-        raise AuthenticationError
-    observer = getattr(user, "observer", None)
-    if observer is None or election is None:
+    # The token first: nothing the report says is looked at for a sender not known.
+    holder = observer_by_token(request.auth.key)
+    if holder is None:
+        if _TOKEN.authenticate(request, request.auth.key) is None:
+            raise AuthenticationError
+        raise ApiError(403, ErrorCode.PERMISSION_DENIED, _("Only deployed observers can submit."))
+    election = election_current()
+    if election is None:
         raise ApiError(403, ErrorCode.PERMISSION_DENIED, _("Only deployed observers can submit."))
     try:
-        submission, created = submission_receive(observer=observer, **report)
+        submission, created = submission_receive(
+            client_id=payload.client_id, form_code=payload.form, station_number=payload.station,
+            observer=holder.observer(), election=election, answers=payload.answers,
+            observed_at=payload.observed_at, channel="api", raw=payload.model_dump(mode="json"),
+        )  # fmt: skip
     except SubmissionInvalid as invalid:
         status = 409 if invalid.code == "conflict" else 422
         errors = [error.as_dict() for error in invalid.errors]

@@ -15,8 +15,9 @@ from django.views.decorators.http import require_POST
 from amanat.elections.selectors import election_current
 from amanat.observers.selectors import deployments_of
 
+from .ingestion import SubmissionInvalid, submission_receive
 from .photos import PhotoRejected, checklist_photo_store
-from .services import SubmissionInvalid, form_version_current, forms_active, submission_receive
+from .services import form_version_current, forms_active
 
 
 def _observer(request: HttpRequest):

@@ -1,12 +1,11 @@
 from urllib.parse import urlencode
 
 from django.db import DatabaseError, connection
-from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.csrf import csrf_exempt
 
 
 @never_cache
@@ -31,16 +30,3 @@ def favicon(request: HttpRequest) -> HttpResponse:
 def admin_login_redirect(request: HttpRequest) -> HttpResponse:
     query = urlencode({"next": request.GET.get("next", reverse("admin:index"))})
     return redirect(f"{reverse('accounts:login')}?{query}")
-
-
-@csrf_exempt
-def bench_raw_insert(request: HttpRequest) -> HttpResponse:
-    """The benchmark's ceiling: one INSERT of the request body, nothing else. Off unless
-    AMANAT_BENCH_RAW_ENDPOINT is set (only bench/election_day.py sets it)."""
-    from django.conf import settings
-
-    if not settings.AMANAT_BENCH_RAW_ENDPOINT or request.method != "POST":
-        raise Http404
-    with connection.cursor() as cursor:
-        cursor.execute("INSERT INTO bench_raw (body) VALUES (%s)", [request.body.decode()])
-    return HttpResponse(status=201)

@@ -6,8 +6,8 @@ import random
 from django.db.models import F, OuterRef, Subquery
 
 from amanat.accounts.models import User
+from amanat.checklists.ingestion import submission_receive
 from amanat.checklists.models import CriticalAlert, Submission
-from amanat.checklists.services import submission_receive
 from amanat.elections.models import Election
 from amanat.observers.models import DeploymentStation
 from amanat.observers.services.presence import checkin_record, sos_raise, sos_update

@@ -6,8 +6,8 @@ import uuid
 
 import numpy as np
 
+from amanat.checklists.ingestion import submission_receive
 from amanat.checklists.models import Submission
-from amanat.checklists.services import submission_receive
 from amanat.elections.models import Contest, OfficialResult
 from amanat.geography.models import PollingStation
 from amanat.observers.models import DeploymentStation

@@ -1,6 +1,5 @@
 """Reads for the observer network: what each person may see, coverage, presence."""
 
-import functools
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -12,60 +11,10 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from amanat.accounts.models import Program
 from amanat.accounts.roles import Role
 from amanat.accounts.selectors import certificates_valid
-from amanat.core import prepared
 from amanat.elections.models import Election
 from amanat.geography.models import District, PollingStation, Region
 
-from .models import Application, CheckIn, Deployment, DeploymentStation, Observer, SosAlert
-
-
-@dataclass(frozen=True)
-class ObserverLookup:
-    """An observer the storing statement finds by itself (by an SMS's phone number, say),
-    saving every report the round trip of a query before it. `sql` is a FROM item giving at
-    most one row, as `w`, with the column "observer_id"; `params` are its parameters."""
-
-    sql: str
-    params: tuple
-    # A WITH query the statement runs as well (`name AS (…)`), e.g. recording a token's use.
-    first: str = ""
-    first_params: tuple = ()
-
-
-def station_deployed_at(
-    *, observer_id: int, election_id: int, number: str
-) -> PollingStation | None:
-    """The station with this number if the observer is deployed there for this election."""
-    row = prepared.fetch_one(
-        _station_statement(), [election_id, observer_id, number], repeatable=True
-    )
-    return None if row is None else prepared.model_from_row(PollingStation, row)[0]
-
-
-@functools.cache
-def _station_statement() -> str:
-    return f"SELECT {prepared.columns(PollingStation, 's')} {deployed_station_sql()}"  # noqa: S608 - names from the models
-
-
-@functools.cache
-def deployed_station_sql(observer_found_by: str = "") -> str:
-    """FROM … for the deployment of observer %s (2nd) at station number %s (3rd) in election
-    %s (1st), as `ds` (the deployment's station row) and `s` (the station). Every report asks
-    it, inside the statement that stores the report. With `observer_found_by`, a FROM item
-    `w` (its parameters first) whose "observer_id" is the observer, in place of the 2nd."""
-    observer, found = (
-        ('w."observer_id"', f"{observer_found_by}, ") if observer_found_by else ("%s", "")
-    )
-    return (
-        f'FROM {found}"{DeploymentStation._meta.db_table}" ds '
-        f'JOIN "{Deployment._meta.db_table}" d ON d."id" = ds."deployment_id" '
-        f'JOIN "{PollingStation._meta.db_table}" s ON s."id" = ds."station_id" '
-        # By the deployment's own election and observer (one index, one or two rows), not
-        # by the link's copy of the election: planned for any parameters, as a prepared
-        # statement is, that would read every station link of the election.
-        f'WHERE d."election_id" = %s AND d."observer_id" = {observer} AND s."number" = %s '
-        'ORDER BY ds."id" LIMIT 1'
-    )
+from .models import Application, CheckIn, DeploymentStation, Observer, SosAlert
 
 
 def regions_visible_to(user) -> QuerySet[Region]:

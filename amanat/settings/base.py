@@ -138,9 +138,9 @@ def _databases() -> dict:
     if url:
         database = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
         if database["ENGINE"] == "django.db.backends.postgresql":
-            # psycopg's own default, which Django turns off: the election-day statements in
-            # amanat.core.prepared are prepared after a few uses (Django's ORM queries are
-            # bound on the client and never are). 0 disables this behind a pooler.
+            # psycopg's own default, which Django turns off: the election-day statements
+            # (amanat.core.db.cursor_preparable) are prepared after a few uses on a
+            # connection. 0 turns this off behind a pooler in transaction mode.
             threshold = int(os.environ.get("AMANAT_PG_PREPARE_THRESHOLD", "5"))
             database.setdefault("OPTIONS", {})["prepare_threshold"] = threshold or None
         return {"default": database}
@@ -316,9 +316,6 @@ AMANAT_POLICE_NUMBER = os.environ.get("AMANAT_POLICE_NUMBER", "102")
 
 # The public summary of checklists shows the situation as it was this many minutes ago.
 AMANAT_PUBLIC_DELAY_MINUTES = int(os.environ.get("AMANAT_PUBLIC_DELAY_MINUTES", "60"))
-
-# Only the load benchmark turns this on: a bare INSERT endpoint to measure the ceiling.
-AMANAT_BENCH_RAW_ENDPOINT = env_bool("AMANAT_BENCH_RAW_ENDPOINT", False)
 
 # Observers who have not checked in by this local time are listed for their coordinators.
 AMANAT_CHECKIN_DEADLINE = os.environ.get("AMANAT_CHECKIN_DEADLINE", "07:30")

@@ -8,9 +8,9 @@ import uuid
 import pytest
 from django.db import connection, connections
 
+from amanat.checklists.ingestion import submission_receive
 from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import Submission
-from amanat.checklists.services import submission_receive
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.services.deployment import deployment_assign
 from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region

@@ -9,9 +9,10 @@ from PIL import Image
 
 from amanat.accounts.roles import Role
 from amanat.checklists import tallies
+from amanat.checklists.ingestion import submission_receive
 from amanat.checklists.models import ChecklistForm, Submission
 from amanat.checklists.photos import checklist_photo_store
-from amanat.checklists.services import form_version_current, submission_receive
+from amanat.checklists.services import form_version_current
 from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 from amanat.geography.models import Region
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory

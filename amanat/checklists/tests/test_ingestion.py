@@ -2,9 +2,9 @@ import uuid
 
 import pytest
 
+from amanat.checklists.ingestion import SubmissionInvalid, submission_receive
 from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import CriticalAlert, FormVersion, Submission
-from amanat.checklists.services import SubmissionInvalid, submission_receive
 from amanat.geography.models import Country
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.services.deployment import deployment_assign
@@ -127,3 +127,113 @@ def test_questions_never_use_codes_that_look_like_digits():
     forms_load_all()
     codes = set("".join(Question.objects.values_list("code", flat=True)))
     assert not codes & set("ILO")
+
+
+# --- The one statement and who may use it ----------------------------------------------------
+
+
+def _token(user, key="k" * 40, **fields):
+    from amanat.accounts.models import ApiToken
+
+    ApiToken.objects.create(user=user, key_hash=ApiToken.hash_key(key), prefix=key[:8], **fields)
+    return key
+
+
+def test_a_valid_report_from_a_deployed_observer_is_one_statement(field, django_assert_num_queries):
+    receive(field, {"A": False})  # the forms are read once and remembered
+    with django_assert_num_queries(1):
+        submission, created = receive(field, {"A": False, "D": 7})
+    stored = Submission.objects.get(pk=submission.pk)
+    assert created
+    assert (stored.station_id, stored.observer_id) == (field[1].pk, field[2].pk)
+    assert submission.station_id == field[1].pk
+    assert (stored.answers, stored.raw) == ({"A": False, "D": 7}, {"answers": {"A": False, "D": 7}})
+    assert stored.received_at == submission.received_at
+
+
+def test_a_report_at_a_station_of_someone_else_stores_nothing_and_says_so(field):
+    other_station = PollingStationFactory(number="2")
+    other = ObserverFactory()
+    deployment_assign(election=field[0], observer=other, stations=[other_station])
+    with pytest.raises(SubmissionInvalid) as refused:
+        receive(field, {"A": False}, station="2")
+    assert refused.value.code == "not_deployed"
+    assert Submission.objects.count() == 0
+
+
+def test_the_observer_holding_a_token_is_found_only_while_active(make_user):
+    from django.utils import timezone
+
+    from amanat.checklists.ingestion import observer_by_token
+
+    observer = ObserverFactory()
+    key = _token(observer.user)
+    holder = observer_by_token(key)
+    assert (holder.observer_id, holder.user_id) == (observer.pk, observer.user_id)
+
+    revoked = _token(ObserverFactory().user, key="r" * 40, revoked_at=timezone.now())
+    no_profile = _token(make_user(username="analyst", role="analyst"), key="a" * 40)
+    assert observer_by_token(revoked) is None
+    assert observer_by_token(no_profile) is None
+    assert observer_by_token("u" * 40) is None
+    observer.user.is_active = False
+    observer.user.save()
+    assert observer_by_token(key) is None
+
+
+def test_a_tokens_use_is_recorded_at_most_once_a_minute():
+    from datetime import timedelta
+
+    from amanat.accounts.models import ApiToken
+    from amanat.checklists.ingestion import observer_by_token
+
+    key = _token(ObserverFactory().user)
+    observer_by_token(key)
+    first = ApiToken.objects.get().last_used_at
+    observer_by_token(key)
+    assert first is not None
+    assert ApiToken.objects.get().last_used_at == first
+    ApiToken.objects.update(last_used_at=first - timedelta(minutes=2))
+    observer_by_token(key)
+    assert ApiToken.objects.get().last_used_at > first
+
+
+def test_the_api_checks_the_token_before_it_reads_the_report(field, client):
+    """An unknown token is refused having read nothing but the tokens: not the forms, not
+    the stations (the report used to be checked first and the token inside the insert)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from amanat.core.memo import memo_clear
+
+    memo_clear()
+    body = {"client_id": str(uuid.uuid4()), "form": "VT", "station": "1", "answers": {"A": 1}}
+    with CaptureQueriesContext(connection) as queries:
+        response = client.post("/api/v1/submissions", body, content_type="application/json",
+                               HTTP_AUTHORIZATION="Bearer " + "u" * 40)  # fmt: skip
+    assert response.status_code == 401
+    read = " ".join(query["sql"] for query in queries.captured_queries)
+    assert "accounts_apitoken" in read
+    assert "checklists_" not in read
+    assert "observers_deployment" not in read
+    assert Submission.objects.count() == 0
+
+
+@pytest.mark.skipif(
+    __import__("django.db").db.connection.vendor != "postgresql",
+    reason="statements are prepared on PostgreSQL only",
+)
+def test_on_postgresql_the_report_and_token_statements_are_prepared_once(field):
+    from django.db import connection
+
+    from amanat.checklists.ingestion import observer_by_token
+
+    key = _token(field[2].user)
+    for _ in range(7):
+        assert observer_by_token(key) is not None
+        receive(field, {"A": False})
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        statements = [row[0] for row in cursor.fetchall()]
+    assert sum('INSERT INTO "checklists_submission"' in s for s in statements) == 1
+    assert sum('JOIN "accounts_apitoken" t' in s for s in statements) == 1

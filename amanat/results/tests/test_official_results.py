@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from amanat.accounts.roles import Role
-from amanat.checklists.services import submission_receive
+from amanat.checklists.ingestion import submission_receive
 from amanat.elections.models import Candidate, OfficialResult
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.tests.factories import region

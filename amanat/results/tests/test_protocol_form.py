@@ -6,8 +6,8 @@ import uuid
 import pytest
 from django.utils import translation
 
+from amanat.checklists.ingestion import SubmissionInvalid, submission_receive
 from amanat.checklists.models import Submission
-from amanat.checklists.services import SubmissionInvalid, submission_receive
 from amanat.checklists.xlsform import xform_build
 from amanat.results.services import protocol_form_load
 

@@ -9,7 +9,7 @@ from scipy.stats import norm
 
 from amanat.accounts.roles import Role
 from amanat.audit.models import AuditEntry
-from amanat.checklists.services import submission_receive
+from amanat.checklists.ingestion import submission_receive
 from amanat.core.statistics import ratio_estimate
 from amanat.elections.models import OfficialResult
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory

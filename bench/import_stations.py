@@ -4,19 +4,14 @@ Prints the seconds for the first import (all new) and for a re-import (all uncha
 Target: under 10 s for 10,000 stations on the project's 2-core machine.
 """
 
-import os
 import sys
-import tempfile
 import time
+
+from data import django_ready
 
 
 def main() -> None:
-    data_dir = tempfile.mkdtemp(prefix="amanat-bench-")
-    os.environ.setdefault("AMANAT_DATA_DIR", data_dir)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "amanat.settings.base")
-    import django
-
-    django.setup()
+    django_ready()
     from django.core.management import call_command
 
     from amanat.demo.stations import synthetic_station_csv
