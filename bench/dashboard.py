@@ -4,7 +4,8 @@
         .venv/bin/python bench/dashboard.py fill
     DATABASE_URL=... .venv/bin/python bench/dashboard.py time --requests 50
 
-`fill` makes the database amanat_bench_dashboard (or $AMANAT_BENCH_DATABASE) next to DATABASE_URL: the ~10,000 synthetic
+`fill` makes the database amanat_bench_dashboard (or $AMANAT_BENCH_DATABASE) beside
+DATABASE_URL: the ~10,000 synthetic
 stations, an observer at each, and SUBMISSIONS reports of the three forms with resends as
 corrections. `time` folds them into the counts (if this code has counts; the time is printed)
 and times each page through Django's test client, in-process: p50 and p95 of N requests.
