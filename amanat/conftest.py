@@ -117,3 +117,118 @@ def new_page(browser, live_server):
     yield make
     for context in contexts:
         context.close()
+
+
+class TaskWorker:
+    """A real `amanat worker` process on a real broker, sharing the test database."""
+
+    def __init__(self, broker: str, log_dir, env: dict[str, str]):
+        self.broker, self.log_dir, self.env = broker, log_dir, env
+        self.process = None
+        self.starts = 0
+
+    def start(self, timeout: float = 60) -> None:
+        import subprocess
+        import sys
+        import time
+
+        self.starts += 1
+        log = self.log_dir / f"worker-{self.starts}.log"
+        with log.open("wb") as out:
+            self.process = subprocess.Popen(  # noqa: S603 - our own command
+                [sys.executable, "-m", "amanat", "worker", "--concurrency=2",
+                 f"--hostname=test{self.starts}@%h", "--without-mingle", "--without-gossip"],
+                env=self.env, stdout=out, stderr=subprocess.STDOUT,
+                start_new_session=True,  # its pool's children die with it on kill()
+            )  # fmt: skip
+        deadline = time.monotonic() + timeout
+        while "ready." not in log.read_text(errors="replace"):
+            if self.process.poll() is not None or time.monotonic() > deadline:
+                raise RuntimeError(f"worker did not start:\n{log.read_text(errors='replace')}")
+            time.sleep(0.1)
+
+    def kill(self) -> None:
+        """SIGKILL the worker and its pool: no warm shutdown, tasks in hand are not acked."""
+        import os
+        import signal
+
+        os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait()
+
+    def stop(self) -> None:
+        import os
+        import signal
+
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except Exception:
+                self.kill()
+
+    def log(self) -> str:
+        return "\n".join(p.read_text(errors="replace") for p in sorted(self.log_dir.glob("*.log")))
+
+
+def _test_broker() -> str | None:
+    """The broker for the queue's tests: AMANAT_TEST_BROKER_URL, else REDIS_URL's server on its
+    database 15 (the cache's database is emptied by every test); None when none answers."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    url = os.environ.get("AMANAT_TEST_BROKER_URL")
+    if not url and os.environ.get("REDIS_URL"):
+        url = urlunsplit(urlsplit(os.environ["REDIS_URL"])._replace(path="/15"))
+    if not url:
+        return None
+    import redis
+
+    try:
+        client = redis.Redis.from_url(url, socket_connect_timeout=1)
+        client.flushdb()  # no task left over from an earlier run
+    except redis.RedisError:
+        return None
+    return url
+
+
+@pytest.fixture
+def task_worker(transactional_db, tmp_path, settings):
+    """Tasks go to a real broker and run in a real worker process (call .start()).
+
+    PostgreSQL only: the worker must see the test database, which on SQLite is in memory.
+    Skipped only where no broker answers (the embedded SQLite pass of `make test`)."""
+    from django.db import connection
+
+    from amanat.celery import app
+
+    broker = _test_broker()
+    if broker is None:
+        pytest.skip("no broker reachable (set REDIS_URL): the queue's tests need a real one")
+    if connection.vendor != "postgresql":
+        pytest.skip("a worker process shares the test database: PostgreSQL only")
+    db = connection.settings_dict
+    credentials = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "amanat.settings.test",
+        "DATABASE_URL": f"postgres://{credentials}@{db['HOST']}:{db['PORT']}/{db['NAME']}",
+        "CELERY_BROKER_URL": broker,
+        "AMANAT_TASKS_IN_PROCESS": "0",
+        # A killed worker's tasks come back after this many seconds (production: an hour).
+        "AMANAT_TASK_VISIBILITY_TIMEOUT": "3",
+        "AMANAT_DATA_DIR": str(settings.DATA_DIR),
+    }
+    # The app reads Django's settings under the CELERY_ prefix, so that is the name to change.
+    changed = {"CELERY_BROKER_URL": broker, "CELERY_TASK_ALWAYS_EAGER": False,
+               "CELERY_BROKER_TRANSPORT_OPTIONS": {"visibility_timeout": 3}}  # fmt: skip
+    before = {key: app.conf[key.removeprefix("CELERY_").lower()] for key in changed}
+    app.conf.update(changed)
+    app._pool = None
+    app.amqp._producer_pool = None
+    worker = TaskWorker(broker, tmp_path, env)
+    yield worker
+    worker.stop()
+    app.conf.update(before)
+    if app._pool is not None:
+        app._pool.force_close_all()
+    app._pool = None
+    app.amqp._producer_pool = None

@@ -15,3 +15,6 @@ AMANAT_REQUIRE_2FA = False
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405 - whitenoise warns without it
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+# Tasks run in-process in tests, broker or not; the tests of the queue itself start a real
+# worker on a real broker (the `task_worker` fixture in amanat/conftest.py).
+CELERY_TASK_ALWAYS_EAGER = env_bool("AMANAT_TASKS_IN_PROCESS", True)  # noqa: F405
