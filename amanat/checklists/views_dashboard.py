@@ -40,13 +40,13 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     election, regions = dashboard_scope(request)
     tallies_fold(batches=1)  # what arrived since the last fold: seconds' worth, one batch
     figures = tallies.figures_counted(election=election, regions=regions)
+    reported, deployed = tallies.reporting_rates(election=election, regions=regions)
     panels = []
     for form in forms_active():
         version = form_version_current(form.code)
         counted = tallies.tallies_counted(figures.get(str(form.pk), {}), version)
-        reported, deployed = tallies.reporting_rate(election=election, form=form, regions=regions)
         panels.append({"form": form, "tallies": counted,
-                       "reported": reported, "deployed": deployed})  # fmt: skip
+                       "reported": reported.get(form.pk, 0), "deployed": deployed})  # fmt: skip
     context = {
         "election": election,
         "panels": panels,

@@ -37,6 +37,8 @@ def staffed(observers_per_station=(1, 2, 1, 3, 2, 1)):
             observer = ObserverFactory()
             deployment_assign(election=election, observer=observer, stations=[station])
             pairs.append((station, observer))
+    silent = PollingStationFactory(district=DistrictFactory(region=region(REGIONS[0])), number="99")
+    deployment_assign(election=election, observer=ObserverFactory(), stations=[silent])
     return election, pairs
 
 
@@ -83,6 +85,10 @@ def assert_counts_equal_recount(election):
                 tallies.tallies(latest, version)
             )
             assert tallies.reports_counted(counted) == len(latest)
+        reported, deployed = tallies.reporting_rates(election=election, regions=regions)
+        for form in ChecklistForm.objects.all():
+            rate = tallies.reporting_rate(election=election, form=form, regions=regions)
+            assert (reported.get(form.pk, 0), deployed) == rate
 
 
 @pytest.mark.django_db
