@@ -91,7 +91,7 @@ def fill(submissions: int) -> None:
     versions = [form_version_current(code) for code in ("OP", "VT", "CL")]
     questions = {v.pk: list(v.questions.all()) for v in versions}
     rng, now, batch, made = random.Random(17), timezone.now(), [], 0
-    while made < submissions:
+    while made < min(submissions, MADE_IN_PYTHON):
         index = rng.randrange(len(stations))
         version = rng.choice(versions)
         answers = {}
@@ -108,14 +108,45 @@ def fill(submissions: int) -> None:
             observed_at=now, raw={"answers": answers}, answers=answers,
         ))  # fmt: skip
         made += 1
-        if len(batch) == 5000 or made == submissions:
+        if len(batch) == 5000 or made == min(submissions, MADE_IN_PYTHON):
             Submission.objects.bulk_create(batch)
             batch = []
+    grow(submissions)
+
+
+def grow(submissions: int) -> None:
+    """Up to `submissions` reports, in SQL: the answers of reports already made, each sent
+    again by the observer of a station drawn at random (many as corrections)."""
     from django.db import connection
 
+    from amanat.checklists.models import Submission
+
+    need = submissions - Submission.objects.count()
     with connection.cursor() as cursor:
+        if need > 0:
+            cursor.execute(GROW_SQL, {"need": need})
         cursor.execute("VACUUM ANALYZE")
     print(f"{Submission.objects.count()} submissions stored")
+
+
+MADE_IN_PYTHON = 25_000  # with their random answers; the rest are copies made in SQL
+GROW_SQL = """
+WITH made AS (SELECT row_number() OVER (ORDER BY id) AS n, version_id, election_id, channel,
+                     observed_at, raw, answers FROM checklists_submission),
+     pairs AS (SELECT row_number() OVER (ORDER BY ds.id) AS n, ds.station_id, d.observer_id
+               FROM observers_deploymentstation ds
+               JOIN observers_deployment d ON d.id = ds.deployment_id),
+     draws AS MATERIALIZED (
+         SELECT g, 1 + floor(random() * (SELECT count(*) FROM made))::bigint AS m,
+                1 + floor(random() * (SELECT count(*) FROM pairs))::bigint AS p
+         FROM generate_series(1, %(need)s) AS g)
+INSERT INTO checklists_submission (client_id, version_id, election_id, station_id,
+    observer_id, channel, observed_at, received_at, raw, answers, counted)
+SELECT gen_random_uuid(), made.version_id, made.election_id, pairs.station_id,
+       pairs.observer_id, made.channel, made.observed_at,
+       now() + make_interval(secs => draws.g / 100.0), made.raw, made.answers, false
+FROM draws JOIN made ON made.n = draws.m JOIN pairs ON pairs.n = draws.p
+"""
 
 
 def timed(client, path: str, requests: int) -> str:
@@ -161,12 +192,14 @@ def measure(requests: int) -> None:
 
 if __name__ == "__main__":
     parser = argparse.ArgumentParser()
-    parser.add_argument("step", choices=["fill", "time"])
+    parser.add_argument("step", choices=["fill", "grow", "time"])
     parser.add_argument("--submissions", type=int, default=250_000)
     parser.add_argument("--requests", type=int, default=50)
     args = parser.parse_args()
     django_ready(create=args.step == "fill")
     if args.step == "fill":
         fill(args.submissions)
+    elif args.step == "grow":  # more reports in a database already filled
+        grow(args.submissions)
     else:
         measure(args.requests)

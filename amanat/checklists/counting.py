@@ -1,8 +1,10 @@
 """Live counts that do not grow with the day. Storing a report adds nothing to it (a report is
 stored `counted=False`); `tallies_fold` then folds the reports not yet counted into
-AnswerCount, per form, region and question, shortly after they arrive: after commit
-(`fold_soon`), from the HQ dashboard, and by `amanat tallies_fold` (a periodic task). The
-dashboard reads a few hundred count lines instead of every submission of the day.
+AnswerCount, per form, region and question, shortly after they arrive: by the task
+`checklists.fold_tallies` (tasks.py: enqueued after commit, at most once a second in a process,
+and run by `amanat beat` every few seconds), by the HQ dashboard when tasks run in-process, and
+by `amanat tallies_fold`. The dashboard reads a few hundred count lines instead of every
+submission of the day.
 
 The rule of tallies.latest_submissions holds: of one observer's submissions of a form at a
 station, only the one received last counts (then the higher id). CountingSubmission remembers
@@ -18,7 +20,6 @@ folder returns at once; the reports it would have taken wait for the next fold. 
 beside ingestion and takes no lock a report's INSERT waits for."""
 
 import json
-import time
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -76,20 +77,6 @@ def tallies_fold(
         if count < batch:
             break
     return folded
-
-
-_last_soon = 0.0
-
-
-def fold_soon(every: float = 1.0) -> None:
-    """After a report is stored (on commit): fold, at most once a second in this process. The
-    reports this skips are taken by the next fold (the dashboard's, the periodic task's)."""
-    global _last_soon  # noqa: PLW0603 - a per-process throttle, nothing more
-    now = time.monotonic()
-    if now - _last_soon < every:
-        return
-    _last_soon = now
-    tallies_fold(batches=1)
 
 
 def _fold_lock_taken() -> bool:

@@ -19,10 +19,10 @@ from amanat.observers.models import Observer
 from amanat.observers.selectors import ObserverLookup, deployed_station_sql, station_deployed_at
 
 from .answers import AnswerError, answers_check, is_critical
-from .counting import fold_soon
 from .models import ChecklistForm, CriticalAlert, FormVersion, Question, Submission
 from .photos import photos_owned
 from .relations import relations_check
+from .tasks import fold_tallies_soon
 
 
 class SubmissionInvalid(Exception):
@@ -198,7 +198,7 @@ def _stored(submission: Submission, questions, source: prepared.Source, record) 
     with transaction.atomic() if alerts else contextlib.nullcontext():
         stored = prepared.insert(submission, conflict=("client_id",), source=source, along=along)
         if stored:  # into the live counts soon (counting.py); a failure there fails no report
-            transaction.on_commit(fold_soon, robust=True)
+            transaction.on_commit(fold_tallies_soon, robust=True)
         if stored and alerts:
             CriticalAlert.objects.bulk_create(
                 CriticalAlert(submission=submission, question_code=code) for code in alerts

@@ -196,6 +196,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "audit-anchor": {"task": "audit.anchor", "schedule": 300.0},
     # Stages starting within a day, e-mailed to subscribers once (voterinfo/services.py).
     "calendar-reminders": {"task": "voterinfo.send_reminders", "schedule": 900.0},
+    # Reports into the live counts, and the public's figures once a minute (checklists/counting.py).
+    "fold-tallies": {"task": "checklists.fold_tallies", "schedule": 3.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
 
