@@ -169,6 +169,8 @@ class CriticalAlert(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The alert feed reads the newest few; without it, every alert of the day is sorted.
+        indexes = [models.Index(fields=["created_at"], name="critical_alert_created")]
 
     def __str__(self) -> str:
         return f"{self.submission} {self.question_code}"
