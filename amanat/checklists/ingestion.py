@@ -36,6 +36,7 @@ from .models import CriticalAlert, Question, Submission
 from .photos import photos_owned
 from .relations import relations_check
 from .services import form_version_current
+from .tasks import fold_tallies_soon
 
 
 class SubmissionInvalid(Exception):
@@ -193,11 +194,14 @@ def _stored(
 def submission_stored(submission: Submission, alerts: list[str]) -> None:
     """What follows from each newly stored submission, called once for each, right after the
     statement that stored it (in the transaction with it when there is anything to write):
-    the alerts for its critical answers. Keeping counts up to date goes here too."""
+    the alerts for its critical answers, and the live counts (counting.py) soon after: the
+    fold is enqueued on commit, at most once a second per process, and a failure there never
+    fails a report."""
     if alerts:
         CriticalAlert.objects.bulk_create(
             CriticalAlert(submission=submission, question_code=code) for code in alerts
         )
+    transaction.on_commit(fold_tallies_soon, robust=True)
 
 
 def _inserted(submission: Submission, station_number: str) -> bool:

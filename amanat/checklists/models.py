@@ -133,12 +133,21 @@ class Submission(models.Model):
     received_at = models.DateTimeField(_("received"), auto_now_add=True)
     raw = models.JSONField(_("input as received"))
     answers = models.JSONField(_("answers"))
+    # Folded into the live counts yet (counting.py)? A database default too, so that any
+    # INSERT that leaves the column out stores a report still to be counted.
+    counted = models.BooleanField(default=False, db_default=False, editable=False)
 
     class Meta:
         ordering = ["-received_at"]
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
-        indexes = [models.Index(fields=["election", "station", "version"])]
+        indexes = [
+            models.Index(fields=["election", "station", "version"]),
+            # Only the reports still to count: a few seconds' worth, not the day's.
+            models.Index(
+                fields=["id"], name="submission_not_counted", condition=models.Q(counted=False)
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.version} @ {self.station_id}"
@@ -160,6 +169,8 @@ class CriticalAlert(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
+        # The alert feed reads the newest few; without it, every alert of the day is sorted.
+        indexes = [models.Index(fields=["created_at"], name="critical_alert_created")]
 
     def __str__(self) -> str:
         return f"{self.submission} {self.question_code}"
@@ -185,3 +196,67 @@ class ChecklistPhoto(models.Model):
 
     def __str__(self) -> str:
         return self.sha256[:12]
+
+
+class CountingSubmission(models.Model):
+    """Which submission of an observer at a station counts for a form now: the one received
+    last (then the higher id). Kept by counting.py as reports are folded in, in any order."""
+
+    election = models.ForeignKey("elections.Election", on_delete=models.CASCADE, related_name="+")
+    form = models.ForeignKey(ChecklistForm, on_delete=models.CASCADE, related_name="+")
+    station = models.ForeignKey(
+        "geography.PollingStation", on_delete=models.CASCADE, related_name="+"
+    )
+    observer = models.ForeignKey("observers.Observer", on_delete=models.CASCADE, related_name="+")
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="+")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "form", "station", "observer"], name="one_counting_submission"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form_id} @ {self.station_id}: {self.submission_id}"
+
+
+class AnswerCount(models.Model):
+    """Live counts of the counting submissions, per form and region: for each question `code`
+    the reports that answer it (`value` ""; `total` the sum of whole-number answers) and, for
+    yes/no and choice questions, the reports per answer (`value` the answer as JSON). The
+    line with `code` "" counts the reports themselves."""
+
+    election = models.ForeignKey("elections.Election", on_delete=models.CASCADE, related_name="+")
+    form = models.ForeignKey(ChecklistForm, on_delete=models.CASCADE, related_name="+")
+    region = models.ForeignKey("geography.Region", on_delete=models.CASCADE, related_name="+")
+    code = models.CharField(max_length=4, blank=True)
+    value = models.CharField(max_length=64, blank=True)
+    count = models.BigIntegerField(default=0)
+    total = models.BigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["election", "form", "region", "code", "value"], name="one_answer_count"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form_id} {self.region_id} {self.code}={self.value}: {self.count}"
+
+
+class PublicFigures(models.Model):
+    """The counts of every region together, as they stood at `taken_at`: what the public
+    summary shows once they are AMANAT_PUBLIC_DELAY_MINUTES old. {form id: {code: {value:
+    [count, total]}}}, in AnswerCount's terms."""
+
+    election = models.ForeignKey("elections.Election", on_delete=models.CASCADE, related_name="+")
+    taken_at = models.DateTimeField()
+    figures = models.JSONField()
+
+    class Meta:
+        indexes = [models.Index(fields=["election", "taken_at"], name="public_figures_taken")]
+
+    def __str__(self) -> str:
+        return f"{self.election_id} @ {self.taken_at:%H:%M}"

@@ -1,17 +1,35 @@
 """Reads for headquarters: tallies per question, reporting rates, the alert feed, and the
-quality-control lists (missing reports, conflicting answers, figures out of range)."""
+quality-control lists (missing reports, conflicting answers, figures out of range).
 
+The dashboard and the public summary read the live counts (counting.py) through
+`tallies_counted` and `public_figures`; `latest_submissions` and `tallies` count the same
+from the submissions themselves, for the quality lists and as the reference the counts are
+tested against."""
+
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 
 from amanat.elections.models import Election
 from amanat.geography.models import Region
 from amanat.observers.models import DeploymentStation, SosAlert
 
-from .models import ChecklistForm, CriticalAlert, FormVersion, Question, Submission
+from .models import (
+    AnswerCount,
+    ChecklistForm,
+    CountingSubmission,
+    CriticalAlert,
+    FormVersion,
+    PublicFigures,
+    Question,
+    Submission,
+)
+
+# {form id (str): {question code: {value as JSON, or "": [reports, total]}}}; see AnswerCount.
+Figures = dict[str, dict[str, dict[str, list[int]]]]
 
 
 def latest_submissions(
@@ -21,14 +39,15 @@ def latest_submissions(
     regions: QuerySet[Region],
     until: datetime | None = None,
 ) -> list[Submission]:
-    """The latest submission of each observer at each station: a resent form counts once."""
+    """The latest submission of each observer at each station: a resent form counts once.
+    Latest is received last, then the higher id (counting.py keeps the same rule)."""
     rows = Submission.objects.filter(
         election=election, version__form=form, station__district__region__in=regions
     ).select_related("station__district")
     if until is not None:
         rows = rows.filter(received_at__lte=until)
     latest: dict[tuple[int, int], Submission] = {}
-    for submission in rows.order_by("received_at"):
+    for submission in rows.order_by("received_at", "pk"):
         latest[(submission.station_id, submission.observer_id)] = submission
     return list(latest.values())
 
@@ -76,19 +95,79 @@ def tallies(submissions: list[Submission], version: FormVersion) -> list[Tally]:
     return result
 
 
+def tallies_counted(figures: dict[str, dict[str, list[int]]], version: FormVersion) -> list[Tally]:
+    """The tallies of one form from its counts (`figures[str(form id)]`), as `tallies` finds
+    them from the submissions."""
+    result = []
+    for question in version.questions.all():
+        lines = figures.get(question.code, {})
+        answered, total = lines.get("", [0, 0])
+        tally = Tally(question, total=total, answered=answered)
+        for value, (count, _total) in lines.items():
+            if value and count:
+                tally.counts[json.loads(value)] += count
+        result.append(tally)
+    return result
+
+
+def reports_counted(figures: dict[str, dict[str, list[int]]]) -> int:
+    """How many submissions count for the form (len(latest_submissions(...)))."""
+    return figures.get("", {}).get("", [0, 0])[0]
+
+
+def figures_counted(*, election: Election, regions: QuerySet[Region]) -> Figures:
+    """The live counts of the regions together, every form at once: a few hundred lines."""
+    figures: Figures = defaultdict(lambda: defaultdict(dict))
+    sums = (
+        AnswerCount.objects.filter(election=election, region__in=regions)
+        .values_list("form_id", "code", "value")
+        .annotate(Sum("count"), Sum("total"))
+        .order_by()
+    )
+    for form, code, value, count, total in sums:
+        figures[str(form)][code][value] = [count, total]
+    return figures
+
+
+def public_figures(*, election: Election, until: datetime) -> tuple[datetime, Figures] | None:
+    """The counts of every region as they stood at the latest time not after `until`, and
+    that time; None before any were taken."""
+    found = (
+        PublicFigures.objects.filter(election=election, taken_at__lte=until)
+        .order_by("-taken_at")
+        .values_list("taken_at", "figures")
+        .first()
+    )
+    return found
+
+
 def reporting_rate(*, election: Election, form: ChecklistForm, regions) -> tuple[int, int]:
-    """(stations that reported this form, stations with a deployed observer)."""
-    deployed = set(
-        DeploymentStation.objects.filter(
-            election=election, station__district__region__in=regions
-        ).values_list("station_id", flat=True)
+    """(stations that reported this form, stations with a deployed observer): one probe of
+    the submissions' (election, station, version) index per deployed station."""
+    deployed = DeploymentStation.objects.filter(
+        election=election, station__district__region__in=regions
     )
-    reported = set(
-        Submission.objects.filter(
-            election=election, version__form=form, station_id__in=deployed
-        ).values_list("station_id", flat=True)
+    reported = Submission.objects.filter(
+        election=election, station=OuterRef("station"), version__in=form.versions.all()
     )
-    return len(reported), len(deployed)
+    stations = deployed.values("station_id").distinct()
+    return stations.filter(Exists(reported)).count(), stations.count()
+
+
+def reporting_rates(*, election: Election, regions: QuerySet[Region]) -> tuple[dict[int, int], int]:
+    """The dashboard's reporting rates, every form at once, from the reports counted so far:
+    ({form id: stations that reported it}, stations with a deployed observer). Two queries
+    whatever the day's size; equal to `reporting_rate` once every report is folded in."""
+    deployed = DeploymentStation.objects.filter(
+        election=election, station__district__region__in=regions
+    ).values("station_id")
+    reported = (
+        CountingSubmission.objects.filter(election=election, station_id__in=deployed)
+        .values_list("form_id")
+        .annotate(Count("station_id", distinct=True))
+        .order_by()
+    )
+    return dict(reported), deployed.distinct().count()
 
 
 def _critical_text(alert: CriticalAlert, question: Question | None) -> str:

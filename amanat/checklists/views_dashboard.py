@@ -5,18 +5,22 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from amanat.elections.selectors import election_current
-from amanat.geography.models import Region
 from amanat.observers.selectors import regions_visible_to
 
 from . import tallies
+from .counting import tallies_fold
 from .models import ChecklistForm
 from .services import form_version_current, forms_active
+
+PUBLIC_CACHE_SECONDS = 30
+FOLD_ON_VIEW = 1000  # reports the dashboard folds at most, without a worker
 
 
 def dashboard_scope(request: HttpRequest):
@@ -35,13 +39,19 @@ def dashboard_scope(request: HttpRequest):
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
     election, regions = dashboard_scope(request)
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        # No worker and no clock: what arrived since the last fold after commit (at most a
+        # second's worth per process) waits for the next report, or for this. Bounded, so a
+        # backlog never makes the page slow; with a worker the periodic task folds instead.
+        tallies_fold(batch=FOLD_ON_VIEW, batches=1)
+    figures = tallies.figures_counted(election=election, regions=regions)
+    reported, deployed = tallies.reporting_rates(election=election, regions=regions)
     panels = []
     for form in forms_active():
         version = form_version_current(form.code)
-        latest = tallies.latest_submissions(election=election, form=form, regions=regions)
-        reported, deployed = tallies.reporting_rate(election=election, form=form, regions=regions)
-        panels.append({"form": form, "tallies": tallies.tallies(latest, version),
-                       "reported": reported, "deployed": deployed})  # fmt: skip
+        counted = tallies.tallies_counted(figures.get(str(form.pk), {}), version)
+        panels.append({"form": form, "tallies": counted,
+                       "reported": reported.get(form.pk, 0), "deployed": deployed})  # fmt: skip
     context = {
         "election": election,
         "panels": panels,
@@ -76,19 +86,27 @@ def quality(request: HttpRequest, code: str) -> HttpResponse:
 
 
 def public_summary(request: HttpRequest) -> HttpResponse:
-    """Aggregates only, and as they stood a set time ago (AMANAT_PUBLIC_DELAY_MINUTES)."""
+    """Aggregates only, and as they stood a set time ago (AMANAT_PUBLIC_DELAY_MINUTES): the
+    newest figures taken (counting.py, once a minute) at least that long ago, kept in the
+    cache for half a minute."""
     election = election_current()
     if election is None:
         raise Http404
-    until = timezone.now() - timedelta(minutes=settings.AMANAT_PUBLIC_DELAY_MINUTES)
-    regions = Region.objects.all()
+    delay = settings.AMANAT_PUBLIC_DELAY_MINUTES
+    until = timezone.now() - timedelta(minutes=delay)
+    found = cache.get_or_set(
+        f"checklists:public-figures:{election.pk}:{delay}",
+        lambda: tallies.public_figures(election=election, until=until),
+        PUBLIC_CACHE_SECONDS,
+    )
+    figures: tallies.Figures = {}
+    if found is not None:
+        until, figures = found
     panels = []
     for form in forms_active():
         version = form_version_current(form.code)
-        latest = tallies.latest_submissions(
-            election=election, form=form, regions=regions, until=until
-        )
-        panels.append({"form": form, "tallies": tallies.tallies(latest, version),
-                       "reports": len(latest)})  # fmt: skip
+        counted = figures.get(str(form.pk), {})
+        panels.append({"form": form, "tallies": tallies.tallies_counted(counted, version),
+                       "reports": tallies.reports_counted(counted)})  # fmt: skip
     context = {"election": election, "panels": panels, "until": until}
     return render(request, "checklists/public_summary.html", context)

@@ -202,6 +202,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     # Reports, complaints and lawyers' questions past their time: each told once (tasks.py).
     "incidents-overdue": {"task": "incidents.overdue_check", "schedule": 600.0},
     "questions-overdue": {"task": "legalhelp.overdue_check", "schedule": 600.0},
+    # Reports into the live counts, and the public's figures once a minute (checklists/counting.py).
+    "fold-tallies": {"task": "checklists.fold_tallies", "schedule": 3.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
 
