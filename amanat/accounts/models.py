@@ -1,4 +1,5 @@
 import hashlib
+from typing import ClassVar
 
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
@@ -29,7 +30,7 @@ class User(AbstractUser):
         default="ru",
     )
 
-    objects = UserManager()
+    objects: ClassVar[UserManager["User"]] = UserManager()
 
     class Meta:
         verbose_name = _("user")

@@ -1,9 +1,16 @@
 """The course engine: courses of lessons, quizzes drawn from a question pool, attempts, and
 certificates. Observers' training uses it; so does the course for first-time voters."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    # modeltranslation gives each model of translation.py its MultilingualManager at start-up;
+    # with this import django-stubs can resolve `objects` and the reverse managers to it.
+    import modeltranslation.manager  # noqa: F401
 
 
 class Program(models.TextChoices):
