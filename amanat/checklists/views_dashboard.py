@@ -10,6 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.elections.selectors import election_current
 from amanat.geography.models import Region
 from amanat.observers.selectors import regions_visible_to
@@ -33,7 +34,7 @@ def dashboard_scope(request: HttpRequest):
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     election, regions = dashboard_scope(request)
     panels = []
     for form in forms_active():
@@ -54,7 +55,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def quality(request: HttpRequest, code: str) -> HttpResponse:
+def quality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     election, regions = dashboard_scope(request)
     form = get_object_or_404(ChecklistForm, code=code.upper())
     version = form_version_current(form.code)

@@ -1,5 +1,7 @@
 """Writes for incidents: taking a report with its evidence, once per client id."""
 
+from __future__ import annotations
+
 import tomllib
 import uuid
 from collections.abc import Sequence

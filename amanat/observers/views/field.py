@@ -1,5 +1,8 @@
 """Pages for observers in the field (check in, SOS, inbox) and for those who answer an SOS."""
 
+from typing import cast
+
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -10,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.channels.models import Notification
 from amanat.channels.services import notification_mark_read
 from amanat.core.pagination import page_of
@@ -29,7 +33,7 @@ def _observer(request: HttpRequest) -> Observer:
 
 
 @login_required
-def my_station(request: HttpRequest) -> HttpResponse:
+def my_station(request: AuthenticatedHttpRequest) -> HttpResponse:
     observer = _observer(request)
     election = election_current()
     deployments = selectors.deployments_of(observer, election)
@@ -58,7 +62,7 @@ def my_station(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def check_in(request: HttpRequest) -> HttpResponse:
+def check_in(request: AuthenticatedHttpRequest) -> HttpResponse:
     observer = _observer(request)
     form = CheckInForm(request.POST)
     election = election_current()
@@ -85,7 +89,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def raise_sos(request: HttpRequest) -> HttpResponse:
+def raise_sos(request: AuthenticatedHttpRequest) -> HttpResponse:
     observer = _observer(request)
     form = SosForm(request.POST)
     if request.method != "POST" or not form.is_valid():
@@ -111,7 +115,7 @@ def raise_sos(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def sos_list(request: HttpRequest) -> HttpResponse:
+def sos_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     alerts = selectors.sos_visible_to(request.user)
     if not request.user.has_perm("observers.view_sos_alerts"):
         raise PermissionDenied
@@ -121,7 +125,7 @@ def sos_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def sos_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def sos_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     alert = get_object_or_404(selectors.sos_visible_to(request.user), pk=pk)
     if not request.user.has_perm("observers.handle_sos", alert):
         raise Http404  # an alert one may not handle answers as if it did not exist
@@ -144,12 +148,12 @@ def sos_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def broadcast(request: HttpRequest) -> HttpResponse:
+def broadcast(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("observers.broadcast"):
         raise PermissionDenied
     regions = selectors.regions_visible_to(request.user)
     form = BroadcastForm(request.POST or None)
-    form.fields["region"].queryset = regions
+    cast(forms.ModelChoiceField, form.fields["region"]).queryset = regions
     sent = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -170,7 +174,7 @@ def broadcast(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     notifications = Notification.objects.filter(user=request.user)
     if request.method == "POST":
         for note in notifications.filter(read_at__isnull=True):
