@@ -9,7 +9,7 @@ from django.db import connection
 
 from amanat.checklists.models import CriticalAlert, Submission
 from amanat.checklists.services import submission_receive_found
-from amanat.checklists.tests.test_ingestion import field, receive  # noqa: F401 - fixture
+from amanat.checklists.tests.factories import receive
 from amanat.geography.tests.factories import PollingStationFactory
 from amanat.observers.selectors import ObserverLookup
 from amanat.observers.tests.factories import ObserverFactory
@@ -24,7 +24,7 @@ def by_id(observer_id: int) -> ObserverLookup:
                           params=(observer_id,))  # fmt: skip
 
 
-def found(field, answers, lookup=None, client_id=None, station="1", form="VT"):  # noqa: F811
+def found(field, answers, lookup=None, client_id=None, station="1", form="VT"):
     election, _station, observer = field
     return submission_receive_found(
         client_id=client_id or uuid.uuid4(), form_code=form, station_number=station,
@@ -34,7 +34,7 @@ def found(field, answers, lookup=None, client_id=None, station="1", form="VT"): 
 
 
 @on_postgresql
-def test_a_valid_report_is_stored_for_the_observer_found(field):  # noqa: F811
+def test_a_valid_report_is_stored_for_the_observer_found(field):
     _election, station, observer = field
     submission = found(field, {"A": True, "D": 40})
     stored = Submission.objects.get()
@@ -51,7 +51,7 @@ def test_a_valid_report_is_stored_for_the_observer_found(field):  # noqa: F811
     "case",
     ["nobody found", "not deployed there", "someone else", "bad answer", "unknown form"],
 )
-def test_anything_but_a_valid_report_from_a_deployed_observer_stores_nothing(field, case):  # noqa: F811
+def test_anything_but_a_valid_report_from_a_deployed_observer_stores_nothing(field, case):
     PollingStationFactory(number="2")
     stranger = ObserverFactory()
     kwargs = {
@@ -70,7 +70,7 @@ def test_anything_but_a_valid_report_from_a_deployed_observer_stores_nothing(fie
 
 
 @on_postgresql
-def test_a_client_id_stored_before_stores_nothing_more(field):  # noqa: F811
+def test_a_client_id_stored_before_stores_nothing_more(field):
     client_id = uuid.uuid4()
     first, _created = receive(field, {"A": False}, client_id=client_id)
     assert found(field, {"A": True}, client_id=client_id) is None
@@ -78,7 +78,7 @@ def test_a_client_id_stored_before_stores_nothing_more(field):  # noqa: F811
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="elsewhere than PostgreSQL")
-def test_elsewhere_nothing_is_stored_and_the_full_path_answers(field):  # noqa: F811
+def test_elsewhere_nothing_is_stored_and_the_full_path_answers(field):
     assert found(field, {"A": True}) is None
     assert not Submission.objects.exists()
     assert receive(field, {"A": True})[1] is True

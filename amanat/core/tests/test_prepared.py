@@ -11,19 +11,15 @@ from django.utils import timezone
 
 from amanat.accounts.models import ApiToken
 from amanat.accounts.services import api_token_authenticate
-from amanat.checklists.models import FormVersion, Submission
-from amanat.checklists.tests.test_ingestion import field, receive  # noqa: F401 - fixture
+from amanat.checklists.models import Submission
+from amanat.checklists.tests.factories import receive
 from amanat.core import prepared
+from amanat.core.tests.factories import a_submission, sms_log, token_for
 from amanat.geography.models import PollingStation
 from amanat.observers.selectors import station_deployed_at
 from amanat.observers.tests.factories import ObserverFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def token_for(user, key="k" * 40, **fields):
-    ApiToken.objects.create(user=user, key_hash=ApiToken.hash_key(key), prefix=key[:8], **fields)
-    return key
 
 
 def test_token_gives_the_user_and_observer_in_one_statement(django_assert_num_queries):
@@ -88,7 +84,7 @@ def test_last_use_is_written_at_most_once_a_minute(make_user):
     assert ApiToken.objects.get().last_used_at > first
 
 
-def test_deployed_station_is_the_whole_station(field):  # noqa: F811
+def test_deployed_station_is_the_whole_station(field):
     election, station, observer = field
     found = station_deployed_at(observer_id=observer.pk, election_id=election.pk, number="1")
     assert found == station
@@ -100,7 +96,7 @@ def test_deployed_station_is_the_whole_station(field):  # noqa: F811
     assert station_deployed_at(observer_id=observer.pk, election_id=election.pk, number="2") is None
 
 
-def test_stored_submission_reads_back_as_the_orm_wrote_it(field):  # noqa: F811
+def test_stored_submission_reads_back_as_the_orm_wrote_it(field):
     submission, created = receive(field, {"A": False, "D": 7})
     stored = Submission.objects.get()
 
@@ -113,7 +109,7 @@ def test_stored_submission_reads_back_as_the_orm_wrote_it(field):  # noqa: F811
     assert abs(stored.received_at - submission.received_at) < timedelta(seconds=1)
 
 
-def test_insert_skips_a_repeated_key_without_breaking_the_transaction(field):  # noqa: F811
+def test_insert_skips_a_repeated_key_without_breaking_the_transaction(field):
     client_id = uuid.uuid4()
     receive(field, {"A": False}, client_id=client_id)
     election, station, observer = field
@@ -128,23 +124,7 @@ def test_insert_skips_a_repeated_key_without_breaking_the_transaction(field):  #
     assert Submission.objects.get().channel == "api"  # the transaction is still usable
 
 
-def sms_log(message_id="m1"):
-    from amanat.channels.models import InboundMessage
-
-    return InboundMessage(gateway="smssync", message_id=message_id, phone="+7701", text="VT 1 A2",
-                          status="accepted", reply="ok")  # fmt: skip
-
-
-def a_submission(field, client_id=None):  # noqa: F811
-    election, station, observer = field
-    return Submission(
-        client_id=client_id or uuid.uuid4(), version=FormVersion.objects.get(form__code="VT"),
-        election=election, station=station, observer=observer, channel="sms",
-        observed_at=timezone.now(), raw={}, answers={"A": False},
-    )  # fmt: skip
-
-
-def test_a_row_along_is_stored_with_the_inserted_one_and_points_to_it(field):  # noqa: F811
+def test_a_row_along_is_stored_with_the_inserted_one_and_points_to_it(field):
     from amanat.channels.models import InboundMessage
 
     submission, log = a_submission(field), sms_log()
@@ -159,7 +139,7 @@ def test_a_row_along_is_stored_with_the_inserted_one_and_points_to_it(field):  #
     assert log.submission is submission
 
 
-def test_nothing_along_when_the_inserted_row_is_not_stored(field):  # noqa: F811
+def test_nothing_along_when_the_inserted_row_is_not_stored(field):
     from amanat.channels.models import InboundMessage
 
     client_id = uuid.uuid4()
@@ -173,7 +153,7 @@ def test_nothing_along_when_the_inserted_row_is_not_stored(field):  # noqa: F811
     assert not InboundMessage.objects.exists()
 
 
-def test_when_the_row_along_cannot_be_stored_neither_is(field):  # noqa: F811
+def test_when_the_row_along_cannot_be_stored_neither_is(field):
     from amanat.channels.models import InboundMessage
 
     prepared.insert(sms_log("m1"))
@@ -186,7 +166,7 @@ def test_when_the_row_along_cannot_be_stored_neither_is(field):  # noqa: F811
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="computed by PostgreSQL")
-def test_columns_along_are_computed_from_the_stored_row(field):  # noqa: F811
+def test_columns_along_are_computed_from_the_stored_row(field):
     from amanat.channels.models import InboundMessage
 
     submission, log = a_submission(field), sms_log()
@@ -206,7 +186,7 @@ def test_columns_along_are_computed_from_the_stored_row(field):  # noqa: F811
 
 
 @pytest.mark.skipif(connection.vendor == "postgresql", reason="elsewhere than PostgreSQL")
-def test_columns_along_are_refused_where_the_database_cannot_compute_them(field):  # noqa: F811
+def test_columns_along_are_refused_where_the_database_cannot_compute_them(field):
     from django.db import NotSupportedError
 
     along = prepared.Along(sms_log(), "submission", columns={"reply": "'x'"})
@@ -217,7 +197,7 @@ def test_columns_along_are_refused_where_the_database_cannot_compute_them(field)
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="one statement on PostgreSQL only")
 @pytest.mark.django_db(transaction=True)
-def test_on_postgresql_the_row_along_costs_no_extra_statement(field, django_assert_num_queries):  # noqa: F811
+def test_on_postgresql_the_row_along_costs_no_extra_statement(field, django_assert_num_queries):
     submission = a_submission(field)
     with django_assert_num_queries(1):
         prepared.insert(submission, conflict=("client_id",),
@@ -275,7 +255,7 @@ def test_execute_wrappers_see_the_prepared_statements(make_user):
     assert '"accounts_apitoken"' in seen[0]
 
 
-def test_driver_errors_arrive_as_djangos_and_a_broken_transaction_runs_nothing(field):  # noqa: F811
+def test_driver_errors_arrive_as_djangos_and_a_broken_transaction_runs_nothing(field):
     from django.db import transaction
     from django.db.transaction import TransactionManagementError
 
@@ -300,7 +280,7 @@ def _insert_again(submission):
     return sql + f'({", ".join(["%s"] * len(names))}) RETURNING "id"', values
 
 
-def test_values_passed_as_they_are_equal_what_djangos_preparation_gives(field):  # noqa: F811
+def test_values_passed_as_they_are_equal_what_djangos_preparation_gives(field):
     from django.utils.translation import gettext_lazy
 
     from amanat.channels.models import InboundMessage

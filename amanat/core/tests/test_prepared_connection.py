@@ -8,9 +8,8 @@ from django.utils import timezone
 
 from amanat.accounts.services import api_token_authenticate
 from amanat.checklists.models import Submission
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 from amanat.core import prepared
-from amanat.core.tests.test_prepared import a_submission, sms_log, token_for
+from amanat.core.tests.factories import a_submission, sms_log, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -69,7 +68,7 @@ def test_a_report_on_a_connection_the_server_dropped_is_answered(checks_counted)
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("dropped", [False, True])
-def test_an_insert_skipping_a_stored_key_is_the_health_check(field, checks_counted, dropped):  # noqa: F811
+def test_an_insert_skipping_a_stored_key_is_the_health_check(field, checks_counted, dropped):
     db, _key, checks = checks_counted
     submission, log = a_submission(field), sms_log()
     kept = db.connection
@@ -88,7 +87,7 @@ def test_an_insert_skipping_a_stored_key_is_the_health_check(field, checks_count
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="health checks on PostgreSQL")
 @pytest.mark.django_db(transaction=True)
-def test_an_insert_that_may_fail_on_its_key_is_checked_first(field, checks_counted):  # noqa: F811
+def test_an_insert_that_may_fail_on_its_key_is_checked_first(field, checks_counted):
     db, _key, checks = checks_counted
     a_new_request(db)
     assert prepared.insert(a_submission(field))  # run twice, it would fail: not repeatable
