@@ -81,6 +81,8 @@ odk-engine: $(ODK_ENGINE)/node_modules/.package-lock.json
 lint: install-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
 
 test: install-dev browser odk-engine lint
 	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest

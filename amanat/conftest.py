@@ -1,9 +1,31 @@
 import os
 import shutil
+import uuid
+from datetime import timedelta
 
+import numpy as np
 import pytest
+from django.utils import timezone
 
+from amanat.accounts.roles import Role
+from amanat.accounts.services import digest_credential_set
 from amanat.accounts.tests.factories import UserFactory
+from amanat.channels.tests.factories import CHAT, PASSWORD, digest_header
+from amanat.channels.tests.factories import PHONE as SMS_PHONE
+from amanat.checklists.loader import forms_load_all
+from amanat.elections.models import OfficialResult
+from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.incidents.moderation import (
+    report_approve_publication,
+    report_triage,
+)
+from amanat.incidents.services import ReportInput, categories_load, report_submit
+from amanat.incidents.tests.factories import NAME, PHONE, WORDS
+from amanat.notifications.telegram import TelegramClient
+from amanat.observers.services.deployment import deployment_assign
+from amanat.observers.tests.factories import ElectionFactory, ObserverFactory
+from amanat.observers.tests.factories import region as region_of
+from amanat.results.tests.protocol_setup import contest_create
 
 
 @pytest.fixture(autouse=True)
@@ -232,3 +254,128 @@ def task_worker(transactional_db, tmp_path, settings):
         app._pool.force_close_all()
     app._pool = None
     app.amqp._producer_pool = None
+
+
+@pytest.fixture
+def field():
+    forms_load_all()
+    election = ElectionFactory()
+    station = PollingStationFactory(district=DistrictFactory(region=region_of("KZ-71")), number="1")
+    observer = ObserverFactory()
+    deployment_assign(election=election, observer=observer, stations=[station])
+    return election, station, observer
+
+
+@pytest.fixture
+def report(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
+    categories_load()
+    station = PollingStationFactory(
+        district=DistrictFactory(region=region_of("KZ-71")), number="71", latitude=51.1,
+        longitude=71.4,
+    )  # fmt: skip
+    created, _code = report_submit(data=ReportInput(
+        client_id=uuid.uuid4(), source="citizen", station_number=station.number,
+        description=f"{NAME}: {WORDS}, вброс бюллетеней", category_code="stuffing",
+        occurred_at=timezone.now() - timedelta(hours=1), contact=f"{NAME} {PHONE}",
+    ))  # fmt: skip
+    return created
+
+
+@pytest.fixture
+def published(report, make_user):
+    moderator = make_user(role=Role.MODERATOR)
+    report_triage(report=report, actor=moderator, status="verified", credibility="documented")
+    return report_approve_publication(report=report, actor=moderator, public_summary="Вброс.")
+
+
+@pytest.fixture
+def official(field):
+    """Official results of 60 stations in Astana and Almaty, turnout spread around 60 %."""
+    contest = contest_create(field[0])
+    rng = np.random.default_rng(7)
+    for i in range(60):
+        district = DistrictFactory(region=region_of("KZ-71" if i % 2 else "KZ-75"))
+        station = PollingStationFactory(district=district, number=str(100 + i))
+        voters = int(rng.integers(800, 1500))
+        found = int(voters * rng.uniform(0.4, 0.8))
+        figures = {"voters": voters, "issued": found + 3, "found": found,
+                   "option:1": int(found * rng.uniform(0.4, 0.7))}  # fmt: skip
+        OfficialResult.objects.create(contest=contest, station=station, source="test",
+                                      figures=figures)  # fmt: skip
+    return contest
+
+
+@pytest.fixture
+def odk(client, field):
+    _election, station, observer = field
+    observer.user.set_password(PASSWORD)
+    observer.user.save()
+    digest_credential_set(user=observer.user, password=PASSWORD)
+
+    def call(method, uri, password=PASSWORD, **extra):
+        challenge = getattr(client, method.lower())(uri)
+        assert challenge.status_code == 401
+        auth = digest_header(
+            challenge["WWW-Authenticate"], observer.user.username, password, method, uri
+        )
+        return getattr(client, method.lower())(uri, HTTP_AUTHORIZATION=auth, **extra)
+
+    return call, station
+
+
+@pytest.fixture
+def bot(client, settings, monkeypatch, field):
+    settings.AMANAT_TELEGRAM_WEBHOOK_SECRET = "hook-secret"
+    settings.AMANAT_TELEGRAM_BOT_TOKEN = "123:ABC"
+    sent = []
+    monkeypatch.setattr(
+        TelegramClient, "transport",
+        staticmethod(lambda url, payload: sent.append((url, payload)) or {"ok": True}),
+    )  # fmt: skip
+    counter = iter(range(1000, 2000))
+
+    def message(text, **extra):
+        update = {
+            "update_id": next(counter),
+            "message": {
+                "message_id": 7, "date": 1774060200, "text": text,
+                "chat": {"id": CHAT, "type": "private", "first_name": "Айгерим"},
+                "from": {"id": CHAT, "is_bot": False, "first_name": "Айгерим",
+                         "language_code": "ru"},
+                **extra,
+            },
+        }  # fmt: skip
+        return post(update)
+
+    def press(data):
+        update = {
+            "update_id": next(counter),
+            "callback_query": {
+                "id": "cb1", "data": data, "chat_instance": "1",
+                "from": {"id": CHAT, "is_bot": False, "first_name": "Айгерим"},
+                "message": {"message_id": 8, "date": 1774060200,
+                            "chat": {"id": CHAT, "type": "private"}, "text": "?"},
+            },
+        }  # fmt: skip
+        return post(update)
+
+    def post(update):
+        response = client.post("/telegram/webhook/", update, content_type="application/json",
+                               HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="hook-secret")  # fmt: skip
+        assert response.status_code == 200
+        return update
+
+    _election, _station, observer = field
+    return message, press, post, sent, observer
+
+
+@pytest.fixture
+def sms_observer(field, settings):
+    settings.AMANAT_SMSSYNC_SECRET = "s3cret"
+    _election, station, observer = field
+    observer.user.phone = SMS_PHONE
+    observer.user.preferred_language = "ru"
+    observer.user.save()
+    return station, observer

@@ -1,6 +1,6 @@
 import hashlib
 
-from django.contrib.auth.models import AbstractUser, UserManager
+from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
@@ -28,8 +28,6 @@ class User(AbstractUser):
         choices=[("kk", "Қазақша"), ("ru", "Русский"), ("en", "English")],
         default="ru",
     )
-
-    objects = UserManager()
 
     class Meta:
         verbose_name = _("user")

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
@@ -52,7 +53,7 @@ class Signup:
     carried: dict = field(default_factory=dict)
 
 
-def signup_carry_set(session, name: str, data: dict) -> None:
+def signup_carry_set(session: SessionBase, name: str, data: object) -> None:
     """Put something aside for the account this visitor may create (see carried_arrived)."""
     carried = dict(session.get(CARRY_SESSION_KEY) or {})
     carried[name] = data

@@ -9,8 +9,10 @@ import hashlib
 import hmac
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import IntegrityError, connection, transaction
 from django.db.models import Model
 from django.http import HttpRequest
@@ -19,6 +21,9 @@ from django.utils import timezone
 from amanat.core.client_address import client_ip
 
 from .models import AuditEntry
+
+if TYPE_CHECKING:
+    from .anchors import Anchor
 
 GENESIS_HASH = "0" * 64
 # Any constant will do: it names the advisory lock that serialises writers on PostgreSQL.
@@ -37,18 +42,18 @@ def entry_digest(entry: AuditEntry) -> str:
     return _digest({name: getattr(entry, name) for name in HASHED_FIELDS})
 
 
-def entry_canonical(entry) -> bytes:
+def entry_canonical(entry: AuditEntry) -> bytes:
     """The row's fields as canonical JSON: what its hash is computed over."""
     return _canonical({name: getattr(entry, name) for name in HASHED_FIELDS})
 
 
-def _canonical(fields: dict) -> bytes:
+def _canonical(fields: dict[str, Any]) -> bytes:
     payload = {**fields, "occurred_at": fields["occurred_at"].isoformat()}
     canonical = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return canonical.encode()
 
 
-def _digest(fields: dict) -> str:
+def _digest(fields: dict[str, Any]) -> str:
     key = settings.AMANAT_AUDIT_KEY.encode()
     return hmac.new(key, _canonical(fields), hashlib.sha256).hexdigest()
 
@@ -62,10 +67,10 @@ def _client_ip(request: HttpRequest | None) -> str | None:
 def audit_record(
     *,
     action: str,
-    actor=None,
+    actor: AbstractBaseUser | None = None,
     obj: Model | None = None,
     request: HttpRequest | None = None,
-    data: dict | None = None,
+    data: dict[str, Any] | None = None,
 ) -> AuditEntry:
     """Append one row to the audit log, inside the caller's transaction if there is one."""
     if actor is None and request is not None and request.user.is_authenticated:
@@ -81,7 +86,14 @@ def audit_record(
     raise AssertionError("unreachable")
 
 
-def _append(*, action, actor, obj, request, data) -> AuditEntry:
+def _append(
+    *,
+    action: str,
+    actor: AbstractBaseUser | None,
+    obj: Model | None,
+    request: HttpRequest | None,
+    data: dict[str, Any] | None,
+) -> AuditEntry:
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_PG_LOCK_KEY])
@@ -89,7 +101,7 @@ def _append(*, action, actor, obj, request, data) -> AuditEntry:
     entry = AuditEntry(
         seq=(last.seq + 1) if last else 1,
         occurred_at=timezone.now(),
-        actor=actor,
+        actor_id=actor.pk if actor is not None else None,
         actor_repr=str(actor.get_username()) if actor is not None else "",
         action=action,
         object_type=obj._meta.label_lower if obj is not None else "",
@@ -113,7 +125,7 @@ class ChainBreak:
     reason: str
 
 
-def audit_verify(anchor=None) -> tuple[int, ChainBreak | None]:
+def audit_verify(anchor: "Anchor | None" = None) -> tuple[int, ChainBreak | None]:
     """Walk the chain in order; return how many rows were checked and the first break.
 
     With an `anchor` (the latest hash written outside the database, see anchors.py) the chain

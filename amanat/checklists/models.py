@@ -1,9 +1,17 @@
 """Checklist forms (versioned), their questions, and submissions from every channel."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    # modeltranslation gives each model of translation.py its MultilingualManager at start-up;
+    # with this import django-stubs can resolve `objects` and the reverse managers to it.
+    import modeltranslation.manager  # noqa: F401
+
 
 # How a submission came in, as a reader says it (the stored code is what the channel sends).
 CHANNELS = {
@@ -28,6 +36,11 @@ class ChecklistForm(models.Model):
     phase = models.CharField(_("phase"), max_length=16, choices=Phase.choices)
     name = models.CharField(_("name"), max_length=200)
     is_active = models.BooleanField(_("active"), default=True)
+
+    if TYPE_CHECKING:  # added by modeltranslation (translation.py)
+        name_kk: str | None
+        name_ru: str | None
+        name_en: str | None
 
     class Meta:
         ordering = ["code"]

@@ -1,12 +1,13 @@
 from django.db.models import QuerySet
 
+from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.observers.selectors import regions_visible_to
 
 from .models import Submission
 
 
-def submissions_visible_to(user) -> QuerySet[Submission]:
+def submissions_visible_to(user: User) -> QuerySet[Submission]:
     """Observers see their own; coordinators their regions'; admins and analysts all."""
     submissions = Submission.objects.select_related("version__form", "station")
     if user.role == Role.OBSERVER:

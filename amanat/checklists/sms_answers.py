@@ -8,10 +8,13 @@ from .models import FormVersion, Question
 YES_NO = {1: True, 2: False}
 
 
-def sms_answers(version: FormVersion, values: dict[str, int]) -> tuple[dict, list[AnswerError]]:
+def sms_answers(
+    version: FormVersion, values: dict[str, int]
+) -> tuple[dict[str, bool | int], list[AnswerError]]:
     """Typed answers for the ingestion service, and errors for what an SMS cannot express."""
     kinds = {q.code: q.kind for q in version.questions.all()}
-    answers, errors = {}, []
+    answers: dict[str, bool | int] = {}
+    errors: list[AnswerError] = []
     for code, value in values.items():
         kind = kinds.get(code)
         if kind == Question.Kind.YES_NO:

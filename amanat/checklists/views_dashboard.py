@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.elections.selectors import election_current
 from amanat.observers.selectors import regions_visible_to
 
@@ -37,7 +38,7 @@ def dashboard_scope(request: HttpRequest):
 
 
 @login_required
-def dashboard(request: HttpRequest) -> HttpResponse:
+def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     election, regions = dashboard_scope(request)
     if settings.CELERY_TASK_ALWAYS_EAGER:
         # No worker and no clock: what arrived since the last fold after commit (at most a
@@ -64,7 +65,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def quality(request: HttpRequest, code: str) -> HttpResponse:
+def quality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     election, regions = dashboard_scope(request)
     form = get_object_or_404(ChecklistForm, code=code.upper())
     version = form_version_current(form.code)

@@ -41,7 +41,9 @@ def _address(text: str) -> Address | None:
 def _trusted(address: Address | None, networks: tuple[Network, ...]) -> bool:
     if address is None:
         return False
-    if getattr(address, "ipv4_mapped", None):  # "::ffff:127.0.0.1" from a dual-stack socket
+    if (
+        isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped
+    ):  # "::ffff:127.0.0.1", dual stack
         address = address.ipv4_mapped
     return any(address in network for network in networks)
 

@@ -57,7 +57,7 @@ def ttl_memo(seconds: float, maxsize: int = 32) -> Callable:
             store.kept(args, value, now + seconds)
             return value
 
-        wrapper.memo_store = store  # for the guard test that fills it with hostile keys
+        wrapper.__dict__["memo_store"] = store  # for the guard test that fills it with hostile keys
         return wrapper
 
     return decorate

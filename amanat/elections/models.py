@@ -4,8 +4,15 @@ contest's official results as the election commission published them.
 Names, programmes and legal texts are content in three languages (translation.py).
 """
 
+from typing import TYPE_CHECKING
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    # modeltranslation gives each model of translation.py its MultilingualManager at start-up;
+    # with this import django-stubs can resolve `objects` and the reverse managers to it.
+    import modeltranslation.manager  # noqa: F401
 
 
 class Election(models.Model):

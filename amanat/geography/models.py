@@ -4,9 +4,16 @@ Names and addresses are content in three languages: django-modeltranslation adds
 name_ru and name_en (see translation.py).
 """
 
+from typing import TYPE_CHECKING
+
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    # modeltranslation gives each model of translation.py its MultilingualManager at start-up;
+    # with this import django-stubs can resolve `objects` and the reverse managers to it.
+    import modeltranslation.manager  # noqa: F401
 
 
 class Country(models.Model):
@@ -38,6 +45,11 @@ class Region(models.Model):
         _("other names"), default=list, blank=True, help_text=_("Accepted on import.")
     )
 
+    if TYPE_CHECKING:  # added by modeltranslation (translation.py)
+        name_kk: str | None
+        name_ru: str | None
+        name_en: str | None
+
     class Meta:
         ordering = ["code"]
         verbose_name = _("region")
@@ -51,6 +63,11 @@ class District(models.Model):
     region = models.ForeignKey(Region, on_delete=models.PROTECT, related_name="districts")
     name = models.CharField(_("name"), max_length=150)
     kato = models.CharField(_("KATO code"), max_length=9, blank=True)
+
+    if TYPE_CHECKING:  # added by modeltranslation (translation.py)
+        name_kk: str | None
+        name_ru: str | None
+        name_en: str | None
 
     class Meta:
         ordering = ["region", "name"]
@@ -67,6 +84,11 @@ class District(models.Model):
 class Settlement(models.Model):
     district = models.ForeignKey(District, on_delete=models.PROTECT, related_name="settlements")
     name = models.CharField(_("name"), max_length=150)
+
+    if TYPE_CHECKING:  # added by modeltranslation (translation.py)
+        name_kk: str | None
+        name_ru: str | None
+        name_en: str | None
 
     class Meta:
         ordering = ["district", "name"]
@@ -115,11 +137,6 @@ class ElectionCommission(models.Model):
         return self.name
 
 
-class PollingStationQuerySet(models.QuerySet):
-    def in_region(self, region):
-        return self.filter(district__region=region)
-
-
 class PollingStation(models.Model):
     """A polling station (election precinct): the unit of observation."""
 
@@ -163,8 +180,6 @@ class PollingStation(models.Model):
     # Number, addresses and place names in all languages, case-folded: SQLite's LIKE folds
     # only ASCII, so "алматы" would not find "Алматы" without it.
     search_text = models.TextField(editable=False, default="")
-
-    objects = PollingStationQuerySet.as_manager()
 
     class Meta:
         ordering = ["number"]

@@ -1,11 +1,28 @@
 """Reads for geography."""
 
+from typing import Protocol
+
 from django.db.models import Q, QuerySet
 from django.db.models.functions import Length
 
 from amanat.core.textsearch import stem
 
 from .models import Country, PollingStation, Region
+
+
+class _Regions(Protocol):
+    def all(self) -> QuerySet[Region]: ...
+
+
+class RegionScopedUser(Protocol):
+    """What geography needs of a user (accounts.User), without importing accounts."""
+
+    @property
+    def is_region_scoped(self) -> bool: ...
+
+    @property
+    def regions(self) -> _Regions: ...
+
 
 PUNCTUATION = '.,;:!?«»"()'
 
@@ -30,7 +47,7 @@ def region_list() -> QuerySet[Region]:
     return Region.objects.order_by("code")
 
 
-def stations_for_user(user) -> QuerySet[PollingStation]:
+def stations_for_user(user: RegionScopedUser) -> QuerySet[PollingStation]:
     """Stations a user may manage: all for admins, their regions' for region-scoped roles."""
     stations = PollingStation.objects.select_related("district__region", "settlement")
     if user.is_region_scoped:

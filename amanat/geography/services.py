@@ -4,7 +4,9 @@ import csv
 import io
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext as _
 
@@ -83,7 +85,7 @@ def stations_import(
     stream: Iterable[str],
     country: Country,
     skip_invalid: bool = False,
-    actor=None,
+    actor: AbstractBaseUser | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> ImportReport:
     """Import polling stations from CSV text, creating districts and settlements as needed.
@@ -114,7 +116,7 @@ def stations_import(
     return report
 
 
-def stations_import_text(*, text: str, **kwargs) -> ImportReport:
+def stations_import_text(*, text: str, **kwargs: Any) -> ImportReport:
     return stations_import(stream=io.StringIO(text), **kwargs)
 
 
@@ -123,10 +125,12 @@ class _StationWriter:
 
     FIELDS = ("name", "address")
 
-    def __init__(self, country: Country, report: ImportReport, progress):
+    def __init__(
+        self, country: Country, report: ImportReport, progress: Callable[[int], None] | None
+    ) -> None:
         self.country = country
         self.report = report
-        self.progress = progress or (lambda n: None)
+        self.progress: Callable[[int], None] = progress or (lambda n: None)
 
     def write(self, rows: list[StationRow]) -> None:
         districts = self._districts(rows)
@@ -149,9 +153,9 @@ class _StationWriter:
         self._create(to_create)
         self._update(to_update)
 
-    def _districts(self, rows: list[StationRow]) -> dict[tuple[int, str], District]:
+    def _districts(self, rows: list[StationRow]) -> dict[tuple[int, str | None], District]:
         known = {(d.region_id, d.name_ru): d for d in District.objects.all()}
-        new = {}
+        new: dict[tuple[int, str | None], District] = {}
         for row in rows:
             key = (row.region_id, row.district["ru"])
             if key not in known and key not in new:
@@ -184,9 +188,11 @@ class _StationWriter:
             batch_size=BATCH,
         )
 
-    def _settlements(self, rows, districts) -> dict[tuple[int, str], Settlement]:
+    def _settlements(
+        self, rows: list[StationRow], districts: dict[tuple[int, str | None], District]
+    ) -> dict[tuple[int, str | None], Settlement]:
         known = {(s.district_id, s.name_ru): s for s in Settlement.objects.all()}
-        new = {}
+        new: dict[tuple[int, str | None], Settlement] = {}
         for row in rows:
             if not row.settlement["ru"]:
                 continue
@@ -208,15 +214,26 @@ class _StationWriter:
         station.is_abroad, station.is_synthetic = row.is_abroad, row.is_synthetic
         return station
 
-    def _apply(self, station, row, district, settlement) -> bool:
+    def _apply(
+        self,
+        station: PollingStation,
+        row: StationRow,
+        district: District,
+        settlement: Settlement | None,
+    ) -> bool:
         before = self._snapshot(station)
         self._station(station, row)
         station.district, station.settlement = district, settlement
         station.search_text = station_search_text(station)
         return self._snapshot(station) != before
 
-    def _snapshot(self, station: PollingStation) -> tuple:
-        values = [station.district_id, station.settlement_id, station.latitude, station.longitude]
+    def _snapshot(self, station: PollingStation) -> tuple[object, ...]:
+        values: list[object] = [
+            station.district_id,
+            station.settlement_id,
+            station.latitude,
+            station.longitude,
+        ]
         values += [station.registered_voters, station.is_abroad, station.is_synthetic]
         values += [getattr(station, f"{f}_{lang}") for f in self.FIELDS for lang in LANGS]
         values.append(station.search_text)
@@ -240,7 +257,9 @@ class _StationWriter:
             self.report.created += len(batch)
             self.progress(len(batch))
 
-    def _precinct_commission(self, station, parents) -> ElectionCommission:
+    def _precinct_commission(
+        self, station: PollingStation, parents: dict[int | None, ElectionCommission]
+    ) -> ElectionCommission:
         return ElectionCommission(
             country=self.country,
             level=ElectionCommission.Level.PRECINCT,
@@ -272,7 +291,9 @@ def station_search_text(station: PollingStation) -> str:
     return " ".join(part for part in parts if part).casefold()
 
 
-def station_save(*, station: PollingStation, actor=None) -> PollingStation:
+def station_save(
+    *, station: PollingStation, actor: AbstractBaseUser | None = None
+) -> PollingStation:
     """Save a station edited by hand (the admin), keeping its search text in step."""
     station.search_text = station_search_text(station)
     station.save()

@@ -1,6 +1,10 @@
 """A schematic map of the 20 units: one tile each, roughly where it lies (west to east, north
 to south). Tiles carry a colour band; pages draw them as SVG, with no map service."""
 
+from typing import Any
+
+from .models import Region
+
 TILE_POSITIONS = {
     "KZ-27": (0, 1), "KZ-23": (0, 2), "KZ-47": (0, 3), "KZ-15": (1, 1), "KZ-39": (2, 0),
     "KZ-43": (1, 3), "KZ-62": (2, 2), "KZ-61": (2, 3), "KZ-79": (2, 4), "KZ-59": (3, 0),
@@ -9,7 +13,7 @@ TILE_POSITIONS = {
 }  # fmt: skip
 
 
-def tiles(items: list[tuple[object, str, int, int]]) -> list[dict]:
+def tiles(items: list[tuple[Region, str, int, Any]]) -> list[dict[str, Any]]:
     """items: (region, label shown, colour band 0-3, anything else the page needs)."""
     result = []
     for region, label, band, value in items:

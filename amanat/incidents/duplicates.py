@@ -48,7 +48,7 @@ def duplicate_candidates(report: Report, limit: int = 10) -> list[tuple[Report, 
 @transaction.atomic
 def reports_merge(*, primary: Report, others: list[Report], actor) -> Report:
     primary = Report.objects.select_for_update().get(pk=primary.pk)
-    if primary.merged_into_id:
+    if primary.merged_into is not None:
         primary = primary.merged_into
     for other in others:
         if other.pk == primary.pk:

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.db.models import Count, QuerySet
 
 from amanat.accounts.models import User
@@ -13,8 +15,8 @@ def reports_published(
     category: str = "",
     region: str = "",
     credibility: str = "",
-    date_from=None,
-    date_to=None,
+    date_from: date | None = None,
+    date_to: date | None = None,
 ) -> QuerySet[Report]:
     reports = Report.objects.filter(is_published=True, merged_into__isnull=True).select_related(
         "category", "region", "station"
@@ -45,20 +47,22 @@ def statistics(reports: QuerySet[Report]) -> dict[str, list[tuple[str, int]]]:
         rows = reports.order_by().values(field).annotate(n=Count("pk")).order_by("-n", field)
         return [(row[field], row["n"]) for row in rows]
 
-    def named(model, field: str) -> list[tuple[str, int]]:
+    def named(model: type[Category | Region], field: str) -> list[tuple[str, int]]:
         rows = counted(field)
         objects = model.objects.in_bulk([key for key, _n in rows if key is not None])
         return [(str(objects[key].name) if key in objects else "—", n) for key, n in rows]
 
-    phases = dict(Phase.choices)
+    phases: dict[object, str] = {code: str(label) for code, label in Phase.choices}
     return {
-        "phase": [(phases.get(code, code or "—"), n) for code, n in counted("category__phase")],
+        "phase": [
+            (phases.get(code, str(code or "—")), n) for code, n in counted("category__phase")
+        ],
         "category": named(Category, "category_id"),
         "region": named(Region, "region_id"),
     }
 
 
-def reports_to_moderate(user) -> QuerySet[Report]:
+def reports_to_moderate(user: User) -> QuerySet[Report]:
     reports = Report.objects.select_related("category", "region", "station")
     if user.role in (Role.ADMIN, Role.MODERATOR):
         return reports

@@ -1,16 +1,22 @@
 """Writes for incidents: taking a report with its evidence, once per client id."""
 
+from __future__ import annotations
+
 import tomllib
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Any, TypedDict
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.files import File
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amanat.accounts.models import User
 from amanat.core.codes import code_derived, code_hash
 from amanat.evidence.allowance import UploadRefused, allowance_take, files_count_check
 from amanat.evidence.services import (
@@ -30,7 +36,7 @@ CLOCK_SKEW = timedelta(minutes=10)
 
 
 class ReportInvalid(Exception):
-    def __init__(self, errors: dict[str, str]):
+    def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(errors)
         self.errors = errors
 
@@ -47,7 +53,7 @@ class ReportInput:
     category_code: str = ""
     contact: str = ""
     # (name, content): an uploaded file (streamed to disk, never read whole) or bytes.
-    files: list[tuple[str, bytes | File]] = field(default_factory=list)
+    files: Sequence[tuple[str, bytes | File[Any]]] = field(default_factory=list)
     # Whom the files count against (amanat.evidence.allowance.uploader_key); "" counts nothing.
     uploader: str = ""
 
@@ -63,8 +69,14 @@ def categories_load(path: Path = TAXONOMY) -> int:
     return len(data["categories"])
 
 
-def _resolve(data: ReportInput) -> tuple[dict, dict]:
-    errors, found = {}, {}
+class _Found(TypedDict):
+    station: PollingStation | None
+    region: Region | None
+    category: Category | None
+
+
+def _resolve(data: ReportInput) -> tuple[_Found, dict[str, str]]:
+    errors: dict[str, str] = {}
     if len(data.description.strip()) < 10:
         errors["description"] = _("Describe what happened in a sentence or two.")
     if data.occurred_at is None:
@@ -96,11 +108,12 @@ def _resolve(data: ReportInput) -> tuple[dict, dict]:
         category = Category.objects.filter(code=data.category_code).first()
         if category is None:
             errors["category"] = _("Unknown category “%(code)s”.") % {"code": data.category_code}
-    found.update(station=station, region=region, category=category)
-    return found, errors
+    return _Found(station=station, region=region, category=category), errors
 
 
-def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str | None]:
+def report_submit(
+    *, data: ReportInput, reporter: User | AnonymousUser | None = None
+) -> tuple[Report, str | None]:
     """Check everything, then store the report and every file, or nothing. The follow-up code
     is derived from the client id, so a resent form gets the same report and the same code;
     a client id resent by someone else gets the report but no code (None)."""
@@ -113,28 +126,31 @@ def report_submit(*, data: ReportInput, reporter=None) -> tuple[Report, str | No
     errors.update(file_errors)
     if not errors:
         errors.update(_allowance_take(data.uploader, checked))
-    if errors:
+    occurred_at = data.occurred_at
+    if errors or occurred_at is None:  # _resolve names a missing time
         raise ReportInvalid(errors)
     with transaction.atomic():
         report = Report.objects.create(
             client_id=data.client_id, follow_up_hash=code_hash(code), source=data.source,
-            reporter=reporter if reporter is not None and reporter.is_authenticated else None,
+            reporter=reporter if isinstance(reporter, User) else None,
             contact=data.contact.strip()[:200], description=data.description.strip(),
-            occurred_at=data.occurred_at, place=data.place.strip()[:300], **found,
+            occurred_at=occurred_at, place=data.place.strip()[:300], **found,
         )  # fmt: skip
         _evidence_save(report, checked)
         event_add(report, "received")
     return report, code
 
 
-def report_resent_by_reporter(report: Report, data: ReportInput, reporter) -> bool:
+def report_resent_by_reporter(
+    report: Report, data: ReportInput, reporter: User | AnonymousUser | None
+) -> bool:
     """Whether a resent client id comes from whoever sent the report: the same account, or,
     for a report sent without one, the same words, time and contact. A lost answer is resent
     by the same phone or page with what the reporter typed; someone who only learned the id
     (a log, a shared link, a predictable id) does not know them, and must not get the code
     that opens the report's follow-up."""
     if report.reporter_id is not None:
-        return getattr(reporter, "is_authenticated", False) and reporter.pk == report.reporter_id
+        return isinstance(reporter, User) and reporter.pk == report.reporter_id
     return (
         report.description == data.description.strip()
         and report.occurred_at == _aware(data.occurred_at)
@@ -142,16 +158,19 @@ def report_resent_by_reporter(report: Report, data: ReportInput, reporter) -> bo
     )
 
 
-def _aware(moment):
+def _aware(moment: datetime | None) -> datetime | None:
     """As the database stores it: a time without a zone is read in the current one."""
     if moment is not None and timezone.is_naive(moment):
         return timezone.make_aware(moment)
     return moment
 
 
-def _files_check(files: list[tuple[str, bytes | File]]) -> tuple[list[Checked], dict[str, str]]:
+def _files_check(
+    files: Sequence[tuple[str, bytes | File[Any]]],
+) -> tuple[list[Checked], dict[str, str]]:
     """Every file checked; one bad file is named and, by the caller, stops the whole report."""
-    checked, errors = [], {}
+    checked: list[Checked] = []
+    errors: dict[str, str] = {}
     try:
         files_count_check(len(files))
     except UploadRefused as refused:
@@ -190,7 +209,7 @@ def report_by_code(code: str) -> Report | None:
 
 
 def report_add_information(
-    *, report: Report, text: str, files: list[tuple[str, bytes | File]], uploader: str = ""
+    *, report: Report, text: str, files: Sequence[tuple[str, bytes | File[Any]]], uploader: str = ""
 ) -> Report:
     """The reporter, with the follow-up code, adds what they learned or a photo later."""
     checked, errors = _files_check(files)

@@ -1,13 +1,14 @@
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.core.textsearch import stems
 
 from .models import FaqEntry, Question
 
 
-def queue_for(user) -> QuerySet[Question]:
+def queue_for(user: User) -> QuerySet[Question]:
     """Open questions for a lawyer: their regions, most urgent first."""
     questions = Question.objects.filter(status=Question.Status.OPEN).select_related("region")
     if user.role != Role.ADMIN:

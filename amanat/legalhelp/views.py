@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.core.pagination import page_of
 from amanat.core.rate_limits import rate_limit
 
@@ -55,7 +56,7 @@ def faq(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def queue(request: HttpRequest) -> HttpResponse:
+def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("legalhelp.view_queue"):
         raise PermissionDenied
     questions = selectors.queue_for(request.user)

@@ -2,19 +2,24 @@
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.db.models import QuerySet
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.accounts.roles import Role
 from amanat.core.spreadsheets import csv_writer
 from amanat.elections.models import Contest
+from amanat.geography.models import Region
 from amanat.observers.selectors import regions_visible_to
 
 from .selectors import line_labels, protocol_contest_current, reconciliation
 
 
-def _contest_and_regions(request: HttpRequest):
+def _contest_and_regions(
+    request: AuthenticatedHttpRequest,
+) -> tuple[Contest, QuerySet[Region] | None]:
     if not request.user.has_perm("results.view_reconciliation"):
         raise PermissionDenied
     if request.GET.get("contest", "").isdigit():
@@ -30,7 +35,7 @@ def _contest_and_regions(request: HttpRequest):
 
 
 @login_required
-def reconciliation_page(request: HttpRequest) -> HttpResponse:
+def reconciliation_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     contest, regions = _contest_and_regions(request)
     result = reconciliation(contest, regions)
     labels = line_labels(contest)
@@ -48,7 +53,7 @@ def reconciliation_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def reconciliation_csv(request: HttpRequest) -> HttpResponse:
+def reconciliation_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     contest, regions = _contest_and_regions(request)
     result = reconciliation(contest, regions)
     labels = line_labels(contest)

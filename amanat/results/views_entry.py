@@ -7,6 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.elections.selectors import election_current
 from amanat.evidence.services import photo_clean
 from amanat.observers.selectors import deployments_of
@@ -29,7 +30,7 @@ from .selectors import (
 
 
 @login_required
-def photo_upload(request: HttpRequest) -> HttpResponse:
+def photo_upload(request: AuthenticatedHttpRequest) -> HttpResponse:
     observer = getattr(request.user, "observer", None)
     election = election_current()
     if observer is None or election is None:
@@ -63,7 +64,7 @@ def _require_entry(request: HttpRequest) -> None:
 
 
 @login_required
-def entry_queue(request: HttpRequest) -> HttpResponse:
+def entry_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_entry(request)
     disputed = photos_disputed(request.user)
     context = {
@@ -74,7 +75,7 @@ def entry_queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def entry_form(request: HttpRequest, pk: int) -> HttpResponse:
+def entry_form(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     _require_entry(request)
     photo = get_object_or_404(photos_visible_to(request.user), pk=pk)
     labels = line_labels(photo.contest)
@@ -96,7 +97,7 @@ def entry_form(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def photo_image(request: HttpRequest, pk: int) -> HttpResponse:
+def photo_image(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """The photo without its metadata (the camera's GPS stays in the private original)."""
     _require_entry(request)
     photo = get_object_or_404(photos_visible_to(request.user), pk=pk)

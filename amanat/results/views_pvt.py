@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.elections.models import Contest
 from amanat.geography.models import PollingStation, Region
 from amanat.observers.services.deployment import deployment_apply_proposal, deployment_propose
@@ -57,7 +58,7 @@ def _contest_and_sample(request: HttpRequest):
 
 
 @login_required
-def pvt_page(request: HttpRequest) -> HttpResponse:
+def pvt_page(request: AuthenticatedHttpRequest) -> HttpResponse:
     contest, sample = _contest_and_sample(request)
     if request.method == "POST":
         return _act(request, contest, sample)
@@ -70,7 +71,7 @@ def pvt_page(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def pvt_estimates_panel(request: HttpRequest) -> HttpResponse:
+def pvt_estimates_panel(request: AuthenticatedHttpRequest) -> HttpResponse:
     """The part of the page that refreshes by itself."""
     contest, sample = _contest_and_sample(request)
     return render(request, "results/_pvt_estimates.html", _estimates_context(contest, sample))
@@ -89,7 +90,9 @@ def _estimates_context(contest, sample) -> dict:
     return {"national": national, "by_region": regions}
 
 
-def _act(request: HttpRequest, contest: Contest, sample: PvtSample | None) -> HttpResponse:
+def _act(
+    request: AuthenticatedHttpRequest, contest: Contest, sample: PvtSample | None
+) -> HttpResponse:
     if not request.user.has_perm("results.manage_pvt"):
         raise PermissionDenied
     if request.POST.get("action") == "deploy" and sample is not None:

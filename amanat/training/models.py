@@ -2,11 +2,18 @@
 certificates (accounts.Certificate, which observers read too). Observers' training uses it;
 so does the course for first-time voters."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from amanat.accounts.models import Program
+
+if TYPE_CHECKING:
+    # modeltranslation gives each model of translation.py its MultilingualManager at start-up;
+    # with this import django-stubs can resolve `objects` and the reverse managers to it.
+    import modeltranslation.manager  # noqa: F401
 
 
 class Course(models.Model):

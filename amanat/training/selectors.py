@@ -1,20 +1,22 @@
 """Reads of the course engine."""
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Protocol
 
 from django.db.models import QuerySet
 
-from amanat.accounts.models import Certificate, Program
+from amanat.accounts.models import Certificate, Program, User
 from amanat.accounts.selectors import certificates_valid
 
 from .models import Attempt, Course, Lesson, LessonProgress, Quiz
 
 
-def is_certified(user, program: str = Program.OBSERVER) -> bool:
+def is_certified(user: User, program: str = Program.OBSERVER) -> bool:
     return certificates_valid(program=program).filter(user=user).exists()
 
 
-def quiz_of(course: Course):
+def quiz_of(course: Course) -> Quiz | None:
     """The course's quiz, or None for a course of lessons only."""
     try:
         return course.quiz
@@ -36,7 +38,7 @@ class CourseStatus:
     passed: bool
 
 
-def course_statuses(*, user, program: str) -> list[CourseStatus]:
+def course_statuses(*, user: User, program: str) -> list[CourseStatus]:
     courses = list(courses_for(program).select_related("quiz"))
     done = set(
         LessonProgress.objects.filter(user=user, lesson__course__in=courses).values_list(
@@ -47,7 +49,22 @@ def course_statuses(*, user, program: str) -> list[CourseStatus]:
     return statuses_of(courses, done=done, attempts=attempts)
 
 
-def statuses_of(courses: list[Course], *, done: set[int], attempts: list) -> list[CourseStatus]:
+class AttemptLike(Protocol):
+    """An Attempt, or a visitor's attempt kept in the session (training.visitor)."""
+
+    @property
+    def quiz_id(self) -> int: ...
+
+    @property
+    def score(self) -> int | None: ...
+
+    @property
+    def passed(self) -> bool: ...
+
+
+def statuses_of(
+    courses: list[Course], *, done: set[int], attempts: Sequence[AttemptLike]
+) -> list[CourseStatus]:
     """Each course's progress from the lessons read and the attempts (an account's, kept in
     the database, or a visitor's, kept in the session: anything with quiz_id, score, passed)."""
     statuses = []
@@ -75,7 +92,7 @@ def lesson_get(*, course: Course, position: int) -> Lesson | None:
     return course.lessons.filter(position=position).first()
 
 
-def certificate_for(*, user, program: str = Program.OBSERVER) -> Certificate | None:
+def certificate_for(*, user: User, program: str = Program.OBSERVER) -> Certificate | None:
     return certificates_valid(program=program).filter(user=user).first()
 
 

@@ -1,19 +1,21 @@
 """Writes of the course engine: lessons read, quiz attempts, certificates."""
 
 import random
+from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from amanat.accounts.models import Certificate
+from amanat.accounts.models import Certificate, User
 from amanat.accounts.selectors import certificates_valid
 from amanat.audit.services import audit_record
 from amanat.core.codes import code_new
 
-from .models import Attempt, Course, Lesson, LessonProgress, Quiz
-from .selectors import quiz_of
+from .models import Attempt, Course, Lesson, LessonProgress, Question, Quiz
+from .selectors import AttemptLike, quiz_of
 
 # The names under which a visitor's passed attempt and lessons read ride into the account
 # they create or sign in to (accounts' signup_carry_set, then carried_arrived).
@@ -22,19 +24,19 @@ CARRIED_LESSONS = "training_lessons"
 
 
 class QuizError(Exception):
-    def __init__(self, code: str, message: str, errors: list | None = None):
+    def __init__(self, code: str, message: str, errors: list[dict[str, str]] | None = None) -> None:
         super().__init__(message)
         self.code, self.message, self.errors = code, message, errors or []
 
 
-def lesson_complete(*, user, lesson: Lesson) -> LessonProgress:
+def lesson_complete(*, user: User, lesson: Lesson) -> LessonProgress:
     progress, _ = LessonProgress.objects.get_or_create(
         user=user, lesson=lesson, defaults={"completed_at": timezone.now()}
     )
     return progress
 
 
-def attempt_start(*, user, quiz: Quiz, rng: random.Random | None = None) -> Attempt:
+def attempt_start(*, user: User, quiz: Quiz, rng: random.Random | None = None) -> Attempt:
     """The open attempt, or a new one with questions drawn at random from the pool."""
     with transaction.atomic():
         attempts = list(
@@ -65,7 +67,7 @@ def questions_draw(quiz: Quiz, rng: random.Random | None = None) -> list[int]:
     return (rng or random.SystemRandom()).sample(pool, min(quiz.questions_per_attempt, len(pool)))
 
 
-def attempts_check(*, quiz: Quiz, attempts) -> None:
+def attempts_check(*, quiz: Quiz, attempts: Sequence[AttemptLike]) -> None:
     """May one more attempt start after these finished ones?"""
     if any(a.passed for a in attempts):
         raise QuizError("already_passed", _("You have already passed this quiz."))
@@ -77,8 +79,8 @@ def attempts_check(*, quiz: Quiz, attempts) -> None:
         )
 
 
-def answers_normalise(answers: dict) -> dict[str, list[int]]:
-    clean = {}
+def answers_normalise(answers: dict[str, Any]) -> dict[str, list[int]]:
+    clean: dict[str, list[int]] = {}
     for key, value in answers.items():
         values = value if isinstance(value, list | tuple) else [value]
         try:
@@ -88,9 +90,9 @@ def answers_normalise(answers: dict) -> dict[str, list[int]]:
     return clean
 
 
-def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
+def attempt_submit(*, attempt: Attempt, answers: dict[str, Any]) -> Attempt:
     """Score an attempt: a question counts when exactly the correct choices are chosen."""
-    answers = answers_normalise(answers)
+    chosen = answers_normalise(answers)
     with transaction.atomic():
         attempt = Attempt.objects.select_for_update().select_related("quiz").get(pk=attempt.pk)
         if attempt.finished_at is not None:
@@ -108,9 +110,9 @@ def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
         if attempt.finished_at is not None:
             return attempt
         attempt.score = answers_score(
-            quiz=attempt.quiz, question_ids=attempt.question_ids, answers=answers
+            quiz=attempt.quiz, question_ids=attempt.question_ids, answers=chosen
         )
-        attempt.answers = answers
+        attempt.answers = chosen
         attempt.finished_at = timezone.now()
         attempt.passed = attempt.score >= attempt.quiz.pass_mark
         attempt.save(update_fields=["answers", "finished_at", "score", "passed"])
@@ -119,7 +121,7 @@ def attempt_submit(*, attempt: Attempt, answers: dict) -> Attempt:
     return attempt
 
 
-def answers_score(*, quiz: Quiz, question_ids: list[int], answers: dict) -> int:
+def answers_score(*, quiz: Quiz, question_ids: list[int], answers: dict[str, list[int]]) -> int:
     """The score in per cent of answers already normalised; QuizError if one is missing."""
     questions = {
         q.pk: q for q in quiz.questions.filter(pk__in=question_ids).prefetch_related("choices")
@@ -131,18 +133,20 @@ def answers_score(*, quiz: Quiz, question_ids: list[int], answers: dict) -> int:
         answers[str(pk)] == sorted(c.pk for c in questions[pk].choices.all() if c.is_correct)
         for pk in question_ids
     )
-    return round(100 * correct / max(len(question_ids), 1))
+    return round(100 * int(correct) / max(len(question_ids), 1))
 
 
-def time_is_up(*, quiz: Quiz, started_at) -> bool:
+def time_is_up(*, quiz: Quiz, started_at: datetime) -> bool:
     """A minute of grace over the limit, for a slow network on the way in."""
     limit = quiz.time_limit_minutes
     if not limit:
         return False
-    return timezone.now() > started_at + timedelta(minutes=limit + 1)
+    return bool(timezone.now() > started_at + timedelta(minutes=limit + 1))
 
 
-def _answer_errors(question_ids, questions, answers) -> list[dict]:
+def _answer_errors(
+    question_ids: list[int], questions: dict[int, Question], answers: dict[str, list[int]]
+) -> list[dict[str, str]]:
     errors = []
     for pk in question_ids:
         question = questions[pk]
@@ -155,7 +159,7 @@ def _answer_errors(question_ids, questions, answers) -> list[dict]:
     return errors
 
 
-def course_passed(*, user, course: Course) -> bool:
+def course_passed(*, user: User, course: Course) -> bool:
     quiz = quiz_of(course)
     if quiz is not None:
         return Attempt.objects.filter(user=user, quiz=quiz, passed=True).exists()
@@ -164,7 +168,7 @@ def course_passed(*, user, course: Course) -> bool:
     return lessons > 0 and done >= lessons
 
 
-def certificate_issue_if_complete(*, user, program: str) -> Certificate | None:
+def certificate_issue_if_complete(*, user: User, program: str) -> Certificate | None:
     """Issue the programme's certificate once every required course is passed."""
     required = Course.objects.filter(program=program, required=True, is_published=True)
     if not required.exists() or not all(course_passed(user=user, course=c) for c in required):
@@ -187,7 +191,7 @@ def certificate_issue_if_complete(*, user, program: str) -> Certificate | None:
         return existing.get()
 
 
-def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certificate:
+def certificate_revoke(*, certificate: Certificate, actor: User | None, reason: str) -> Certificate:
     certificate.revoked_at = timezone.now()
     certificate.save(update_fields=["revoked_at"])
     audit_record(
@@ -196,10 +200,15 @@ def certificate_revoke(*, certificate: Certificate, actor, reason: str) -> Certi
     return certificate
 
 
-def attempt_claim(*, user, attempt: dict) -> Certificate | None:
+def attempt_claim(*, user: User, attempt: dict[str, Any]) -> Certificate | None:
     """A visitor's passed attempt (kept in their session, then carried by the signed link that
     confirmed their new account) becomes the account's own, and the badge is issued."""
-    quiz = Quiz.objects.select_related("course").filter(pk=attempt.get("quiz")).first()
+    quiz_pk = attempt.get("quiz")
+    quiz = (
+        None
+        if quiz_pk is None
+        else Quiz.objects.select_related("course").filter(pk=quiz_pk).first()
+    )
     if quiz is None or not attempt.get("passed"):
         return None
     with transaction.atomic():
@@ -219,7 +228,9 @@ def attempt_claim(*, user, attempt: dict) -> Certificate | None:
     return certificate_issue_if_complete(user=user, program=quiz.course.program)
 
 
-def carried_attempt_claim(sender, *, user, carried: dict, **kwargs) -> None:
+def carried_attempt_claim(
+    sender: object, *, user: User, carried: dict[str, Any], **kwargs: Any
+) -> None:
     """Receives accounts' carried_arrived: the account takes the visitor's progress."""
     lessons = carried.get(CARRIED_LESSONS)
     if isinstance(lessons, list):

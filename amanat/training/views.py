@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.accounts.models import Program
 from amanat.core.rate_limits import limit_reached, rate_limit, refused_page
 
@@ -144,10 +145,11 @@ def quiz_result(request: HttpRequest, slug: str, number: int) -> HttpResponse:
     attempt = learner.attempt_finished(quiz, number) if quiz is not None else None
     if attempt is None:
         raise Http404
-    program_url = reverse(PROGRAM_PAGES[course.program])
+    program = Program(course.program)
+    program_url = reverse(PROGRAM_PAGES[program])
     context = {
         "course": course,
-        "program": Program(course.program),
+        "program": program,
         "program_url": program_url,
         "attempt": attempt,
         "certificate": learner.certificate(course.program),
@@ -159,7 +161,7 @@ def quiz_result(request: HttpRequest, slug: str, number: int) -> HttpResponse:
 
 
 @login_required
-def my_certificate_pdf(request: HttpRequest) -> HttpResponse:
+def my_certificate_pdf(request: AuthenticatedHttpRequest) -> HttpResponse:
     certificate = selectors.certificate_for(user=request.user)
     if certificate is None:
         raise Http404

@@ -3,8 +3,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from amanat.accounts.models import ApiToken
 from amanat.accounts.roles import Role
-from amanat.accounts.tests.factories import PASSWORD
-from amanat.accounts.tests.test_login import current_code
+from amanat.accounts.tests.factories import PASSWORD, current_code
 
 URL = "/api/v1/auth/token"
 

@@ -1,10 +1,9 @@
 import pytest
 from django.urls import reverse
-from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from amanat.accounts.roles import Role
-from amanat.accounts.tests.factories import PASSWORD
+from amanat.accounts.tests.factories import PASSWORD, current_code
 from amanat.audit.models import AuditEntry
 
 LOGIN = "/en/accounts/login/"
@@ -12,10 +11,6 @@ LOGIN = "/en/accounts/login/"
 
 def post_login(client, login, password=PASSWORD):
     return client.post(LOGIN, {"username": login, "password": password})
-
-
-def current_code(device: TOTPDevice) -> str:
-    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
 @pytest.mark.django_db

@@ -12,7 +12,7 @@ from django.db import DatabaseError, connection, transaction
 from amanat.audit.anchors import anchor_latest, anchor_write
 from amanat.audit.models import AuditEntry
 from amanat.audit.services import audit_verify, entry_canonical
-from amanat.audit.tests.test_chain import TABLE, _tamper, _three_entries
+from amanat.audit.tests.factories import TABLE, _tamper, _three_entries
 
 pytestmark = pytest.mark.django_db
 

@@ -1,54 +1,16 @@
 """ODK Collect's conversation, replayed: Digest sign-in, form list, XForm, HEAD, submission."""
 
 import hashlib
-import re
 import uuid
 
 import pytest
 from defusedxml import ElementTree
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from amanat.accounts.services import digest_credential_set
 from amanat.checklists.models import Submission
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
-from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.incidents.tests.factories import photo_with_gps
 
 pytestmark = pytest.mark.django_db
-PASSWORD = "odk pass 2026"
-
-
-def md5(text: str) -> str:
-    return hashlib.md5(text.encode()).hexdigest()  # noqa: S324 - the protocol's own hash
-
-
-def digest_header(challenge: str, username: str, password: str, method: str, uri: str) -> str:
-    """What ODK Collect computes from the server's challenge (RFC 7616, qop=auth)."""
-    nonce = re.search(r'nonce="([^"]+)"', challenge).group(1)
-    ha1 = md5(f"{username}:Amanat:{password}")
-    ha2 = md5(f"{method}:{uri}")
-    response = md5(f"{ha1}:{nonce}:00000001:abcdef:auth:{ha2}")
-    return (
-        f'Digest username="{username}", realm="Amanat", nonce="{nonce}", uri="{uri}", '
-        f'response="{response}", qop=auth, nc=00000001, cnonce="abcdef", algorithm=MD5'
-    )
-
-
-@pytest.fixture
-def odk(client, field):  # noqa: F811
-    _election, station, observer = field
-    observer.user.set_password(PASSWORD)
-    observer.user.save()
-    digest_credential_set(user=observer.user, password=PASSWORD)
-
-    def call(method, uri, password=PASSWORD, **extra):
-        challenge = getattr(client, method.lower())(uri)
-        assert challenge.status_code == 401
-        auth = digest_header(
-            challenge["WWW-Authenticate"], observer.user.username, password, method, uri
-        )
-        return getattr(client, method.lower())(uri, HTTP_AUTHORIZATION=auth, **extra)
-
-    return call, station
 
 
 def instance(client_id, station="1", a="1", d="250") -> SimpleUploadedFile:

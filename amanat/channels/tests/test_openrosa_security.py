@@ -1,8 +1,6 @@
 """OpenRosa sign-in under attack: Digest as a password oracle, staff without their second
 factor, captured headers replayed or sent elsewhere. (Submissions: test_openrosa_submission.)"""
 
-import re
-
 import pytest
 from axes.utils import reset as axes_reset
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -13,43 +11,10 @@ from hypothesis import strategies as st
 from amanat.accounts.roles import Role
 from amanat.accounts.services import digest_credential_set
 from amanat.channels import digest as digest_module
-from amanat.channels.tests.test_openrosa import PASSWORD, md5
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.channels.tests.factories import LIST, PASSWORD, SUBMIT, nonce_of, sign_in, signed
 
 pytestmark = pytest.mark.django_db
-LIST = "/openrosa/formList"
-SUBMIT = "/openrosa/submission"
 LOGIN = "/en/accounts/login/"
-
-
-def nonce_of(response) -> str:
-    return re.search(r'nonce="([^"]+)"', response["WWW-Authenticate"]).group(1)
-
-
-def signed(nonce, username, password, method, uri, nc=1, cnonce="c0ffee") -> str:
-    """The Authorization header ODK Collect sends for this nonce and count (RFC 7616)."""
-    ha1 = md5(f"{username}:Amanat:{password}")
-    count = f"{nc:08x}"
-    response = md5(f"{ha1}:{nonce}:{count}:{cnonce}:auth:{md5(f'{method}:{uri}')}")
-    return (
-        f'Digest username="{username}", realm="Amanat", nonce="{nonce}", uri="{uri}", '
-        f'response="{response}", qop=auth, nc={count}, cnonce="{cnonce}", algorithm=MD5'
-    )
-
-
-@pytest.fixture(name="observer")
-def digest_observer(field):  # noqa: F811
-    observer = field[2]
-    observer.user.set_password(PASSWORD)
-    observer.user.save()
-    digest_credential_set(user=observer.user, password=PASSWORD)
-    return observer
-
-
-def sign_in(client, username, password=PASSWORD, method="GET", uri=LIST, **extra):
-    nonce = nonce_of(client.get(LIST))
-    auth = signed(nonce, username, password, method, uri)
-    return getattr(client, method.lower())(uri, HTTP_AUTHORIZATION=auth, **extra)
 
 
 # Finding 5: throttling shared with the web login.

@@ -12,17 +12,8 @@ from hypothesis import settings as hypothesis_settings
 from hypothesis import strategies as st
 
 from amanat.channels import openrosa
-from amanat.channels.tests.test_openrosa import PASSWORD
-from amanat.channels.tests.test_openrosa_security import (  # noqa: F401 - digest_observer: fixture
-    LIST,
-    SUBMIT,
-    digest_observer,
-    nonce_of,
-    sign_in,
-    signed,
-)
+from amanat.channels.tests.factories import LIST, PASSWORD, SUBMIT, nonce_of, sign_in, signed
 from amanat.checklists.models import Submission
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 

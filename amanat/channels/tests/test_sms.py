@@ -12,42 +12,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from amanat.channels.models import InboundMessage
+from amanat.channels.tests.factories import FORM, PHONE, reply_of, smssync
 from amanat.checklists.models import Submission
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
-PHONE = "+77010000042"
-
-
-@pytest.fixture
-def sms_observer(field, settings):  # noqa: F811
-    settings.AMANAT_SMSSYNC_SECRET = "s3cret"
-    _election, station, observer = field
-    observer.user.phone = PHONE
-    observer.user.preferred_language = "ru"
-    observer.user.save()
-    return station, observer
-
-
-def smssync(client, text, message_id="m1", sender="8 701 000 00 42", secret="s3cret", **extra):
-    fields = {
-        "from": sender,
-        "message": text,
-        "message_id": message_id,
-        "sent_timestamp": "1774060200000",
-        "sent_to": "+77000000000",
-        "secret": secret,
-        "device_id": "1",
-    }
-    # As the SMSSync app posts them: URL-encoded.
-    return client.post("/sms/smssync/", urlencode(fields), content_type=FORM, **extra)
-
-
-FORM = "application/x-www-form-urlencoded"
-
-
-def reply_of(response) -> str:
-    return response.json()["payload"]["messages"][0]["message"]
 
 
 def test_a_good_sms_is_stored_and_confirmed_in_russian(client, sms_observer):

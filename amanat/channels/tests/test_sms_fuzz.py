@@ -11,8 +11,7 @@ from hypothesis import strategies as st
 
 from amanat.channels.models import InboundMessage
 from amanat.channels.sms import sms_receive
-
-from .test_sms import sms_observer, smssync  # noqa: F401 - fixture
+from amanat.channels.tests.factories import smssync
 
 pytestmark = pytest.mark.django_db
 
@@ -38,7 +37,7 @@ EXAMPLES = int(os.environ.get("AMANAT_SMS_FUZZ_EXAMPLES", "60"))
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 @given(text=_TEXT, tail=_ID, phone=_PHONE, start=_START)
-def test_every_fuzzed_sms_is_stored_exactly_once(client, sms_observer, text, tail, phone, start):  # noqa: F811
+def test_every_fuzzed_sms_is_stored_exactly_once(client, sms_observer, text, tail, phone, start):
     # A fresh id per example (the database is not emptied between them), then the fuzz.
     message_id = uuid.uuid4().hex + tail
     text = start + text
@@ -50,7 +49,7 @@ def test_every_fuzzed_sms_is_stored_exactly_once(client, sms_observer, text, tai
     assert InboundMessage.objects.count() == before + 1
 
 
-def test_message_ids_alike_in_their_first_hundred_characters_are_two_messages(sms_observer):  # noqa: F811
+def test_message_ids_alike_in_their_first_hundred_characters_are_two_messages(sms_observer):
     common = "x" * 100
     one = sms_receive(gateway="smssync", message_id=common + "1", phone="+7701", text="a")
     two = sms_receive(gateway="smssync", message_id=common + "2", phone="+7701", text="b")
@@ -60,7 +59,7 @@ def test_message_ids_alike_in_their_first_hundred_characters_are_two_messages(sm
     assert all(len(m.message_id) <= 100 for m in InboundMessage.objects.all())
 
 
-def test_a_stored_sms_has_no_nul_and_fits_its_columns(sms_observer):  # noqa: F811
+def test_a_stored_sms_has_no_nul_and_fits_its_columns(sms_observer):
     message = sms_receive(
         gateway="smssync", message_id="m\x00" + "9" * 200, phone="+7 701\x00" + "1" * 50,
         text="VT 1\x00 A1",

@@ -6,65 +6,14 @@ import hashlib
 import pytest
 
 from amanat.channels.models import TelegramUpdate
+from amanat.channels.tests.factories import CHAT, texts
 from amanat.checklists.models import Submission
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
-from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.incidents.tests.factories import photo_with_gps
 from amanat.notifications.models import TelegramLink
 from amanat.notifications.telegram import TelegramClient, telegram_link_code_create
 from amanat.observers.models import CheckIn, SosAlert
 
 pytestmark = pytest.mark.django_db
-CHAT = 424242
-
-
-@pytest.fixture
-def bot(client, settings, monkeypatch, field):  # noqa: F811
-    settings.AMANAT_TELEGRAM_WEBHOOK_SECRET = "hook-secret"
-    settings.AMANAT_TELEGRAM_BOT_TOKEN = "123:ABC"
-    sent = []
-    monkeypatch.setattr(
-        TelegramClient, "transport",
-        staticmethod(lambda url, payload: sent.append((url, payload)) or {"ok": True}),
-    )  # fmt: skip
-    counter = iter(range(1000, 2000))
-
-    def message(text, **extra):
-        update = {
-            "update_id": next(counter),
-            "message": {
-                "message_id": 7, "date": 1774060200, "text": text,
-                "chat": {"id": CHAT, "type": "private", "first_name": "Айгерим"},
-                "from": {"id": CHAT, "is_bot": False, "first_name": "Айгерим",
-                         "language_code": "ru"},
-                **extra,
-            },
-        }  # fmt: skip
-        return post(update)
-
-    def press(data):
-        update = {
-            "update_id": next(counter),
-            "callback_query": {
-                "id": "cb1", "data": data, "chat_instance": "1",
-                "from": {"id": CHAT, "is_bot": False, "first_name": "Айгерим"},
-                "message": {"message_id": 8, "date": 1774060200,
-                            "chat": {"id": CHAT, "type": "private"}, "text": "?"},
-            },
-        }  # fmt: skip
-        return post(update)
-
-    def post(update):
-        response = client.post("/telegram/webhook/", update, content_type="application/json",
-                               HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="hook-secret")  # fmt: skip
-        assert response.status_code == 200
-        return update
-
-    _election, _station, observer = field
-    return message, press, post, sent, observer
-
-
-def texts(sent):
-    return [payload.get("text") for url, payload in sent if url.endswith("/sendMessage")]
 
 
 def test_link_report_checkin_and_sos(bot):

@@ -8,8 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from amanat.channels.tests.test_telegram import CHAT, bot  # noqa: F401 - fixture
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
+from amanat.channels.tests.factories import CHAT
 from amanat.notifications.telegram import telegram_link_code_create
 from amanat.observers.models import SosAlert
 
@@ -66,7 +65,7 @@ def _post(client, body: str):
                        HTTP_X_TELEGRAM_BOT_API_SECRET_TOKEN="hook-secret")  # fmt: skip
 
 
-def test_any_update_gets_an_answer_not_a_server_error(bot, client):  # noqa: F811
+def test_any_update_gets_an_answer_not_a_server_error(bot, client):
     _message, _press, _post_ok, _sent, observer = bot
     _message(f"/link {telegram_link_code_create(user=observer.user)}")
 
@@ -82,11 +81,11 @@ def test_any_update_gets_an_answer_not_a_server_error(bot, client):  # noqa: F81
 @pytest.mark.parametrize(
     "body", ["[" * 100_000, '"text"', '{"update_id": "99999999999999999999"}', "\xff"]
 )
-def test_bodies_that_are_no_update_are_400(bot, client, body):  # noqa: F811
+def test_bodies_that_are_no_update_are_400(bot, client, body):
     assert _post(client, body).status_code == 400
 
 
-def test_every_valid_sos_message_is_stored_once(bot, client):  # noqa: F811
+def test_every_valid_sos_message_is_stored_once(bot, client):
     message, _press, post, _sent, observer = bot
     message(f"/link {telegram_link_code_create(user=observer.user)}")
     next_id = iter(range(10**6, 2 * 10**6))

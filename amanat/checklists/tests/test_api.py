@@ -11,11 +11,9 @@ from django.utils import timezone
 from amanat.accounts.models import ApiToken
 from amanat.accounts.roles import Role
 from amanat.checklists.models import Submission
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 from amanat.geography.tests.factories import PollingStationFactory
-from amanat.incidents.tests.test_api import photo_with_gps
-from amanat.observers.tests.factories import region
-from amanat.observers.tests.test_api import token_for
+from amanat.incidents.tests.factories import photo_with_gps
+from amanat.observers.tests.factories import region, token_for
 
 pytestmark = pytest.mark.django_db
 
@@ -24,7 +22,7 @@ def post(client, auth, body):
     return client.post("/api/v1/submissions", body, content_type="application/json", **auth)
 
 
-def test_contract_201_then_200_then_422(client, field):  # noqa: F811
+def test_contract_201_then_200_then_422(client, field):
     _election, station, observer = field
     auth = token_for(client, observer.user)
     body = {
@@ -58,7 +56,7 @@ def test_contract_201_then_200_then_422(client, field):  # noqa: F811
     assert Submission.objects.count() == 1
 
 
-def test_a_stored_submission_reads_the_same_in_its_answer_and_in_the_listing(client, field):  # noqa: F811
+def test_a_stored_submission_reads_the_same_in_its_answer_and_in_the_listing(client, field):
     _election, station, observer = field
     auth = token_for(client, observer.user)
     body = {"client_id": str(uuid.uuid4()), "form": "vt", "station": station.number,
@@ -75,7 +73,7 @@ def test_a_stored_submission_reads_the_same_in_its_answer_and_in_the_listing(cli
     assert created.json()["received_at"].endswith("+05:00")  # Almaty time, as read back
 
 
-def test_errors_come_in_the_callers_language(client, field):  # noqa: F811
+def test_errors_come_in_the_callers_language(client, field):
     _election, station, observer = field
     auth = token_for(client, observer.user)
     body = {"client_id": str(uuid.uuid4()), "form": "VT", "station": "1", "answers": {"A": "да"}}
@@ -83,7 +81,7 @@ def test_errors_come_in_the_callers_language(client, field):  # noqa: F811
     assert response.json()["errors"][0]["message"] == "«Иә» немесе «жоқ» деп жауап беріңіз."
 
 
-def test_listing_is_scoped(client, field, make_user):  # noqa: F811
+def test_listing_is_scoped(client, field, make_user):
     _election, station, observer = field
     auth = token_for(client, observer.user)
     post(client, auth, {"client_id": str(uuid.uuid4()), "form": "OP", "station": "1",
@@ -99,7 +97,7 @@ def test_listing_is_scoped(client, field, make_user):  # noqa: F811
     assert client.get("/api/v1/submissions", **token_for(client, citizen)).json() == []
 
 
-def test_a_photo_is_sent_first_and_answered_by_its_hash(client, field, settings, tmp_path):  # noqa: F811
+def test_a_photo_is_sent_first_and_answered_by_its_hash(client, field, settings, tmp_path):
     settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
     _election, _station, observer = field
     auth = token_for(client, observer.user)
@@ -136,7 +134,7 @@ def a_report(station="1") -> dict:
     [("unknown token", 401), ("revoked token", 401), ("inactive account", 401),
      ("no observer profile", 403), ("not deployed there", 422)],
 )  # fmt: skip
-def test_a_report_needs_the_token_of_an_observer_there(client, field, make_user, who, status):  # noqa: F811
+def test_a_report_needs_the_token_of_an_observer_there(client, field, make_user, who, status):
     _election, _station, observer = field
     user = make_user(role=Role.CITIZEN) if who == "no observer profile" else observer.user
     auth = token_for(client, user)
@@ -155,7 +153,7 @@ def test_a_report_needs_the_token_of_an_observer_there(client, field, make_user,
     assert not Submission.objects.exists()
 
 
-def test_a_report_records_the_tokens_use_at_most_once_a_minute(client, field):  # noqa: F811
+def test_a_report_records_the_tokens_use_at_most_once_a_minute(client, field):
     _election, _station, observer = field
     auth = token_for(client, observer.user)
     ApiToken.objects.update(last_used_at=None)
@@ -173,7 +171,7 @@ def test_a_report_records_the_tokens_use_at_most_once_a_minute(client, field):  
     assert ApiToken.objects.get().last_used_at >= first
 
 
-def test_a_report_costs_the_token_check_and_one_statement(client, field):  # noqa: F811
+def test_a_report_costs_the_token_check_and_one_statement(client, field):
     _election, _station, observer = field
     auth = token_for(client, observer.user)
     post(client, auth, a_report())  # the form and the election are remembered
@@ -189,9 +187,9 @@ def test_a_report_costs_the_token_check_and_one_statement(client, field):  # noq
     assert Submission.objects.count() == 2
 
 
-def test_a_decompression_bomb_sent_as_a_photo_answer_is_a_422(client, field, settings, tmp_path):  # noqa: F811
+def test_a_decompression_bomb_sent_as_a_photo_answer_is_a_422(client, field, settings, tmp_path):
     """Issue 16, finding 2: the observer's photo endpoint measures a picture before decoding."""
-    from amanat.incidents.tests.test_upload_limits import png_bomb
+    from amanat.incidents.tests.factories import png_bomb
 
     settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
     _election, _station, observer = field

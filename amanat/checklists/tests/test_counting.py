@@ -13,33 +13,10 @@ from django.utils import timezone
 
 from amanat.checklists import tallies
 from amanat.checklists.counting import tallies_fold
-from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import ChecklistForm, CountingSubmission, Question, Submission
-from amanat.checklists.services import form_version_current, submission_receive
+from amanat.checklists.services import form_version_current
+from amanat.checklists.tests.factories import send, staffed
 from amanat.geography.models import Region
-from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
-from amanat.observers.services.deployment import deployment_assign
-from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region
-
-REGIONS = ("KZ-71", "KZ-75", "KZ-79")
-
-
-def staffed(observers_per_station=(1, 2, 1, 3, 2, 1)):
-    """An election with stations in three regions and 1–3 observers at each."""
-    forms_load_all()
-    election = ElectionFactory()
-    pairs = []
-    for number, many in enumerate(observers_per_station, start=1):
-        station = PollingStationFactory(
-            district=DistrictFactory(region=region(REGIONS[number % 3])), number=str(number)
-        )
-        for _ in range(many):
-            observer = ObserverFactory()
-            deployment_assign(election=election, observer=observer, stations=[station])
-            pairs.append((station, observer))
-    silent = PollingStationFactory(district=DistrictFactory(region=region(REGIONS[0])), number="99")
-    deployment_assign(election=election, observer=ObserverFactory(), stations=[silent])
-    return election, pairs
 
 
 def random_answers(rng: random.Random, form: str) -> dict:
@@ -54,13 +31,6 @@ def random_answers(rng: random.Random, form: str) -> dict:
         elif question.kind == Question.Kind.SINGLE:
             answers[question.code] = rng.choice(question.choices)["value"]
     return answers
-
-
-def send(election, station, observer, form, answers, client_id):
-    return submission_receive(
-        client_id=client_id, form_code=form, station_number=station.number, observer=observer,
-        election=election, answers=answers, channel="api", raw={},
-    )  # fmt: skip
 
 
 def shown(tally_list):

@@ -13,10 +13,9 @@ from amanat.checklists.ingestion import submission_receive
 from amanat.checklists.models import ChecklistForm, Submission
 from amanat.checklists.photos import checklist_photo_store
 from amanat.checklists.services import form_version_current
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 from amanat.geography.models import Region
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
-from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.incidents.tests.factories import photo_with_gps
 from amanat.observers.services.deployment import deployment_assign
 from amanat.observers.tests.factories import ObserverFactory, region
 
@@ -31,7 +30,7 @@ def submit(election, station, observer, answers, form="VT"):
 
 
 @pytest.fixture
-def day(field):  # noqa: F811
+def day(field):
     election, station, observer = field
     second = ObserverFactory()
     deployment_assign(election=election, observer=second, stations=[station])

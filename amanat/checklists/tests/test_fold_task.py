@@ -8,7 +8,7 @@ import pytest
 from amanat.accounts.roles import Role
 from amanat.checklists import tasks
 from amanat.checklists.models import Submission
-from amanat.checklists.tests.test_counting import send, staffed
+from amanat.checklists.tests.factories import send, staffed
 
 pytestmark = pytest.mark.django_db
 

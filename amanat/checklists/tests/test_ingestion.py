@@ -2,39 +2,15 @@ import uuid
 
 import pytest
 
-from amanat.checklists.ingestion import SubmissionInvalid, submission_receive
+from amanat.checklists.ingestion import SubmissionInvalid
 from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import CriticalAlert, FormVersion, Submission
 from amanat.geography.models import Country
-from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.geography.tests.factories import PollingStationFactory
 from amanat.observers.services.deployment import deployment_assign
-from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region
+from amanat.observers.tests.factories import ObserverFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def field():
-    forms_load_all()
-    election = ElectionFactory()
-    station = PollingStationFactory(district=DistrictFactory(region=region("KZ-71")), number="1")
-    observer = ObserverFactory()
-    deployment_assign(election=election, observer=observer, stations=[station])
-    return election, station, observer
-
-
-def receive(field, answers, form="VT", client_id=None, **kwargs):
-    election, station, observer = field
-    return submission_receive(
-        client_id=client_id or uuid.uuid4(),
-        form_code=form,
-        station_number=kwargs.get("station", station.number),
-        observer=kwargs.get("observer", observer),
-        election=election,
-        answers=answers,
-        channel="api",
-        raw={"answers": answers},
-    )
 
 
 def test_valid_answers_are_stored_once_per_client_id(field):

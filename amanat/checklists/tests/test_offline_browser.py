@@ -13,7 +13,7 @@ from amanat.accounts.tests.browser import sign_in
 from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import Submission
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
-from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.incidents.tests.factories import photo_with_gps
 from amanat.observers.services.deployment import deployment_assign
 from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region
 

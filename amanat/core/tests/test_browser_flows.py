@@ -48,7 +48,7 @@ def test_keyboard_users_can_skip_to_content(page):
 def test_station_finder_updates_as_the_voter_types(page):
     from amanat.geography.selectors import country_default
     from amanat.geography.services import stations_import_text
-    from amanat.geography.tests.test_import import GOOD
+    from amanat.geography.tests.factories import GOOD
 
     stations_import_text(text=GOOD, country=country_default())
     page.goto("/ru/stations/")

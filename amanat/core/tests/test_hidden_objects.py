@@ -13,8 +13,7 @@ from amanat.incidents.services import ReportInput, report_submit
 from amanat.legalhelp.services import question_ask
 from amanat.observers.services.presence import sos_raise
 from amanat.observers.services.recruitment import application_submit
-from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region
-from amanat.observers.tests.test_recruitment import valid_input
+from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region, valid_input
 from amanat.results.models import ProtocolPhoto
 from amanat.results.tests.protocol_setup import contest_create
 

@@ -11,9 +11,8 @@ import pytest
 
 from amanat.accounts.selectors import _phone_parsed, phone_normalise
 from amanat.checklists.services import form_version_current
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
 from amanat.core.memo import memo_stores, ttl_memo
-from amanat.observers.tests.test_api import token_for
+from amanat.observers.tests.factories import token_for
 
 pytestmark = pytest.mark.django_db
 MIB = 1024 * 1024
@@ -49,7 +48,7 @@ def test_a_memo_keeps_at_most_its_size_dropping_the_least_recently_used():
     assert 0 not in square.memo_store
 
 
-def test_hostile_form_codes_leave_every_memo_within_its_bound(field):  # noqa: F811
+def test_hostile_form_codes_leave_every_memo_within_its_bound(field):
     assert form_version_current("vt") is not None  # the real forms are found, any case
     hostile = [uuid.uuid4().hex[:8] for _ in range(5000)]  # the right shape, no form's
     hostile += [f"{n}" + "X" * 4096 for n in range(500)] + ["VT\x00", "VT ", "", "В" * 8]
@@ -61,7 +60,7 @@ def test_hostile_form_codes_leave_every_memo_within_its_bound(field):  # noqa: F
     assert form_version_current("VT") is not None
 
 
-def test_a_megabyte_form_code_costs_no_memory_kept(field):  # noqa: F811
+def test_a_megabyte_form_code_costs_no_memory_kept(field):
     # Each code made while memory is traced, as a request's body is parsed into new strings.
     assert _grown_by(lambda: [form_version_current(f"{n}" + "F" * MIB) for n in range(30)]) < MIB
 
@@ -77,7 +76,7 @@ def test_hostile_phone_numbers_are_not_remembered():
 
 def test_megabyte_form_codes_through_the_api_sms_and_web_keep_no_memory(
     client,
-    field,  # noqa: F811
+    field,
     settings,
     caplog,
 ):

@@ -13,12 +13,7 @@ import pytest
 from django.conf import settings
 
 from amanat.accounts.roles import Role
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture of official
-from amanat.forensics.tests.test_analyse_official import official  # noqa: F401 - fixture
-from amanat.forensics.tests.test_fingerprint import results_csv
-from amanat.forensics.tests.test_integer_percentages import CAST, ISSUED, LEADER, VOTERS
-from amanat.incidents.tests.test_moderation import report  # noqa: F401 - fixture
-from amanat.incidents.tests.test_published import published  # noqa: F401 - fixture
+from amanat.forensics.tests.factories import CAST, ISSUED, LEADER, VOTERS, results_csv
 from amanat.observers.tests.factories import region
 from amanat.results.services import protocol_form_load
 
@@ -55,7 +50,7 @@ def test_the_helper_catches_decimal_commas_and_passes_dots():
 
 
 @pytest.fixture
-def scene(client, field, official, published, make_user):  # noqa: F811
+def scene(client, field, official, published, make_user):
     """An election with a deployed observer, a contest with official results, and a published
     report at a station in Astana."""
     protocol_form_load(official)

@@ -58,7 +58,7 @@ def test_the_demo_observer_reports_by_sms_and_over_openrosa(demo_server):
     and Digest password `amanat-demo`."""
     from urllib.parse import urlencode
 
-    from amanat.channels.tests.test_openrosa import digest_header
+    from amanat.channels.tests.factories import digest_header
 
     request = urllib.request.Request(  # noqa: S310 - our own server
         f"{demo_server}/sms/smssync/",

@@ -1,34 +1,11 @@
 """The analysts' page on the official results stored here: regions by name, in the page's
 language, and a page that fits a phone."""
 
-import numpy as np
 import pytest
 
 from amanat.accounts.roles import Role
-from amanat.checklists.tests.test_ingestion import field  # noqa: F401 - fixture
-from amanat.elections.models import OfficialResult
-from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
-from amanat.observers.tests.factories import region
-from amanat.results.tests.protocol_setup import contest_create
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def official(field):  # noqa: F811
-    """Official results of 60 stations in Astana and Almaty, turnout spread around 60 %."""
-    contest = contest_create(field[0])
-    rng = np.random.default_rng(7)
-    for i in range(60):
-        district = DistrictFactory(region=region("KZ-71" if i % 2 else "KZ-75"))
-        station = PollingStationFactory(district=district, number=str(100 + i))
-        voters = int(rng.integers(800, 1500))
-        found = int(voters * rng.uniform(0.4, 0.8))
-        figures = {"voters": voters, "issued": found + 3, "found": found,
-                   "option:1": int(found * rng.uniform(0.4, 0.7))}  # fmt: skip
-        OfficialResult.objects.create(contest=contest, station=station, source="test",
-                                      figures=figures)  # fmt: skip
-    return contest
 
 
 def analyse_official(client, language):

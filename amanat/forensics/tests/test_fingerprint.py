@@ -17,8 +17,7 @@ from amanat.forensics.fingerprint import (
     fingerprint_png,
 )
 from amanat.forensics.integer_percentages import integer_percentages_test
-
-from .test_integer_percentages import CAST, ISSUED, LEADER, VOTERS, stations
+from amanat.forensics.tests.factories import CAST, ISSUED, LEADER, VOTERS, results_csv
 
 
 def test_voters_land_in_their_whole_percent_cells():
@@ -54,18 +53,6 @@ def test_distributions_count_stations_per_five_percent_band_by_region():
     assert [(r["region"], r["stations"], r["high_turnout"]) for r in rows] == [
         ("A", 2, 1.0), ("B", 2, 0.0)]  # fmt: skip
     assert rows[1]["median_turnout"] == pytest.approx(0.45)
-
-
-def results_csv(tmp_path, n=800, forged=80):
-    voters, turnout, votes = stations(n=n, forged=forged)
-    path = tmp_path / "results.csv"
-    with path.open("w", encoding="utf-8", newline="") as handle:
-        writer = csv.writer(handle)
-        writer.writerow(["region", VOTERS, ISSUED[0], CAST[0], CAST[1], LEADER])
-        for i in range(n):
-            writer.writerow([f"R{i % 3}", int(voters[i]), int(turnout[i]), 0, int(turnout[i]),
-                             int(votes[i])])  # fmt: skip
-    return path, (voters, turnout, votes)
 
 
 @pytest.mark.django_db

@@ -15,31 +15,10 @@ from amanat.forensics.integer_percentages import (
     is_integer_percent,
 )
 from amanat.forensics.tables import read_columns, summed
+from amanat.forensics.tests.factories import CAST, ISSUED, LEADER, VOTERS, stations
 from amanat.forensics.tests.shared_data import SHARED, needs
 
 RUSSIA_2018 = SHARED / "elections/russia/2018.csv.zip"
-VOTERS = "Число избирателей, включенных в список избирателей"
-ISSUED = [
-    "Число избирательных бюллетеней, выданных избирателям, проголосовавшим досрочно",
-    "Число избирательных бюллетеней, выданных в помещении для голосования в день голосования",
-    "Число избирательных бюллетеней, выданных вне помещения для голосования в день голосования",
-]
-CAST = ["Число недействительных избирательных бюллетеней",
-        "Число действительных избирательных бюллетеней"]  # fmt: skip
-LEADER = "Путин Владимир Владимирович"
-
-
-def stations(n=4000, seed=7, forged=0):
-    """Honest binomial stations; the first `forged` have turnout written to a whole percent."""
-    rng = np.random.default_rng(seed)
-    voters = rng.integers(300, 3000, n).astype(float)
-    turnout = rng.binomial(voters.astype(int), rng.uniform(0.4, 0.8, n)).astype(float)
-    turnout[:forged] = np.round(voters[:forged] * 0.85)
-    turnout[:forged] = np.round(
-        np.round(turnout[:forged] / voters[:forged] * 100) * voters[:forged] / 100
-    )
-    votes = rng.binomial(turnout.astype(int), rng.uniform(0.3, 0.7, n)).astype(float)
-    return voters, turnout, votes
 
 
 def test_whole_percentages_are_found_within_five_hundredths_of_a_point():

@@ -1,3 +1,5 @@
+import textwrap
+
 import factory
 
 from amanat.geography.models import Country, District, PollingStation, Region
@@ -22,3 +24,19 @@ class PollingStationFactory(factory.django.DjangoModelFactory):
     district = factory.SubFactory(DistrictFactory)
     address_ru = factory.Sequence(lambda n: f"улица Абая, {n}")
     registered_voters = 1500
+
+
+HEADER = (
+    "number,region,district,settlement,address_ru,address_kk,latitude,longitude,registered_voters"
+)
+
+
+GOOD = textwrap.dedent(
+    f"""\
+    {HEADER}
+    101,KZ-75,Алмалинский район,,ул. Абая 10,Абай к-сі 10,43.238949,76.889709,1850
+    102,город Алматы,Алмалинский район,,ул. Толе би 5,,43.25,76.90,2100
+    103,Абайская область,Жарминский район,село Калбатау,ул. Школьная 1,,,,640
+    104,330000000,Ескельдинский район,,ул. Мира 3,,,,900
+    """
+)

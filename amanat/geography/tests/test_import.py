@@ -9,19 +9,7 @@ from amanat.audit.models import AuditEntry
 from amanat.geography.models import District, ElectionCommission, PollingStation, Settlement
 from amanat.geography.selectors import country_default
 from amanat.geography.services import stations_import_text
-
-HEADER = (
-    "number,region,district,settlement,address_ru,address_kk,latitude,longitude,registered_voters"
-)
-GOOD = textwrap.dedent(
-    f"""\
-    {HEADER}
-    101,KZ-75,Алмалинский район,,ул. Абая 10,Абай к-сі 10,43.238949,76.889709,1850
-    102,город Алматы,Алмалинский район,,ул. Толе би 5,,43.25,76.90,2100
-    103,Абайская область,Жарминский район,село Калбатау,ул. Школьная 1,,,,640
-    104,330000000,Ескельдинский район,,ул. Мира 3,,,,900
-    """
-)
+from amanat.geography.tests.factories import GOOD
 
 
 @pytest.fixture(autouse=True)

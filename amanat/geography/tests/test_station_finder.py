@@ -4,7 +4,7 @@ import pytest
 
 from amanat.geography.selectors import country_default
 from amanat.geography.services import stations_import_text
-from amanat.geography.tests.test_import import GOOD, HEADER
+from amanat.geography.tests.factories import GOOD, HEADER
 
 
 @pytest.fixture

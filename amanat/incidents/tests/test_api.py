@@ -11,30 +11,10 @@ from PIL import Image
 
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.incidents.models import Evidence, Report
+from amanat.incidents.tests.factories import photo_with_gps, post
 from amanat.observers.tests.factories import region
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_storage")]
-
-
-def photo_with_gps() -> bytes:
-    image = Image.new("RGB", (64, 48), (200, 30, 30))
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"  # Make
-    exif[0x0132] = "2027:03:21 10:15:00"  # DateTime
-    gps = exif.get_ifd(0x8825)
-    gps[1], gps[2] = "N", (51.0, 10.0, 30.0)  # latitude 51°10'30"
-    gps[3], gps[4] = "E", (71.0, 26.0, 0.0)
-    buffer = io.BytesIO()
-    image.save(buffer, format="JPEG", exif=exif)
-    return buffer.getvalue()
-
-
-def post(client, files=(), **fields):
-    data = {"description": "У входа раздавали деньги за голоса.",
-            "occurred_at": "2026-11-20T10:15:00+05:00", "region": "KZ-71", **fields}  # fmt: skip
-    if files:
-        data["evidence"] = list(files)
-    return client.post("/api/v1/incidents", data)
 
 
 def test_a_photo_comes_back_without_exif_and_keeps_its_sha256(client):

@@ -5,7 +5,7 @@ from playwright.sync_api import expect
 
 from amanat.incidents.models import Report
 from amanat.incidents.services import categories_load
-from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.incidents.tests.factories import photo_with_gps
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -38,7 +38,7 @@ def test_the_clean_copy_is_upright_and_carries_no_metadata():
 
 def test_a_bomb_kept_before_the_fix_is_never_decoded_for_display(settings, tmp_path):
     from amanat.evidence.services import photo_clean
-    from amanat.incidents.tests.test_upload_limits import png_bomb
+    from amanat.incidents.tests.factories import png_bomb
 
     settings.AMANAT_PRIVATE_DIR = tmp_path
     (tmp_path / "protocols").mkdir()

@@ -13,7 +13,7 @@ from amanat.accounts.roles import Role
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.incidents.models import Report
 from amanat.incidents.services import ReportInput, categories_load, report_submit
-from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.incidents.tests.factories import photo_with_gps
 from amanat.observers.tests.factories import region
 
 pytestmark = pytest.mark.django_db

@@ -9,35 +9,18 @@ from django.utils import timezone
 
 from amanat.accounts.roles import Role
 from amanat.audit.models import AuditEntry
-from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
+from amanat.geography.tests.factories import PollingStationFactory
 from amanat.incidents.moderation import (
     ModerationError,
     report_approve_publication,
     report_reveal_identity,
     report_triage,
 )
-from amanat.incidents.services import ReportInput, categories_load, report_submit
+from amanat.incidents.services import ReportInput, report_submit
+from amanat.incidents.tests.factories import NAME, PHONE, WORDS
 from amanat.observers.tests.factories import region
 
 pytestmark = pytest.mark.django_db
-NAME, PHONE, WORDS = "Гульнара Секретова", "+7 701 999 88 77", "сосед по подъезду видел"
-
-
-@pytest.fixture
-def report(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.AMANAT_PRIVATE_DIR = tmp_path / "private"
-    categories_load()
-    station = PollingStationFactory(
-        district=DistrictFactory(region=region("KZ-71")), number="71", latitude=51.1,
-        longitude=71.4,
-    )  # fmt: skip
-    created, _code = report_submit(data=ReportInput(
-        client_id=uuid.uuid4(), source="citizen", station_number=station.number,
-        description=f"{NAME}: {WORDS}, вброс бюллетеней", category_code="stuffing",
-        occurred_at=timezone.now() - timedelta(hours=1), contact=f"{NAME} {PHONE}",
-    ))  # fmt: skip
-    return created
 
 
 def test_only_verified_reports_are_published(report, make_user):

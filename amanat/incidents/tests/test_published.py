@@ -2,19 +2,7 @@
 
 import pytest
 
-from amanat.accounts.roles import Role
-from amanat.incidents.moderation import report_approve_publication, report_triage
-
-from .test_moderation import report  # noqa: F401  (the fixture)
-
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def published(report, make_user):  # noqa: F811
-    moderator = make_user(role=Role.MODERATOR)
-    report_triage(report=report, actor=moderator, status="verified", credibility="documented")
-    return report_approve_publication(report=report, actor=moderator, public_summary="Вброс.")
 
 
 def test_filters_by_credibility_and_date_narrow_the_list(client, published):

@@ -11,7 +11,7 @@ from PIL import Image
 from amanat.accounts.roles import Role
 from amanat.evidence.services import public_dir
 from amanat.incidents.models import Evidence
-from amanat.incidents.tests.test_api import photo_with_gps, post
+from amanat.incidents.tests.factories import photo_with_gps, post
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_storage")]
 

@@ -4,43 +4,18 @@ cap is refused from its size, on disk, unread; too many files are refused; and a
 report keeps what was typed and names the file and the reason."""
 
 import io
-import struct
 import uuid
-import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile, TemporaryUploadedFile
 
 from amanat.incidents.models import Evidence, Report
-from amanat.incidents.tests.test_api import photo_with_gps, post
+from amanat.incidents.tests.factories import photo_with_gps, png_bomb, post
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("evidence_storage")]
 
 MIB = 2**20
 TEXT = "У входа раздавали деньги за голоса, очередь из автобуса."
-
-
-def png_bomb(width: int, height: int, rows: int = 1000) -> bytes:
-    """A real, complete grey PNG of width × height black pixels: zeros compress about a
-    thousandfold (13,000 × 13,000 is some 160 KB). One band of `rows` rows is compressed as a
-    self-contained deflate block and repeated, so making it costs a second, not the pixels."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        body = kind + data
-        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
-
-    assert height % rows == 0
-    band = b"\x00" * (width + 1) * rows  # each row: filter byte 0, then its pixels
-    packer = zlib.compressobj(6, zlib.DEFLATED, -15)  # raw deflate, no zlib header
-    block = packer.compress(band) + packer.flush(zlib.Z_FULL_FLUSH)  # byte-aligned, no history
-    checksum = 1
-    for _ in range(height // rows):
-        checksum = zlib.adler32(band, checksum)
-    final = zlib.compressobj(6, zlib.DEFLATED, -15).flush()  # an empty last block
-    stream = b"\x78\x9c" + block * (height // rows) + final + struct.pack(">I", checksum)
-    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)  # 8-bit greyscale
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", stream)
-            + chunk(b"IEND", b""))  # fmt: skip
 
 
 def test_the_bomb_is_a_valid_png_of_that_size():

@@ -10,7 +10,7 @@ from django.utils import timezone
 from amanat.accounts.roles import Role
 from amanat.geography.models import Region
 from amanat.legalhelp.models import Question
-from amanat.legalhelp.tests.test_legalhelp import ask
+from amanat.legalhelp.tests.factories import ask
 
 pytestmark = pytest.mark.django_db
 

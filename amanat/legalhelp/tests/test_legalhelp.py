@@ -13,25 +13,11 @@ from amanat.legalhelp.services import (
     QuestionError,
     faq_publish,
     question_answer,
-    question_ask,
     question_by_code,
 )
+from amanat.legalhelp.tests.factories import TEXT, ask
 
 pytestmark = pytest.mark.django_db
-TEXT = "Меня не нашли в списке избирателей, хотя я живу здесь десять лет. Что делать?"
-
-
-def ask(region="KZ-71", **overrides):
-    values = {
-        "client_id": uuid.uuid4(),
-        "region": Region.objects.get(code=region),
-        "topic": "voter_lists",
-        "text": TEXT,
-        "is_public": True,
-        "language": "ru",
-    }
-    values.update(overrides)
-    return question_ask(**values)
 
 
 def test_anonymous_question_once_per_form_with_a_code():

@@ -2,13 +2,13 @@
 
 import csv
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from amanat.accounts.models import Program
+from amanat.accounts.models import Program, User
 from amanat.accounts.selectors import certificates_valid
 from amanat.audit.services import audit_record
 from amanat.elections.models import Election
@@ -18,7 +18,7 @@ from ..models import Deployment, DeploymentStation, Observer
 
 
 class DeploymentError(Exception):
-    def __init__(self, message: str):
+    def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
 
@@ -39,7 +39,7 @@ def deployment_assign(
     stations: list[PollingStation],
     kind: str = Deployment.Kind.STATIONARY,
     shift: str = Deployment.Shift.FULL_DAY,
-    actor=None,
+    actor: User | None = None,
 ) -> Deployment:
     """Deploy one observer; assigning the same shift again replaces its stations."""
     if not _certified_user_ids([observer.user_id]):
@@ -86,24 +86,25 @@ def deployment_propose(
     deployed = set(
         Deployment.objects.filter(election=election).values_list("observer_id", flat=True)
     )
-    stations = PollingStation.objects.filter(district__region_id__in=region_ids)
+    in_regions = PollingStation.objects.filter(district__region_id__in=region_ids)
     if station_ids is not None:
-        stations = stations.filter(pk__in=list(station_ids))
-    stations = stations.values_list("pk", "district_id", "district__region_id")
+        in_regions = in_regions.filter(pk__in=list(station_ids))
+    stations = in_regions.values_list("pk", "district_id", "district__region_id")
     open_by_district: dict[int, list[int]] = defaultdict(list)
     for pk, district_id, _region_id in stations.order_by("number"):
         if pk not in covered:
             open_by_district[district_id].append(pk)
-    observers = list(
+    undeployed = list(
         Observer.objects.filter(region_id__in=region_ids)
         .exclude(pk__in=deployed)
         .order_by("pk")
         .values_list("pk", "user_id", "district_id", "region_id")
     )
-    certified = _certified_user_ids(user_id for _, user_id, _, _ in observers)
-    observers = [o for o in observers if o[1] in certified]
+    certified = _certified_user_ids(user_id for _, user_id, _, _ in undeployed)
+    observers = [o for o in undeployed if o[1] in certified]
     district_region = {d: r for _, d, r in stations}
-    proposals, waiting = [], []
+    proposals: list[Proposal] = []
+    waiting: list[tuple[int, int]] = []
     for pk, _user_id, district_id, region_id in observers:
         queue = open_by_district.get(district_id)
         if queue:
@@ -121,7 +122,9 @@ def deployment_propose(
 
 
 @transaction.atomic
-def deployment_apply_proposal(*, election: Election, proposals: list[Proposal], actor) -> int:
+def deployment_apply_proposal(
+    *, election: Election, proposals: list[Proposal], actor: User | None
+) -> int:
     """Create the proposed stationary deployments in bulk; re-applying adds nothing."""
     taken = set(Deployment.objects.filter(election=election).values_list("observer_id", flat=True))
     fresh = [p for p in proposals if p.observer_id not in taken]
@@ -160,13 +163,20 @@ class CsvRowError:
     message: str
 
 
-def deployments_import_csv(*, election: Election, stream, actor, may_manage) -> list[CsvRowError]:
+def deployments_import_csv(
+    *,
+    election: Election,
+    stream: Iterable[str],
+    actor: User | None,
+    may_manage: Callable[[PollingStation], bool],
+) -> list[CsvRowError]:
     """Columns: observer (username, phone or e-mail), station (number), kind, shift.
     All or nothing: any bad row and no deployment changes. `may_manage(station)` says which
     stations the importing coordinator may deploy to."""
     from amanat.accounts.selectors import user_find_by_login
 
-    rows, errors = [], []
+    rows: list[tuple[int, Observer, PollingStation, str, str]] = []
+    errors: list[CsvRowError] = []
     for line, raw in enumerate(csv.DictReader(stream), start=2):
         user = user_find_by_login((raw.get("observer") or "").strip())
         observer = getattr(user, "observer", None) if user else None
@@ -183,7 +193,8 @@ def deployments_import_csv(*, election: Election, stream, actor, may_manage) -> 
             errors.append(CsvRowError(line, _("unknown kind or shift")))
         else:
             rows.append((line, observer, station, kind, shift))
-    grouped: dict[tuple, list] = defaultdict(list)
+    grouped: dict[tuple[int, str], list[tuple[int, Observer, PollingStation, str]]]
+    grouped = defaultdict(list)
     for line, observer, station, kind, shift in rows:
         grouped[(observer.pk, shift)].append((line, observer, station, kind))
     if errors:

@@ -5,6 +5,7 @@ import hashlib
 import hmac
 import uuid
 from dataclasses import dataclass, field
+from datetime import date
 
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
@@ -23,12 +24,12 @@ from amanat.geography.models import District, Region
 from amanat.notifications.senders import Message
 from amanat.notifications.services import email_to_address
 
-from ..models import Application, Availability, Language, Observer
+from ..models import Accreditation, Application, Availability, Language, Observer
 from ..pledge import PLEDGE_VERSION
 
 
 class ApplicationInvalid(Exception):
-    def __init__(self, errors: dict[str, str]):
+    def __init__(self, errors: dict[str, str]) -> None:
         super().__init__(errors)
         self.errors = errors
 
@@ -88,7 +89,8 @@ def application_submit(*, data: ApplicationInput) -> tuple[Application, str]:
     if existing is not None:
         return existing, code
     errors = _validate(data)
-    if errors:
+    phone, region = phone_normalise(data.phone), data.region
+    if errors or phone is None or region is None:  # _validate names both when missing
         raise ApplicationInvalid(errors)
     now = timezone.now()
     try:
@@ -96,9 +98,9 @@ def application_submit(*, data: ApplicationInput) -> tuple[Application, str]:
             application = Application.objects.create(
                 client_id=data.client_id,
                 full_name=" ".join(data.full_name.split()),
-                phone=phone_normalise(data.phone),
+                phone=phone,
                 email=data.email.strip().lower(),
-                region=data.region,
+                region=region,
                 district=data.district,
                 languages=sorted(set(data.languages)),
                 availability=sorted(set(data.availability)),
@@ -222,14 +224,12 @@ def accreditation_add(
     observer: Observer,
     organisation: str,
     document_number: str,
-    valid_from,
-    actor,
-    valid_until=None,
-):
+    valid_from: date,
+    actor: User | None,
+    valid_until: date | None = None,
+) -> Accreditation:
     """Record the accreditation an observer works under. In Kazakhstan the sending
     organisation's accreditation is valid for one year, the default end of the period."""
-    from ..models import Accreditation
-
     if valid_until is None:
         try:
             valid_until = valid_from.replace(year=valid_from.year + 1)

@@ -1,5 +1,6 @@
 import uuid
 from datetime import date
+from typing import Any
 
 import factory
 from django.utils import timezone
@@ -10,6 +11,9 @@ from amanat.accounts.tests.factories import UserFactory
 from amanat.elections.models import Election
 from amanat.geography.models import Country, Region
 from amanat.observers.models import Observer
+from amanat.observers.services.recruitment import (
+    ApplicationInput,
+)
 
 
 def region(code: str) -> Region:
@@ -48,3 +52,30 @@ class ObserverFactory(factory.django.DjangoModelFactory):
                 holder_name=self.user.username,
                 issued_at=timezone.now(),
             )
+
+
+def token_for(client, user) -> dict:
+    user.set_password("pass phrase 2026")
+    user.save()
+    response = client.post(
+        "/api/v1/auth/token",
+        {"username": user.username, "password": "pass phrase 2026"},
+        content_type="application/json",
+    )
+    return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
+
+
+def valid_input(**overrides: Any) -> ApplicationInput:
+    values: dict[str, Any] = {
+        "client_id": uuid.uuid4(),
+        "full_name": "Айгерим  Демокызы",
+        "phone": "8 701 123 45 67",
+        "email": "Aigerim@Example.org",
+        "region": region("KZ-71"),
+        "languages": ["kk", "ru"],
+        "availability": ["election_day", "counting"],
+        "consent": True,
+        "pledge": True,
+    }
+    values.update(overrides)
+    return ApplicationInput(**values)

@@ -4,38 +4,9 @@ import pytest
 
 from amanat.accounts.roles import Role
 from amanat.geography.models import PollingStation
-from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
-from amanat.observers.services.deployment import deployment_assign
-from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region
+from amanat.observers.tests.factories import region, token_for
 
 pytestmark = pytest.mark.django_db
-
-
-def token_for(client, user) -> dict:
-    user.set_password("pass phrase 2026")
-    user.save()
-    response = client.post(
-        "/api/v1/auth/token",
-        {"username": user.username, "password": "pass phrase 2026"},
-        content_type="application/json",
-    )
-    return {"HTTP_AUTHORIZATION": f"Bearer {response.json()['token']}"}
-
-
-@pytest.fixture
-def network():
-    election = ElectionFactory()
-    astana = [
-        PollingStationFactory(district=DistrictFactory(region=region("KZ-71")), number=str(n))
-        for n in (1, 2, 3)
-    ]
-    almaty = PollingStationFactory(district=DistrictFactory(region=region("KZ-75")), number="9")
-    observer = ObserverFactory()
-    deployment_assign(election=election, observer=observer, stations=[astana[0]])
-    deployment_assign(
-        election=election, observer=ObserverFactory(region=region("KZ-75")), stations=[almaty]
-    )
-    return election, astana, almaty, observer
 
 
 def test_coverage_for_a_coordinator_lists_only_their_regions(client, make_user, network):

@@ -8,8 +8,7 @@ from amanat.accounts.roles import Role
 from amanat.geography.tests.factories import DistrictFactory, PollingStationFactory
 from amanat.observers.services.presence import sos_raise
 from amanat.observers.services.recruitment import application_submit
-from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region
-from amanat.observers.tests.test_recruitment import valid_input
+from amanat.observers.tests.factories import ElectionFactory, ObserverFactory, region, valid_input
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,6 @@ import pytest
 from amanat.accounts.roles import Role
 
 from .factories import region
-from .test_api import network  # noqa: F401 - fixture
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +15,7 @@ def tiles(client, path="/ru/observers/coverage/") -> list[str]:
     return re.findall(r'<rect x="\d+" y="\d+" width="104"', client.get(path).content.decode())
 
 
-def test_the_map_compares_regions_and_is_left_out_for_a_single_one(client, make_user, network):  # noqa: F811
+def test_the_map_compares_regions_and_is_left_out_for_a_single_one(client, make_user, network):
     client.force_login(make_user(role=Role.ADMIN))
     assert len(tiles(client)) == 20
     client.force_login(make_user(role=Role.COORDINATOR, regions=[region("KZ-71"), region("KZ-75")]))
@@ -28,7 +27,7 @@ def test_the_map_compares_regions_and_is_left_out_for_a_single_one(client, make_
     assert 'href="/ru/observers/coverage/KZ-71/"' in page
 
 
-def test_long_region_names_are_fitted_inside_their_tile(client, make_user, network):  # noqa: F811
+def test_long_region_names_are_fitted_inside_their_tile(client, make_user, network):
     client.force_login(make_user(role=Role.ADMIN))
     page = client.get("/ru/observers/coverage/").content.decode()
     # 12px Cyrillic is wider than the 104-unit tile past 13 letters: squeezed to 96 units.

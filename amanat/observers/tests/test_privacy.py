@@ -3,8 +3,7 @@ import pytest
 from amanat.accounts.roles import Role
 from amanat.audit.models import AuditEntry
 from amanat.observers.services.recruitment import application_submit
-from amanat.observers.tests.factories import ObserverFactory, region
-from amanat.observers.tests.test_recruitment import valid_input
+from amanat.observers.tests.factories import ObserverFactory, region, valid_input
 
 pytestmark = pytest.mark.django_db
 

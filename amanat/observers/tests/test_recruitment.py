@@ -9,7 +9,6 @@ from amanat.audit.models import AuditEntry
 from amanat.observers.models import Application, Observer
 from amanat.observers.pledge import PLEDGE_VERSION
 from amanat.observers.services.recruitment import (
-    ApplicationInput,
     ApplicationInvalid,
     ReviewError,
     application_by_code,
@@ -18,25 +17,9 @@ from amanat.observers.services.recruitment import (
     application_submit,
     observer_account_activate,
 )
-from amanat.observers.tests.factories import region
+from amanat.observers.tests.factories import region, valid_input
 
 pytestmark = pytest.mark.django_db
-
-
-def valid_input(**overrides) -> ApplicationInput:
-    values = {
-        "client_id": uuid.uuid4(),
-        "full_name": "Айгерим  Демокызы",
-        "phone": "8 701 123 45 67",
-        "email": "Aigerim@Example.org",
-        "region": region("KZ-71"),
-        "languages": ["kk", "ru"],
-        "availability": ["election_day", "counting"],
-        "consent": True,
-        "pledge": True,
-    }
-    values.update(overrides)
-    return ApplicationInput(**values)
 
 
 def test_submission_is_stored_once_per_form_with_a_code():

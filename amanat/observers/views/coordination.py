@@ -11,6 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.audit.services import audit_record
 from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
@@ -51,7 +52,7 @@ def _election():
 
 
 @login_required
-def applications(request: HttpRequest) -> HttpResponse:
+def applications(request: AuthenticatedHttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     status = request.GET.get("status", "submitted")
     rows = selectors.applications_visible_to(request.user).filter(status=status)
@@ -71,7 +72,7 @@ def _reviewed_message(application) -> str:
 
 
 @login_required
-def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def application_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     application = get_object_or_404(selectors.applications_visible_to(request.user), pk=pk)
     _need(request, "observers.review_application", application, hidden=True)
     form = ReviewForm(request.POST or None)
@@ -92,7 +93,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def observers(request: HttpRequest) -> HttpResponse:
+def observers(request: AuthenticatedHttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     election = election_current()
     form = ObserverFilterForm(request.GET)
@@ -125,7 +126,7 @@ def _observer_rows(page, election) -> list[tuple]:
 
 
 @login_required
-def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def observer_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     observer = get_object_or_404(selectors.observers_visible_to(request.user), pk=pk)
     _need(request, "observers.view_observer", observer, hidden=True)
     election = election_current()
@@ -163,8 +164,8 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
                 shift=form.cleaned_data["shift"],
                 actor=request.user,
             )
-            numbers = ", ".join(f"№{station.number}" for station in stations)
-            messages.success(request, _("Deployed to %(stations)s.") % {"stations": numbers})
+            listed = ", ".join(f"№{station.number}" for station in stations)
+            messages.success(request, _("Deployed to %(stations)s.") % {"stations": listed})
             return redirect("observers:observer_detail", pk=pk)
         except deployment.DeploymentError as failure:
             error = failure.message
@@ -186,7 +187,7 @@ def observer_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def coverage(request: HttpRequest) -> HttpResponse:
+def coverage(request: AuthenticatedHttpRequest) -> HttpResponse:
     _need(request, "observers.view_coverage")
     election = _election()
     rows = selectors.coverage_by_region(
@@ -203,7 +204,7 @@ def coverage(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def coverage_region(request: HttpRequest, code: str) -> HttpResponse:
+def coverage_region(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     _need(request, "observers.view_coverage")
     region = get_object_or_404(selectors.regions_visible_to(request.user), code=code)
     election = _election()
@@ -227,7 +228,7 @@ def _tile_map(rows) -> list[dict]:
 
 
 @login_required
-def propose(request: HttpRequest) -> HttpResponse:
+def propose(request: AuthenticatedHttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     election = _election()
     region_ids = list(selectors.regions_visible_to(request.user).values_list("pk", flat=True))
@@ -245,7 +246,7 @@ def propose(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def deployments_csv(request: HttpRequest) -> HttpResponse:
+def deployments_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     election = _election()
     form = DeploymentCsvForm(request.POST or None, request.FILES or None)
@@ -268,7 +269,7 @@ def deployments_csv(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def missing_checkins(request: HttpRequest) -> HttpResponse:
+def missing_checkins(request: AuthenticatedHttpRequest) -> HttpResponse:
     _need(request, "observers.coordinate")
     election = _election()
     raw = request.GET.get("by", settings.AMANAT_CHECKIN_DEADLINE)

@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
 from amanat.notifications.models import Notification
@@ -30,7 +31,7 @@ def _observer(request: HttpRequest) -> Observer:
 
 
 @login_required
-def my_station(request: HttpRequest) -> HttpResponse:
+def my_station(request: AuthenticatedHttpRequest) -> HttpResponse:
     observer = _observer(request)
     election = election_current()
     deployments = selectors.deployments_of(observer, election)
@@ -57,7 +58,7 @@ def my_station(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def check_in(request: HttpRequest) -> HttpResponse:
+def check_in(request: AuthenticatedHttpRequest) -> HttpResponse:
     observer = _observer(request)
     form = CheckInForm(request.POST)
     election = election_current()
@@ -84,7 +85,7 @@ def check_in(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def raise_sos(request: HttpRequest) -> HttpResponse:
+def raise_sos(request: AuthenticatedHttpRequest) -> HttpResponse:
     observer = _observer(request)
     form = SosForm(request.POST)
     if request.method != "POST" or not form.is_valid():
@@ -110,7 +111,7 @@ def raise_sos(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def sos_list(request: HttpRequest) -> HttpResponse:
+def sos_list(request: AuthenticatedHttpRequest) -> HttpResponse:
     alerts = selectors.sos_visible_to(request.user)
     if not request.user.has_perm("observers.view_sos_alerts"):
         raise PermissionDenied
@@ -120,7 +121,7 @@ def sos_list(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def sos_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def sos_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     alert = get_object_or_404(selectors.sos_visible_to(request.user), pk=pk)
     if not request.user.has_perm("observers.handle_sos", alert):
         raise Http404  # an alert one may not handle answers as if it did not exist
@@ -143,7 +144,7 @@ def sos_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @login_required
-def inbox(request: HttpRequest) -> HttpResponse:
+def inbox(request: AuthenticatedHttpRequest) -> HttpResponse:
     notifications = Notification.objects.filter(user=request.user)
     if request.method == "POST":
         for note in notifications.filter(read_at__isnull=True):

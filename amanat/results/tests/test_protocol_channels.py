@@ -7,12 +7,11 @@ import uuid
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from amanat.channels.tests.test_sms import reply_of, smssync
-from amanat.channels.tests.test_telegram import texts
+from amanat.channels.tests.factories import reply_of, smssync, texts
 from amanat.checklists.models import Submission
-from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.incidents.tests.factories import photo_with_gps
 from amanat.notifications.telegram import TelegramClient, telegram_link_code_create
-from amanat.observers.tests.test_api import token_for
+from amanat.observers.tests.factories import token_for
 from amanat.results.models import ProtocolPhoto
 
 from .protocol_setup import GOOD, RECEIVED_OFF

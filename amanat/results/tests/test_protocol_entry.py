@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
 from amanat.accounts.roles import Role
-from amanat.incidents.tests.test_api import photo_with_gps
+from amanat.incidents.tests.factories import photo_with_gps
 from amanat.observers.tests.factories import region
 from amanat.results.entries import entries_differences, protocol_entry_save
 from amanat.results.forms import field_name
@@ -111,7 +111,7 @@ def test_a_decompression_bomb_as_protocol_photo_is_refused_on_the_form(
     client, protocol, settings, side
 ):
     """Issue 16, finding 2: 13,000² was decoded (1.6 GB), 20,000² answered 500."""
-    from amanat.incidents.tests.test_upload_limits import png_bomb
+    from amanat.incidents.tests.factories import png_bomb
 
     _form, _station, observer = protocol
     client.force_login(observer.user)

@@ -50,8 +50,8 @@ class Command(BaseCommand):
                     mapping=mapping, source=file.name, skip_invalid=options["skip_invalid"],
                     progress=bar.update,
                 )  # fmt: skip
-        for error in report.errors:
-            self.stderr.write(f"error: {error}")
+        for problem in report.errors:
+            self.stderr.write(f"error: {problem}")
         for warning in report.warnings:
             self.stderr.write(f"warning: {warning}")
         if not report.applied:
