@@ -15,7 +15,7 @@ from amanat.checklists import tallies
 from amanat.checklists.counting import tallies_fold
 from amanat.checklists.models import ChecklistForm, CountingSubmission, Question, Submission
 from amanat.checklists.services import form_version_current
-from amanat.checklists.tests.factories import send, staffed
+from amanat.checklists.tests.factories import REGIONS, send, staffed
 from amanat.geography.models import Region
 
 

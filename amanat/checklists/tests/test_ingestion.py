@@ -5,6 +5,7 @@ import pytest
 from amanat.checklists.ingestion import SubmissionInvalid
 from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import CriticalAlert, FormVersion, Submission
+from amanat.checklists.tests.factories import receive
 from amanat.geography.models import Country
 from amanat.geography.tests.factories import PollingStationFactory
 from amanat.observers.services.deployment import deployment_assign
