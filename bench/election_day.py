@@ -216,12 +216,27 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=8, help="slices per endpoint, in turn")
     parser.add_argument("--port", type=int, default=8731)
     parser.add_argument("--database", default="amanat_bench", help="made and dropped anew")
+    parser.add_argument(
+        "--broker", default="",
+        help="a task broker (redis://127.0.0.1:6379/14): tasks go to an `amanat worker` started "
+        "beside the server, as in production; without one they run in the workers, in-process",
+    )  # fmt: skip
     args = parser.parse_args()
     env, people = staffed_election(args.clients, args.database)
+    if args.broker:
+        env = {**env, "CELERY_BROKER_URL": args.broker}
     server = subprocess.Popen(
         [BIN / "gunicorn", "amanat.wsgi", "--bind", f"127.0.0.1:{args.port}", "--chdir",
          ROOT, "--workers", str(args.workers), "--log-level", "warning"], env=env,
     )  # fmt: skip
+    # The live counts' fold (and any other task) on its own process, sharing the two cores.
+    worker = (
+        subprocess.Popen(
+            [BIN / "amanat", "worker", "--concurrency=1", "--loglevel=WARNING"], env=env, cwd=ROOT
+        )  # fmt: skip
+        if args.broker
+        else None
+    )
     try:
         server_ready(args.port)
 
@@ -240,6 +255,9 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait()
+        if worker is not None:
+            worker.terminate()
+            worker.wait()
 
 
 if __name__ == "__main__":
