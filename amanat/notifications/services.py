@@ -126,7 +126,11 @@ def delivery_send(*, delivery_id: int) -> Outcome:
     message to its edge: another task given the same row waits, then finds it sent."""
     with transaction.atomic():
         delivery = (
-            Delivery.objects.select_for_update().select_related("user").filter(pk=delivery_id)
+            # Only the delivery's row is locked: the user is joined (outer: an e-mail to an
+            # address has none), and PostgreSQL locks no row of a join's nullable side.
+            Delivery.objects.select_for_update(of=("self",))
+            .select_related("user")
+            .filter(pk=delivery_id)
         ).first()
         if delivery is None or delivery.status != Delivery.Status.PENDING:
             return Outcome(delivery.status if delivery else "missing")
