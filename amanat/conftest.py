@@ -1,5 +1,6 @@
 import os
 import shutil
+import subprocess
 import uuid
 from datetime import timedelta
 
@@ -146,11 +147,10 @@ class TaskWorker:
 
     def __init__(self, broker: str, log_dir, env: dict[str, str]):
         self.broker, self.log_dir, self.env = broker, log_dir, env
-        self.process = None
+        self.process: subprocess.Popen[bytes] | None = None
         self.starts = 0
 
     def start(self, timeout: float = 60) -> None:
-        import subprocess
         import sys
         import time
 
@@ -174,6 +174,8 @@ class TaskWorker:
         import os
         import signal
 
+        if self.process is None:
+            raise RuntimeError("no worker started")
         os.killpg(self.process.pid, signal.SIGKILL)
         self.process.wait()
 

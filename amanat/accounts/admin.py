@@ -11,7 +11,8 @@ class UserAdmin(DjangoUserAdmin):
     list_filter = ["role", "regions", "is_active"]
     search_fields = ["username", "email", "phone", "first_name", "last_name"]
     filter_horizontal = ["regions", "groups", "user_permissions"]
-    fieldsets = DjangoUserAdmin.fieldsets + (
+    fieldsets = (
+        *(DjangoUserAdmin.fieldsets or ()),
         (_("Role and scope"), {"fields": ("role", "regions", "phone", "preferred_language")}),
     )
 

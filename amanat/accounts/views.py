@@ -70,7 +70,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def two_factor_view(request: HttpRequest) -> HttpResponse:
-    user = User.objects.filter(pk=request.session.get(PENDING_KEY)).first()
+    pending = request.session.get(PENDING_KEY)
+    user = None if pending is None else User.objects.filter(pk=pending).first()
     if user is None:
         return redirect("accounts:login")
     form = OneTimeCodeForm(request.POST or None)
@@ -84,7 +85,7 @@ def two_factor_view(request: HttpRequest) -> HttpResponse:
             error = LOGIN_MESSAGES[failure.code]
         else:
             return _complete_login(request, user, device)
-    context = {"form": form, "error": error, "enrolment": None}
+    context: dict[str, object] = {"form": form, "error": error, "enrolment": None}
     if services.totp_device_confirmed(user) is None:
         device = services.totp_enrolment_start(user=user)
         context["enrolment"] = {

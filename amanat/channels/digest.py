@@ -12,6 +12,7 @@ import hmac
 import re
 import secrets
 from dataclasses import dataclass
+from typing import cast
 
 from axes.handlers.proxy import AxesProxyHandler
 from axes.utils import reset as axes_reset
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.contrib.auth.signals import user_login_failed
 from django.core import signing
 from django.core.cache import cache
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils.datastructures import MultiValueDict
 from django_otp import user_has_device
@@ -34,6 +36,16 @@ REQUIRED = ("username", "realm", "nonce", "uri", "response", "nc", "cnonce", "qo
 NONCE_COUNT = re.compile(r"[0-9a-fA-F]{8}")
 USERNAME_MAX = 150  # User.username's length; also keeps axes' records within their columns
 _signer = signing.TimestampSigner(salt="amanat.openrosa.digest")
+
+
+class AxesHttpRequest(HttpRequest):
+    """The request once django-axes has looked at it (AxesProxyHandler.is_allowed sets the
+    address, a lockout sets the flag), with the parsed body HttpRequest keeps unannotated."""
+
+    axes_ip_address: str
+    axes_locked_out: bool
+    _post: QueryDict
+    _files: MultiValueDict[str, UploadedFile]
 
 
 @dataclass(frozen=True)
@@ -128,7 +140,8 @@ def _failed(request: HttpRequest, username: str) -> DigestOutcome:
     """Count a wrong answer where the web login counts its own (django-axes listens to this
     signal). The body is not needed any more: axes records request.POST, which would parse a
     whole multipart submission from a stranger, so mark it as empty first."""
-    request._post, request._files = QueryDict(), MultiValueDict()  # noqa: SLF001 - see above
+    parsed = cast(AxesHttpRequest, request)
+    parsed._post, parsed._files = QueryDict(), MultiValueDict()  # noqa: SLF001 - see above
     credentials = {settings.AXES_USERNAME_FORM_FIELD: username}
     user_login_failed.send(sender=__name__, credentials=credentials, request=request)
     locked = bool(getattr(request, "axes_locked_out", False))
@@ -151,7 +164,9 @@ def digest_authenticate(request: HttpRequest) -> DigestOutcome:
     username = fields["username"]
     credentials = {settings.AXES_USERNAME_FORM_FIELD: username}
     if not AxesProxyHandler.is_allowed(request, credentials):
-        request.axes_locked_out = True  # as axes' own backend does: its middleware answers
+        cast(
+            AxesHttpRequest, request
+        ).axes_locked_out = True  # as axes' own backend does: its middleware answers
         return DigestOutcome(locked=True)
     credential = (
         DigestCredential.objects.select_related("user").filter(user__username=username).first()
@@ -167,5 +182,6 @@ def digest_authenticate(request: HttpRequest) -> DigestOutcome:
     if not _nonce_count_claim(fields["nonce"], int(fields["nc"], 16)):
         return DigestOutcome(stale=True)  # a replayed header: right, but already used
     if settings.AXES_RESET_ON_SUCCESS:
-        axes_reset(ip=request.axes_ip_address, username=username)  # as the web login does
+        ip = cast(AxesHttpRequest, request).axes_ip_address  # set by is_allowed above
+        axes_reset(ip=ip, username=username)  # as the web login does
     return DigestOutcome(user=credential.user)

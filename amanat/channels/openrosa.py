@@ -69,6 +69,8 @@ def form_list(request: HttpRequest) -> HttpResponse:
     items = []
     for form in forms_active():
         version = form_version_current(form.code)
+        if version is None:  # no version yet, or activated since the versions were remembered
+            continue
         xform = xform_build(version)
         url = request.build_absolute_uri(reverse("openrosa_form", kwargs={"code": form.code}))
         items.append(
@@ -112,7 +114,7 @@ def _photos_attached(request, version, answers: dict, observer) -> None:
     the answer becomes the photo's SHA-256. A name without its file stays and is refused."""
     for question in version.questions.all():
         name = answers.get(question.code)
-        if question.kind == Question.Kind.PHOTO and name in request.FILES:
+        if question.kind == Question.Kind.PHOTO and isinstance(name, str) and name in request.FILES:
             upload = request.FILES[name]
             photo = checklist_photo_store(observer=observer, name=name, content=upload)
             answers[question.code] = photo.sha256

@@ -7,7 +7,7 @@ import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -74,7 +74,10 @@ def _message(gateway, message_id, phone, text, sent_at) -> InboundMessage:
 
 
 def _max_length(name: str) -> int:
-    return InboundMessage._meta.get_field(name).max_length
+    field = InboundMessage._meta.get_field(name)
+    if not isinstance(field, models.CharField) or field.max_length is None:
+        raise TypeError(f"InboundMessage.{name} is no bounded text field")
+    return field.max_length
 
 
 def _first_delivery(message: InboundMessage) -> InboundMessage | None:

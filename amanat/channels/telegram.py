@@ -52,7 +52,7 @@ def update_handle(update: dict) -> None:
     if chat_id is None:
         return
     link = TelegramLink.objects.select_related("user").filter(chat_id=chat_id).first()
-    language = link.user.preferred_language if link else _sender_language(message)
+    language = link.user.preferred_language if link else _sender_language(message or {})
     with translation.override(language):
         _dispatch(chat_id, link, message or {}, data, update["update_id"])
 
@@ -68,10 +68,11 @@ def _dispatch(chat_id: int, link, message: dict, data: str, update_id: int) -> N
     if command in ("/start", "/link") and argument:
         return _link(chat_id, argument.strip())
     if link is None or getattr(link.user, "observer", None) is None:
-        return client.send(chat_id, _(
+        client.send(chat_id, _(
             "Link your Amanat account first: open “My station” on the website, take the code "
             "and send /link CODE here."
         ))  # fmt: skip
+        return
     observer = link.user.observer
     if command == "/sos":
         return _sos(chat_id, observer, update_id, argument)
@@ -81,7 +82,8 @@ def _dispatch(chat_id: int, link, message: dict, data: str, update_id: int) -> N
         return _incident(chat_id, observer, update_id, argument)
     if command == "/report":
         buttons = [[(f"{f.code} — {f.name}", f"form:{f.code}")] for f in forms_active()]
-        return client.send(chat_id, _("Which checklist?"), buttons)
+        client.send(chat_id, _("Which checklist?"), buttons)
+        return
     if data.startswith("form:"):
         return _start(chat_id, observer, data.removeprefix("form:"))
     if data.startswith("skip:"):
@@ -95,10 +97,11 @@ def _dispatch(chat_id: int, link, message: dict, data: str, update_id: int) -> N
     if message.get("photo") and _expects_photo(chat_id):
         return _answer_photo(chat_id, observer, message)
     if message.get("photo"):
-        return client.send(chat_id, _(
+        client.send(chat_id, _(
             "Photo received. For the protocol, send the photo with the caption PR; otherwise "
             "describe it in a report on the website."
         ))  # fmt: skip
+        return
     if text:
         return _answer(chat_id, observer, text)
     return None
@@ -180,8 +183,10 @@ def _start(chat_id, observer, form_code) -> None:
     _ask(chat_id, observer)
 
 
-def _questions(conversation) -> list[Question]:
-    return list(form_version_current(conversation.form_code).questions.all())
+def _questions(conversation: TelegramConversation) -> list[Question]:
+    """The questions of the conversation's form; none once the form is withdrawn (inactive)."""
+    version = form_version_current(conversation.form_code)
+    return [] if version is None else list(version.questions.all())
 
 
 def _expects_photo(chat_id) -> bool:
@@ -215,17 +220,18 @@ def _ask(chat_id, observer) -> None:
     question = questions[conversation.position]
     label = f"{question.code}. {question.text}"
     if question.kind == Question.Kind.YES_NO:
-        return client.send(chat_id, label, [[(_("yes"), f"ans:{question.code}:1"),
-                                             (_("no"), f"ans:{question.code}:2")]])  # fmt: skip
-    if question.kind == Question.Kind.SINGLE:
+        client.send(chat_id, label, [[(_("yes"), f"ans:{question.code}:1"),
+                                      (_("no"), f"ans:{question.code}:2")]])  # fmt: skip
+    elif question.kind == Question.Kind.SINGLE:
         lang = translation.get_language()[:2]
         rows = [[(c["label"].get(lang, c["label"]["ru"]), f"ans:{question.code}:{c['value']}")]
                 for c in question.choices]  # fmt: skip
-        return client.send(chat_id, label, rows)
-    if question.kind == Question.Kind.PHOTO:
-        return client.send(chat_id, label + "\n" + _("Send a photo."),
-                           [[(_("Skip"), f"skip:{question.code}")]])  # fmt: skip
-    return client.send(chat_id, label + "\n" + _("Type the answer."))
+        client.send(chat_id, label, rows)
+    elif question.kind == Question.Kind.PHOTO:
+        client.send(chat_id, label + "\n" + _("Send a photo."),
+                    [[(_("Skip"), f"skip:{question.code}")]])  # fmt: skip
+    else:
+        client.send(chat_id, label + "\n" + _("Type the answer."))
 
 
 def _answer(chat_id, observer, raw: str) -> None:
@@ -233,7 +239,10 @@ def _answer(chat_id, observer, raw: str) -> None:
     if conversation is None or not conversation.form_code:
         client.send(chat_id, _("Send /report to start a checklist."))
         return
-    question = _questions(conversation)[conversation.position]
+    questions = _questions(conversation)
+    if conversation.position >= len(questions):  # the form was withdrawn meanwhile
+        return _finish(chat_id, observer, conversation)
+    question = questions[conversation.position]
     value: object = raw.strip()
     if question.kind == Question.Kind.YES_NO:
         value = {"1": True, "2": False}.get(raw)
@@ -254,7 +263,8 @@ def _skip(chat_id, observer, code: str) -> None:
     """Leave a question unanswered (a photo that cannot be taken); only the one being asked."""
     conversation = TelegramConversation.objects.filter(chat_id=chat_id).first()
     if conversation is None or not conversation.form_code:
-        return client.send(chat_id, _("Send /report to start a checklist."))
+        client.send(chat_id, _("Send /report to start a checklist."))
+        return
     questions = _questions(conversation)
     if conversation.position < len(questions) and questions[conversation.position].code == code:
         conversation.position += 1

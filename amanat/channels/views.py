@@ -18,8 +18,10 @@ from django.views.decorators.http import require_POST
 from .sms import sms_receive
 
 
-def _sent_at(raw: str) -> datetime | None:
+def _sent_at(raw: str | None) -> datetime | None:
     """SMSSync sends milliseconds since the epoch."""
+    if raw is None:
+        return None
     try:
         return datetime.fromtimestamp(int(raw) / 1000, tz=UTC)
     except (TypeError, ValueError, OverflowError, OSError):

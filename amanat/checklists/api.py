@@ -136,7 +136,7 @@ def photo_upload(request, file: Annotated[UploadedFile, File()]):
     if observer is None:
         raise ApiError(403, ErrorCode.PERMISSION_DENIED, _("Only deployed observers can submit."))
     try:
-        photo = checklist_photo_store(observer=observer, name=file.name, content=file)
+        photo = checklist_photo_store(observer=observer, name=file.name or "", content=file)
     except PhotoRejected as rejected:
         raise ApiError(
             422, "not_photo", rejected.message,

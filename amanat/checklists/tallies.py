@@ -10,11 +10,12 @@ import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypedDict
 
 from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
 
 from amanat.elections.models import Election
-from amanat.geography.models import Region
+from amanat.geography.models import PollingStation, Region
 from amanat.observers.models import DeploymentStation, SosAlert
 
 from .models import (
@@ -185,7 +186,14 @@ def _critical_text(alert: CriticalAlert, question: Question | None) -> str:
     return f"{form.name}: {question.text} — {answer}"
 
 
-def alert_feed(*, election: Election, regions, limit: int = 50) -> list[dict]:
+class Alert(TypedDict):
+    at: datetime
+    kind: str  # "critical" or "sos"
+    station: PollingStation | None
+    text: str
+
+
+def alert_feed(*, election: Election, regions, limit: int = 50) -> list[Alert]:
     critical = list(
         CriticalAlert.objects.filter(
             submission__election=election, submission__station__district__region__in=regions
@@ -198,7 +206,7 @@ def alert_feed(*, election: Election, regions, limit: int = 50) -> list[dict]:
             code__in={a.question_code for a in critical},
         )
     }
-    alerts = [
+    alerts: list[Alert] = [
         {"at": a.created_at, "kind": "critical", "station": a.submission.station,
          "text": _critical_text(a, questions.get((a.submission.version_id, a.question_code)))}
         for a in critical
@@ -226,7 +234,7 @@ def missing_reports(*, election: Election, form: ChecklistForm, regions, by: dat
 
 @dataclass(frozen=True)
 class Conflict:
-    station: object
+    station: PollingStation
     question: str
     values: tuple
     asked: Question | None = None

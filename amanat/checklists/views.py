@@ -92,7 +92,10 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     """Served from the site root so that it may cache every checklist page."""
     from django.contrib.staticfiles import finders
 
-    with open(finders.find("amanat/js/sw.js"), encoding="utf-8") as script:
+    path = finders.find("amanat/js/sw.js")
+    if not isinstance(path, str):  # a missing static file; find(all=False) gives one path
+        raise Http404
+    with open(path, encoding="utf-8") as script:
         response = HttpResponse(script.read(), content_type="text/javascript")
     response["Cache-Control"] = "no-cache"
     return response
@@ -126,7 +129,7 @@ def checklist_photo(request: HttpRequest) -> JsonResponse:
         return JsonResponse({"detail": _("Attach the photo."), "code": "not_photo",
                              "errors": []}, status=400)  # fmt: skip
     try:
-        photo = checklist_photo_store(observer=observer, name=upload.name, content=upload)
+        photo = checklist_photo_store(observer=observer, name=upload.name or "", content=upload)
     except PhotoRejected as rejected:
         return JsonResponse({"detail": rejected.message, "code": "not_photo", "errors": []},
                             status=422)  # fmt: skip

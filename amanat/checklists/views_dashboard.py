@@ -24,7 +24,7 @@ PUBLIC_CACHE_SECONDS = 30
 FOLD_ON_VIEW = 1000  # reports the dashboard folds at most, without a worker
 
 
-def dashboard_scope(request: HttpRequest):
+def dashboard_scope(request: AuthenticatedHttpRequest):
     if not request.user.has_perm("observers.view_coverage"):
         raise PermissionDenied
     election = election_current()
@@ -50,6 +50,8 @@ def dashboard(request: AuthenticatedHttpRequest) -> HttpResponse:
     panels = []
     for form in forms_active():
         version = form_version_current(form.code)
+        if version is None:  # no version yet, or activated since the versions were remembered
+            continue
         counted = tallies.tallies_counted(figures.get(str(form.pk), {}), version)
         panels.append({"form": form, "tallies": counted,
                        "reported": reported.get(form.pk, 0), "deployed": deployed})  # fmt: skip
@@ -69,6 +71,8 @@ def quality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     election, regions = dashboard_scope(request)
     form = get_object_or_404(ChecklistForm, code=code.upper())
     version = form_version_current(form.code)
+    if version is None:  # an inactive form, or one with no version
+        raise Http404
     raw = request.GET.get("by", "09:00")
     try:
         by_time = time.fromisoformat(raw)
@@ -106,6 +110,8 @@ def public_summary(request: HttpRequest) -> HttpResponse:
     panels = []
     for form in forms_active():
         version = form_version_current(form.code)
+        if version is None:  # no version yet, or activated since the versions were remembered
+            continue
         counted = figures.get(str(form.pk), {})
         panels.append({"form": form, "tallies": tallies.tallies_counted(counted, version),
                        "reports": tallies.reports_counted(counted)})  # fmt: skip

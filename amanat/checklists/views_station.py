@@ -4,9 +4,10 @@ answers side by side, disagreements marked, photo answers viewable without their
 from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.evidence.services import photo_clean
 from amanat.geography.models import PollingStation
 
@@ -32,7 +33,7 @@ class Row:
         ]  # fmt: skip
 
 
-def _visible_station(request: HttpRequest, number: str):
+def _visible_station(request: AuthenticatedHttpRequest, number: str):
     election, regions = dashboard_scope(request)
     station = get_object_or_404(
         PollingStation.objects.select_related("district__region"),
@@ -50,15 +51,16 @@ def _latest_by_observer(election, station, form) -> list[Submission]:
 
 
 @login_required
-def station_view(request: HttpRequest, number: str) -> HttpResponse:
+def station_view(request: AuthenticatedHttpRequest, number: str) -> HttpResponse:
     election, station = _visible_station(request, number)
     panels = []
     for form in forms_active():
         submissions = _latest_by_observer(election, station, form)
-        if not submissions:
+        version = form_version_current(form.code)
+        if not submissions or version is None:
             continue
         rows = []
-        for question in form_version_current(form.code).questions.all():
+        for question in version.questions.all():
             values = [s.answers.get(question.code) for s in submissions]
             answered = {repr(v) for v in values if v is not None}
             rows.append(Row(question, values, len(answered) > 1))
@@ -68,7 +70,7 @@ def station_view(request: HttpRequest, number: str) -> HttpResponse:
 
 
 @login_required
-def station_photo(request: HttpRequest, number: str, sha256: str) -> HttpResponse:
+def station_photo(request: AuthenticatedHttpRequest, number: str, sha256: str) -> HttpResponse:
     """Only a photo that answers a question at this station, for those who may see it."""
     election, station = _visible_station(request, number)
     answered = Submission.objects.filter(election=election, station=station).values_list(

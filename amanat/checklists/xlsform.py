@@ -13,7 +13,7 @@ from amanat.core.spreadsheets import xlsx_text_only
 from .models import FormVersion, Question
 
 LANGS = {"kk": "Kazakh (kk)", "ru": "Russian (ru)", "en": "English (en)"}
-TYPES = {
+TYPES: dict[str, str] = {  # by Question.Kind (a str)
     Question.Kind.YES_NO: "select_one yes_no",
     Question.Kind.INTEGER: "integer",
     Question.Kind.TEXT: "text",
@@ -93,8 +93,8 @@ def xlsform_build(version: FormVersion) -> bytes:
                        _relevant(question), *messages])  # fmt: skip
     choices = book.create_sheet("choices")
     choices.append(["list_name", "name", *label_columns])
-    for value, labels in YES_NO:
-        choices.append(["yes_no", value, *labels.values()])
+    for value, names in YES_NO:
+        choices.append(["yes_no", value, *names.values()])
     for question in version.questions.filter(kind__in=["single", "multiple"]):
         for choice in question.choices:
             choices.append([f"list_{question.code}", str(choice["value"]),
@@ -129,7 +129,10 @@ def xlsform_read(content: bytes, *, phase: str) -> dict:
             continue
         labels = {lang_of[c.split("::", 1)[1]]: row[c] for c in row if c.startswith("label::")
                   and c.split("::", 1)[1] in lang_of}  # fmt: skip
-        item = {"code": name, "text": {lang: labels.get(lang) or "" for lang in LANGS}}
+        item: dict[str, object] = {
+            "code": name,
+            "text": {lang: labels.get(lang) or "" for lang in LANGS},
+        }
         if kind_text == "select_one yes_no":
             item["kind"] = "yes_no"
         elif kind_text.startswith(("select_one ", "select_multiple ")):

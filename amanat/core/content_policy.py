@@ -16,6 +16,7 @@ from csp.utils import build_policy
 from django.conf import settings
 from django.core.signals import setting_changed
 from django.dispatch import receiver
+from django.http import HttpRequest, HttpResponse
 
 # Set on a response by django-csp's decorators.
 _OWN_POLICY = ("_csp_config", "_csp_update", "_csp_replace",
@@ -55,7 +56,10 @@ class CSPMiddleware(DjangoCspMiddleware):
 def _built(middleware: CSPMiddleware, report_only: bool, setting: str) -> tuple[str, tuple]:
     """The header django-csp builds for a response of no policy of its own, and the URL
     prefixes it leaves out."""
-    parts = middleware.get_policy_parts(request=None, response=None, report_only=report_only)
+    # A bare request and response: no nonce, no policy of their own, as django-csp reads them.
+    parts = middleware.get_policy_parts(
+        request=HttpRequest(), response=HttpResponse(), report_only=report_only
+    )
     policy = build_policy(**asdict(parts), report_only=report_only)
     prefixes = (getattr(settings, setting, None) or {}).get("EXCLUDE_URL_PREFIXES") or ()
     return policy, tuple(prefixes)

@@ -2,7 +2,7 @@
 
 from django.utils import translation
 
-from amanat.elections.models import BallotOption, Contest
+from amanat.elections.models import BallotOption, Candidate, Contest
 from amanat.voterinfo.models import ProgrammePosition, Topic
 
 LANGS = ("kk", "ru", "en")
@@ -57,10 +57,10 @@ def positions_load(contest: Contest) -> None:
                 defaults={"text_kk": kk, "text_ru": ru, "text_en": en},
             )
         if option.candidate_id is not None:
-            _programme_publish(option, topics)
+            _programme_publish(option.candidate_id, topics)
 
 
-def _programme_publish(option: BallotOption, topics: dict) -> None:
+def _programme_publish(candidate_id: int, topics: dict[str, tuple[str, str, str]]) -> None:
     """The candidate's page shows the same programme the comparison quotes, topic by topic."""
     fields = {}
     for index, lang in enumerate(LANGS):
@@ -70,4 +70,4 @@ def _programme_publish(option: BallotOption, topics: dict) -> None:
             ]
         fields[f"programme_{lang}"] = "\n\n".join(sections)
         fields[f"biography_{lang}"] = BIOGRAPHY[lang]
-    type(option.candidate).objects.filter(pk=option.candidate_id).update(**fields)
+    Candidate.objects.filter(pk=candidate_id).update(**fields)

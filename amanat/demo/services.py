@@ -1,5 +1,6 @@
 """Loading the demo data set: idempotent, so `make demo` can run it every time."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -30,7 +31,9 @@ class DemoReport:
 
 
 @transaction.atomic
-def demo_load(*, progress=None, polls_closed: bool = False) -> DemoReport:
+def demo_load(
+    *, progress: Callable[[int], None] | None = None, polls_closed: bool = False
+) -> DemoReport:
     """The demo as of now on election day (story.py). With `polls_closed`, the count is done
     too: official results, observers' protocol copies, reconciliation and PVT to look at."""
     country = country_default()

@@ -79,7 +79,7 @@ def incident_create(
     category: Form[str] = "",
     contact: Form[str] = "",
     client_id: Form[uuid.UUID | None] = None,
-    evidence: File[list[UploadedFile]] = None,
+    evidence: File[list[UploadedFile] | None] = None,
 ):
     wait = report_limit_reached(request)
     if wait:
@@ -94,7 +94,7 @@ def incident_create(
         client_id=client_id, source=Report.Source.API, description=description,
         occurred_at=occurred_at, region_code=region, station_number=station, place=place,
         category_code=category, contact=contact,
-        files=[(f.name, f) for f in (evidence or [])], uploader=uploader_key(request),
+        files=[(f.name or "", f) for f in (evidence or [])], uploader=uploader_key(request),
     )  # fmt: skip
     try:
         report, code = report_submit(data=data, reporter=request.user)

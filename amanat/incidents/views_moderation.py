@@ -17,6 +17,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.accounts.models import User
 from amanat.core.pagination import page_of
 from amanat.legal.complaints import Body
@@ -37,7 +38,7 @@ from .models import Referral, Report
 
 
 @login_required
-def moderation_queue(request: HttpRequest) -> HttpResponse:
+def moderation_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("incidents.moderate"):
         raise PermissionDenied
     status = request.GET.get("status", "new")
@@ -48,7 +49,7 @@ def moderation_queue(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def moderation_detail(request: HttpRequest, pk: int) -> HttpResponse:
+def moderation_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     report = get_object_or_404(selectors.reports_to_moderate(request.user), pk=pk)
     if not request.user.has_perm("incidents.moderate", report):
         raise Http404  # as if it did not exist: no one can probe which ids do
@@ -166,7 +167,9 @@ ACTIONS: dict[str, Callable[[HttpRequest, Report], str]] = {
 
 
 @login_required
-def referral_file(request: HttpRequest, pk: int, referral_id: int, kind: str) -> HttpResponse:
+def referral_file(
+    request: AuthenticatedHttpRequest, pk: int, referral_id: int, kind: str
+) -> HttpResponse:
     report = get_object_or_404(selectors.reports_to_moderate(request.user), pk=pk)
     if not request.user.has_perm("incidents.moderate", report):
         raise Http404  # as if it did not exist: no one can probe which ids do
@@ -183,7 +186,7 @@ def referral_file(request: HttpRequest, pk: int, referral_id: int, kind: str) ->
 
 
 @login_required
-def overdue(request: HttpRequest) -> HttpResponse:
+def overdue(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("incidents.moderate"):
         raise PermissionDenied
     scope = selectors.reports_to_moderate(request.user)

@@ -1,6 +1,7 @@
 """Questions to lawyers: asking (signed in or anonymously), answering, publishing to the FAQ."""
 
 import re
+import uuid
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -9,10 +10,13 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from amanat.accounts.models import User
 from amanat.audit.services import audit_record
 from amanat.core.codes import code_hash, code_new
 from amanat.core.textsearch import fold
+from amanat.elections.models import Election
 from amanat.elections.selectors import election_current
+from amanat.geography.models import Region
 from amanat.legal.stages import stages_compute
 from amanat.notifications.senders import Message
 from amanat.notifications.services import email_to_address, message_send
@@ -25,7 +29,7 @@ ANSWER_TARGET = timedelta(hours=48)
 URGENT_TARGET = timedelta(hours=2)
 
 
-def answer_due(*, asked_at: datetime, election) -> datetime:
+def answer_due(*, asked_at: datetime, election: Election | None) -> datetime:
     """When a question asked at `asked_at` must be answered. 48 hours, unless the election
     (the current one, or None) is near: an answer after the polls open comes too late for
     the day before, so it is due by the opening; on election day and through the count
@@ -55,8 +59,8 @@ class QuestionError(Exception):
 
 
 def question_ask(
-    *, client_id, region, topic: str, text: str, is_public: bool, language: str,
-    asker=None, notify_email: str = "",
+    *, client_id: uuid.UUID, region: Region, topic: str, text: str, is_public: bool,
+    language: str, asker: User | None = None, notify_email: str = "",
 ) -> tuple[Question, str | None]:  # fmt: skip
     """Store a question once per form; return it with its follow-up code (only the first time:
     the code is random and only its hash is kept)."""
@@ -87,7 +91,7 @@ def question_by_code(code: str) -> Question | None:
 
 
 @transaction.atomic
-def question_answer(*, question: Question, lawyer, text: str) -> Question:
+def question_answer(*, question: Question, lawyer: User, text: str) -> Question:
     question = Question.objects.select_for_update().get(pk=question.pk)
     if not text.strip():
         raise QuestionError("answer", _("Write the answer."))
@@ -128,7 +132,9 @@ def scrub(text: str) -> str:
     return PHONE.sub("[…]", EMAIL.sub("[…]", text))
 
 
-def faq_publish(*, question: Question, lawyer, question_text: str, answer_text: str) -> FaqEntry:
+def faq_publish(
+    *, question: Question, lawyer: User, question_text: str, answer_text: str
+) -> FaqEntry:
     question = Question.objects.get(pk=question.pk)  # the status as stored, not as passed
     if not question.is_public:
         raise QuestionError("is_public", _("The asker did not allow publication."))

@@ -25,7 +25,9 @@ def ask(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             question, code = services.question_ask(
-                asker=request.user, language=request.LANGUAGE_CODE, **form.cleaned_data
+                asker=request.user if request.user.is_authenticated else None,
+                language=request.LANGUAGE_CODE,
+                **form.cleaned_data,
             )
         except services.QuestionError as failure:
             form.add_error(failure.field, failure.message)
@@ -76,7 +78,7 @@ def _answered_message(question: Question) -> str:
 
 
 @login_required
-def answer(request: HttpRequest, pk: int) -> HttpResponse:
+def answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     question = get_object_or_404(Question, pk=pk)
     if not request.user.has_perm("legalhelp.answer_question", question):
         raise Http404  # a question one may not answer answers as if it did not exist

@@ -1,6 +1,7 @@
 import uuid
 from datetime import datetime
 from decimal import Decimal
+from typing import Literal, overload
 
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema, Status
@@ -92,6 +93,10 @@ def _station_error(code: str, message: str) -> ApiError:
     )
 
 
+@overload
+def _station(number: str | None, *, required: Literal[True]) -> PollingStation: ...
+@overload
+def _station(number: str | None, *, required: bool) -> PollingStation | None: ...
 def _station(number: str | None, *, required: bool) -> PollingStation | None:
     if not number:
         if required:

@@ -2,35 +2,36 @@
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
-from amanat.accounts.models import Program
+from amanat.accounts.models import Program, User
 from amanat.accounts.roles import Role
 from amanat.accounts.selectors import certificates_valid
 from amanat.elections.models import Election
 from amanat.geography.models import District, PollingStation, Region
 
-from .models import Application, CheckIn, DeploymentStation, Observer, SosAlert
+from .models import Application, CheckIn, Deployment, DeploymentStation, Observer, SosAlert
 
 
-def regions_visible_to(user) -> QuerySet[Region]:
+def regions_visible_to(user: User) -> QuerySet[Region]:
     """All regions for admins and analysts; their own for coordinators, lawyers, observers."""
     if user.role in (Role.ADMIN, Role.ANALYST):
         return Region.objects.order_by("code")
     return user.regions.order_by("code")
 
 
-def applications_visible_to(user) -> QuerySet[Application]:
+def applications_visible_to(user: User) -> QuerySet[Application]:
     return Application.objects.filter(region__in=regions_visible_to(user)).select_related(
         "region", "district"
     )
 
 
-def observers_visible_to(user) -> QuerySet[Observer]:
+def observers_visible_to(user: User) -> QuerySet[Observer]:
     if user.role == Role.ANALYST:
         return Observer.objects.none()  # aggregates only
     return Observer.objects.filter(region__in=regions_visible_to(user)).select_related(
@@ -60,7 +61,7 @@ def observers_listed(
     return observers.order_by("region__code", "user__last_name", "user__first_name", "pk")
 
 
-def _matches(word: str, links: QuerySet) -> Q:
+def _matches(word: str, links: QuerySet[DeploymentStation]) -> Q:
     # SQLite's LIKE folds the case of ASCII letters only: "иван" would miss "Иван". Names are
     # written capitalised, so the word is also tried as typed, lower-, title- and upper-case.
     match = Q()
@@ -73,22 +74,24 @@ def _matches(word: str, links: QuerySet) -> Q:
         if len(digits) == 11 and digits.startswith("8"):  # 8 701 … is +7 701 … dialled at home
             match |= Q(user__phone__contains="7" + digits[1:])
     if digits and digits == word.lstrip("№#"):
-        match |= Exists(links.filter(station__number=digits))
+        match |= Q(Exists(links.filter(station__number=digits)))
     return match
 
 
-def station_numbers(observers, election: Election | None) -> dict[int, list[str]]:
+def station_numbers(
+    observers: Iterable[Observer], election: Election | None
+) -> dict[int, list[str]]:
     """The numbers of the stations each of these observers is assigned to, in one query."""
     rows = DeploymentStation.objects.filter(
         election=election, deployment__observer__in=[o.pk for o in observers]
     ).values_list("deployment__observer_id", "station__number")
-    numbers = defaultdict(list)
+    numbers: defaultdict[int, list[str]] = defaultdict(list)
     for observer_id, number in rows.order_by("station__number"):
         numbers[observer_id].append(number)
     return dict(numbers)
 
 
-def sos_visible_to(user) -> QuerySet[SosAlert]:
+def sos_visible_to(user: User) -> QuerySet[SosAlert]:
     return SosAlert.objects.filter(region__in=regions_visible_to(user)).select_related(
         "observer__user", "station", "region"
     )
@@ -114,7 +117,9 @@ class Coverage:
         return round(100 * self.covered / self.stations) if self.stations else 0
 
 
-def _observers_per_station(election: Election, stations: QuerySet) -> dict[int, int]:
+def _observers_per_station(
+    election: Election, stations: QuerySet[PollingStation]
+) -> dict[int, int]:
     rows = (
         DeploymentStation.objects.filter(election=election, station__in=stations)
         .values("station_id")
@@ -123,9 +128,16 @@ def _observers_per_station(election: Election, stations: QuerySet) -> dict[int, 
     return {row["station_id"]: row["n"] for row in rows}
 
 
-def _coverage(election, stations: QuerySet, group_field: str, keys: dict) -> list[Coverage]:
+def _coverage(
+    election: Election,
+    stations: QuerySet[PollingStation],
+    group_field: str,
+    keys: Mapping[int, Region | District],
+) -> list[Coverage]:
     per_station = _observers_per_station(election, stations)
-    totals, ones, twos = Counter(), Counter(), Counter()
+    totals: Counter[int] = Counter()
+    ones: Counter[int] = Counter()
+    twos: Counter[int] = Counter()
     for pk, group in stations.values_list("pk", group_field):
         totals[group] += 1
         n = per_station.get(pk, 0)
@@ -186,7 +198,7 @@ def not_checked_in(
     return [MissingCheckIn(link.station, link.deployment.observer) for link in links]
 
 
-def deployments_of(observer: Observer, election: Election | None):
+def deployments_of(observer: Observer, election: Election | None) -> list[Deployment]:
     if election is None:
         return []
     return list(
@@ -194,8 +206,8 @@ def deployments_of(observer: Observer, election: Election | None):
     )
 
 
-def coverage_totals(rows: list[Coverage]) -> dict:
-    totals = defaultdict(int)
+def coverage_totals(rows: list[Coverage]) -> dict[str, int]:
+    totals: defaultdict[str, int] = defaultdict(int)
     for row in rows:
         totals["stations"] += row.stations
         totals["covered"] += row.covered

@@ -94,7 +94,8 @@ def official_results_import(
         PollingStation.objects.filter(country=contest.election.country).values_list("number", "pk")
     )
     relations_broken = protocol_relations_checker(contest)
-    rows, seen = [], {}
+    rows: list[OfficialResult] = []
+    seen: dict[str, int] = {}
     for line, row in enumerate(reader, start=2):
         number, figures, problems = _row_read(line, row, station_column, mapping, stations, seen)
         if progress:

@@ -1,7 +1,7 @@
 """Writes for results: the protocol form of a contest, official results, protocol photos and
 their entries by hand."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from django.db import transaction
 
@@ -24,17 +24,18 @@ def protocol_form_load(contest: Contest, form_code: str = "PR") -> ProtocolForm:
     return protocol_form
 
 
-def protocol_relations_checker(contest) -> Callable[[dict], list[str]]:
+def protocol_relations_checker(contest: Contest) -> Callable[[Mapping[str, object]], list[str]]:
     """A check of figures by line (an official protocol, an entry typed from a photo) against
     the contest's control relations, loaded once for many protocols; it returns the broken
     relations named as the ingestion service names them."""
     protocol_form = ProtocolForm.objects.filter(contest=contest).select_related("form").first()
     if protocol_form is None:
         return lambda figures: []
-    relations = protocol_form.form.versions.order_by("-number").first().relations
+    newest = protocol_form.form.versions.order_by("-number").first()
+    relations = newest.relations if newest is not None else []
     lines = protocol_form.lines
 
-    def broken(figures: dict) -> list[str]:
+    def broken(figures: Mapping[str, object]) -> list[str]:
         by_code = {code: figures[key] for code, key in lines.items() if key in figures}
         return [
             error.message

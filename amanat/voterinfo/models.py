@@ -1,6 +1,7 @@
 """Voter information: guides, reminders of the calendar, candidates' programmes by topic."""
 
 import uuid
+from typing import TYPE_CHECKING
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -28,6 +29,11 @@ class Guide(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
     # Titles and texts in all three languages, folded (core.textsearch.fold), for search.
     search_text = models.TextField(editable=False, default="")
+
+    if TYPE_CHECKING:  # added by modeltranslation (translation.py)
+        title_kk: str | None
+        title_ru: str | None
+        title_en: str | None
 
     class Meta:
         ordering = ["category", "position"]

@@ -59,7 +59,7 @@ def _sqlite_matching(stems_: list[str]) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def _postgresql_matching(guides: QuerySet[Guide], terms: list[tuple[str, str]]):
+def _postgresql_matching(guides: QuerySet[Guide], terms: list[tuple[str, str]]) -> QuerySet[Guide]:
     from django.contrib.postgres.search import SearchQuery, SearchVector
 
     vector = (

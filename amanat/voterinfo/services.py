@@ -2,6 +2,7 @@
 
 import logging
 import tomllib
+import uuid
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -59,7 +60,7 @@ def reminder_subscribe(*, email: str, election: Election, language: str) -> Remi
     return subscription
 
 
-def reminder_unsubscribe(*, token) -> ReminderSubscription | None:
+def reminder_unsubscribe(*, token: uuid.UUID | str) -> ReminderSubscription | None:
     from django.utils import timezone
 
     subscription = ReminderSubscription.objects.filter(token=token).first()

@@ -11,7 +11,9 @@ def md5(text: str) -> str:
 
 def digest_header(challenge: str, username: str, password: str, method: str, uri: str) -> str:
     """What ODK Collect computes from the server's challenge (RFC 7616, qop=auth)."""
-    nonce = re.search(r'nonce="([^"]+)"', challenge).group(1)
+    found = re.search(r'nonce="([^"]+)"', challenge)
+    assert found, challenge
+    nonce = found.group(1)
     ha1 = md5(f"{username}:Amanat:{password}")
     ha2 = md5(f"{method}:{uri}")
     response = md5(f"{ha1}:{nonce}:00000001:abcdef:auth:{ha2}")
@@ -53,7 +55,9 @@ SUBMIT = "/openrosa/submission"
 
 
 def nonce_of(response) -> str:
-    return re.search(r'nonce="([^"]+)"', response["WWW-Authenticate"]).group(1)
+    found = re.search(r'nonce="([^"]+)"', response["WWW-Authenticate"])
+    assert found, response["WWW-Authenticate"]
+    return found.group(1)
 
 
 def signed(nonce, username, password, method, uri, nc=1, cnonce="c0ffee") -> str:

@@ -7,7 +7,7 @@ import pytest
 from defusedxml import ElementTree
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from amanat.checklists.models import Submission
+from amanat.checklists.models import ChecklistForm, Submission
 from amanat.incidents.tests.factories import photo_with_gps
 
 pytestmark = pytest.mark.django_db
@@ -34,6 +34,14 @@ def test_form_list_and_xform_download(odk):
     xform = call("GET", "/openrosa/forms/VT.xml")
     assert b'<translation lang="Kazakh (kk)">' in xform.content
     assert b'nodeset="/VT/D"' in xform.content
+
+
+def test_an_active_form_with_no_version_is_not_listed(odk):
+    call, _station = odk
+    ChecklistForm.objects.create(code="NEW", phase="voting", name="New")
+    listing = call("GET", "/openrosa/formList")
+    assert listing.status_code == 200
+    assert b"<formID>NEW</formID>" not in listing.content
 
 
 def test_submission_201_then_202_and_stored_once(client, odk):

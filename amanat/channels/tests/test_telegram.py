@@ -7,7 +7,8 @@ import pytest
 
 from amanat.channels.models import TelegramUpdate
 from amanat.channels.tests.factories import CHAT, texts
-from amanat.checklists.models import Submission
+from amanat.checklists.models import ChecklistForm, Submission
+from amanat.core.memo import memo_clear
 from amanat.incidents.tests.factories import photo_with_gps
 from amanat.notifications.models import TelegramLink
 from amanat.notifications.telegram import TelegramClient, telegram_link_code_create
@@ -69,6 +70,18 @@ def test_a_wrong_answer_is_asked_again(bot):
     press("ans:B:1")
     message("много")  # C wants a number
     assert "кнопками или числом" in texts(sent)[-2]
+    assert Submission.objects.count() == 0
+
+
+def test_a_form_withdrawn_during_the_conversation_is_not_accepted(bot):
+    message, press, _post, sent, observer = bot
+    message(f"/link {telegram_link_code_create(user=observer.user)}")
+    press("form:OP")
+    press("ans:A:1")
+    ChecklistForm.objects.filter(code="OP").update(is_active=False)
+    memo_clear()
+    press("ans:B:1")
+    assert texts(sent)[-1].startswith("Не принято")
     assert Submission.objects.count() == 0
 
 

@@ -126,3 +126,15 @@ def test_station_view_puts_observers_side_by_side_with_photos(client, day, make_
 
     client.force_login(make_user(role=Role.COORDINATOR, regions=[region("KZ-75")]))
     assert client.get(f"/en/checklists/station/{station.number}/").status_code == 404
+
+
+def test_a_form_with_no_current_version_is_left_out_not_an_error(client, day, make_user):
+    """An active form with no version yet (or activated since the versions were remembered)
+    has no panel; its quality page, and an inactive form's, is not found."""
+    ChecklistForm.objects.create(code="NEW", phase="voting", name="New")
+    ChecklistForm.objects.filter(code="CL").update(is_active=False)
+    client.force_login(make_user(role=Role.COORDINATOR, regions=[region("KZ-71")]))
+    assert client.get("/en/checklists/dashboard/").status_code == 200
+    assert client.get("/en/checklists/quality/NEW/").status_code == 404
+    assert client.get("/en/checklists/quality/CL/").status_code == 404
+    assert client.get("/en/checklists/summary/").status_code == 200

@@ -9,7 +9,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
-from amanat.accounts.models import User
+from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.accounts.roles import Role
 from amanat.notifications.models import Delivery
 from amanat.notifications.selectors import deliveries_counted
@@ -26,7 +26,7 @@ def _may_broadcast(request: HttpRequest) -> None:
 
 
 @login_required
-def broadcast(request: HttpRequest) -> HttpResponse:
+def broadcast(request: AuthenticatedHttpRequest) -> HttpResponse:
     _may_broadcast(request)
     regions = selectors.regions_visible_to(request.user)
     form = BroadcastForm(request.POST or None)
@@ -39,7 +39,7 @@ def broadcast(request: HttpRequest) -> HttpResponse:
             "certified": data["certified"],
         }
         sent = broadcasts.broadcast_send(
-            author=cast(User, request.user),  # signed in: login_required
+            author=request.user,
             subject=data["subject"],
             body=data["body"],
             observers=selectors.observers_visible_to(request.user),
