@@ -57,37 +57,16 @@ def fill(submissions: int) -> None:
     from django.utils import timezone
 
     call_command("migrate", verbosity=0)
-    from amanat.accounts.models import User
-    from amanat.checklists.loader import forms_load_all
+    from data import deployed_one_per_station, observers_certified, stations_and_election
+
     from amanat.checklists.models import Question, Submission
     from amanat.checklists.services import form_version_current
-    from amanat.demo.elections import demo_election_load
-    from amanat.demo.stations import synthetic_station_csv
     from amanat.geography.models import PollingStation
-    from amanat.geography.selectors import country_default
-    from amanat.geography.services import stations_import_text
-    from amanat.observers.models import Deployment, DeploymentStation, Observer
 
-    stations_import_text(text=synthetic_station_csv(), country=country_default())
-    election = demo_election_load(country_default())
-    forms_load_all()
+    election = stations_and_election()
     stations = list(PollingStation.objects.select_related("district").order_by("number"))
-    users = [User(username=f"bench{i}", role="observer") for i in range(len(stations))]
-    for user in users:
-        user.set_unusable_password()
-    User.objects.bulk_create(users, batch_size=2000)
-    observers = Observer.objects.bulk_create(
-        [Observer(user=u, region_id=s.district.region_id)
-         for u, s in zip(users, stations, strict=True)], batch_size=2000,
-    )  # fmt: skip
-    deployments = Deployment.objects.bulk_create(
-        [Deployment(election=election, observer=o, kind="stationary") for o in observers],
-        batch_size=2000,
-    )
-    DeploymentStation.objects.bulk_create(
-        [DeploymentStation(deployment=d, station=s, election=election)
-         for d, s in zip(deployments, stations, strict=True)], batch_size=2000,
-    )  # fmt: skip
+    observers = observers_certified([(s.district.region_id, None) for s in stations])
+    deployed_one_per_station(election, stations, observers)
     versions = [form_version_current(code) for code in ("OP", "VT", "CL")]
     questions = {v.pk: list(v.questions.all()) for v in versions}
     rng, now, batch, made = random.Random(17), timezone.now(), [], 0

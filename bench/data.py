@@ -38,9 +38,8 @@ def observers_certified(places: list[tuple[int, int | None]], *, phones: bool = 
     with `phones`, observer i has the phone +7702 and i in seven digits."""
     from django.utils import timezone
 
-    from amanat.accounts.models import User
+    from amanat.accounts.models import Certificate, User
     from amanat.observers.models import Observer
-    from amanat.training.models import Certificate
 
     users = [
         User(
@@ -62,3 +61,17 @@ def observers_certified(places: list[tuple[int, int | None]], *, phones: bool = 
         batch_size=2000,
     )  # fmt: skip
     return observers
+
+
+def deployed_one_per_station(election, stations: list, observers: list) -> None:
+    """Observer i deployed (stationary) at station i for the election."""
+    from amanat.observers.models import Deployment, DeploymentStation
+
+    deployments = Deployment.objects.bulk_create(
+        [Deployment(election=election, observer=o, kind="stationary") for o in observers],
+        batch_size=2000,
+    )
+    DeploymentStation.objects.bulk_create(
+        [DeploymentStation(deployment=d, station=s, election=election)
+         for d, s in zip(deployments, stations, strict=True)], batch_size=2000,
+    )  # fmt: skip

@@ -5,29 +5,30 @@ Prints the tokens and phones of the first N, who submit, as JSON."""
 import json
 import sys
 
-from data import django_ready, observers_certified, stations_and_election
+from data import (
+    deployed_one_per_station,
+    django_ready,
+    observers_certified,
+    stations_and_election,
+)
 
 django_ready()
 
 from django.db import connection  # noqa: E402
 
-from amanat.accounts.models import ApiToken, User  # noqa: E402
+from amanat.accounts.models import (  # noqa: E402
+    ApiToken,
+    Certificate,  # noqa: E402
+    User,
+)
 from amanat.geography.models import PollingStation  # noqa: E402
 from amanat.observers.models import Deployment, DeploymentStation, Observer  # noqa: E402
-from amanat.training.models import Certificate  # noqa: E402
 
 count = int(sys.argv[1])
 election = stations_and_election()
 stations = list(PollingStation.objects.select_related("district").order_by("number"))
 observers = observers_certified([(s.district.region_id, None) for s in stations], phones=True)
-deployments = Deployment.objects.bulk_create(
-    [Deployment(election=election, observer=o, kind="stationary") for o in observers],
-    batch_size=2000,
-)
-DeploymentStation.objects.bulk_create(
-    [DeploymentStation(deployment=d, station=s, election=election)
-     for d, s in zip(deployments, stations, strict=True)], batch_size=2000,
-)  # fmt: skip
+deployed_one_per_station(election, stations, observers)
 users = [observer.user for observer in observers]
 keys = [f"bench-token-{user.pk}" for user in users]
 ApiToken.objects.bulk_create(
