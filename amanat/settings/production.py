@@ -15,6 +15,14 @@ for _name in ("SECRET_KEY", "DATABASE_URL", "ALLOWED_HOSTS", "AMANAT_ORGANISATIO
 if not os.environ.get("AMANAT_AUDIT_KEY"):
     raise ImproperlyConfigured("AMANAT_AUDIT_KEY must be set in production")
 
+# Background tasks need a broker and `amanat worker` beside the app servers; running them
+# inside the app servers instead is a choice to state, not a default to fall into.
+if CELERY_BROKER_URL == "memory://" and not env_bool("AMANAT_TASKS_IN_PROCESS", False):  # noqa: F405
+    raise ImproperlyConfigured(
+        "REDIS_URL or CELERY_BROKER_URL must be set in production (the task queue's broker); "
+        "AMANAT_TASKS_IN_PROCESS=1 runs the tasks inside the app servers instead"
+    )
+
 DEBUG = False
 AMANAT_REQUIRE_2FA = True
 SESSION_COOKIE_SECURE = True

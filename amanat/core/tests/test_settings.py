@@ -12,6 +12,7 @@ PROBE = (
     "'cache': settings.CACHES['default']['BACKEND'], 'debug': settings.DEBUG, "
     "'media': str(settings.MEDIA_ROOT), 'hasher': settings.PASSWORD_HASHERS[0], "
     "'two_factor': settings.AMANAT_REQUIRE_2FA, 'hosts': settings.ALLOWED_HOSTS, "
+    "'broker': settings.CELERY_BROKER_URL, 'tasks_in_process': settings.CELERY_TASK_ALWAYS_EAGER, "
     "'options': settings.DATABASES['default'].get('OPTIONS', {})}))"
 )
 
@@ -29,6 +30,8 @@ def probe(module: str, tmp_path, **env) -> subprocess.CompletedProcess:
             "ALLOWED_HOSTS",
             "AMANAT_ORGANISATION_CONTACT",
             "AMANAT_AUDIT_KEY",
+            "CELERY_BROKER_URL",
+            "AMANAT_TASKS_IN_PROCESS",
         }
     }
     clean.update(DJANGO_SETTINGS_MODULE=module, AMANAT_DATA_DIR=str(tmp_path), **env)
@@ -68,6 +71,19 @@ def test_production_reads_postgres_redis_and_hosts(tmp_path):
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert values["hosts"] == ["amanat.example", "www.amanat.example"]
     assert values["two_factor"] is True  # production cannot switch it off
+    assert values["broker"] == "redis://cache.internal:6379/0"
+    assert values["tasks_in_process"] is False  # a worker runs them
+
+
+def test_production_refuses_to_start_without_a_broker_unless_told(tmp_path):
+    needed = {"DATABASE_URL": "postgres://h/db", "SECRET_KEY": "x" * 50,
+              "ALLOWED_HOSTS": "amanat.example", "AMANAT_AUDIT_KEY": "y" * 50,
+              "AMANAT_ORGANISATION_CONTACT": "+7 727 000 00 00"}  # fmt: skip
+    result = probe("amanat.settings.production", tmp_path, **needed)
+    assert result.returncode != 0
+    assert "REDIS_URL or CELERY_BROKER_URL must be set in production" in result.stderr
+    stated = probe("amanat.settings.production", tmp_path, AMANAT_TASKS_IN_PROCESS="1", **needed)
+    assert json.loads(stated.stdout)["tasks_in_process"] is True
 
 
 def test_production_refuses_to_start_without_its_secret(tmp_path):
