@@ -64,7 +64,10 @@ def test_search_by_name_phone_username_and_station_number(client, coordinator, q
     station = PollingStationFactory(district=DistrictFactory(region=region("KZ-71")), number="117")
     people = {
         "aigerim": ObserverFactory(
-            user__first_name="Айгерим", user__last_name="Сапарова", user__phone="+77015551234"
+            user__first_name="Айгерим",
+            user__last_name="Сапарова",
+            user__phone="+77015551234",
+            user__username="aigerim_s",  # a sequence number (user117…) would match "117"
         ),
         "bolat": ObserverFactory(user__username="bolat_k", user__phone="+77770001111"),
     }
