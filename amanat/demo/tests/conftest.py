@@ -7,15 +7,18 @@ import subprocess
 import sys
 import time
 import urllib.request
+from datetime import date
 from pathlib import Path
 
 import pytest
 from django.db import transaction
 from django.test import override_settings
+from django.utils import timezone
 
 from amanat.demo.services import demo_load
 
 ROOT = Path(__file__).resolve().parents[3]
+LOADED: dict[str, date] = {}
 
 
 @pytest.fixture(scope="package")
@@ -31,10 +34,18 @@ def demo(django_db_setup, django_db_blocker, tmp_path_factory):
         outer = transaction.atomic()
         outer.__enter__()
         try:
+            LOADED["day"] = timezone.localdate()
             yield demo_load()
         finally:
             transaction.set_rollback(True)
             outer.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="package")
+def demo_day(demo) -> date:
+    """The local day the demo was loaded on, which its election is held on: a run that
+    crosses midnight compares with this day, not with the clock's."""
+    return LOADED["day"]
 
 
 def _free_port() -> int:

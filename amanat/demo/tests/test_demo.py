@@ -156,13 +156,11 @@ def test_demo_coordinator_dashboard_shows_astana_only(client, demo, django_asser
 
 
 @pytest.mark.django_db
-def test_demo_election_is_today_and_the_observer_is_at_station_1_with_a_known_phone(demo):
-    from django.utils import timezone
-
+def test_demo_election_is_today_and_the_observer_is_at_station_1_with_a_known_phone(demo, demo_day):
     from amanat.elections.selectors import election_current
     from amanat.observers.models import Deployment
 
-    assert election_current().election_day == timezone.localdate()
+    assert election_current().election_day == demo_day
     observer = User.objects.get(username="observer")
     assert observer.phone == "+77010000001"
     deployment = Deployment.objects.get(observer__user=observer, election=election_current())

@@ -22,16 +22,17 @@ pytestmark = pytest.mark.django_db
 LANGS = ("kk", "ru", "en")
 
 
-def _today(moments) -> bool:
+def _on(day, moments) -> bool:
+    """Every moment on the demo's day, none in the future."""
     now = timezone.now()
-    return all(timezone.localdate(m) == timezone.localdate() and m <= now for m in moments)
+    return all(timezone.localdate(m) == day and m <= now for m in moments)
 
 
-def test_opening_and_voting_reports_came_in_today_from_every_region(demo):
+def test_opening_and_voting_reports_came_in_today_from_every_region(demo, demo_day):
     for code, at_least in (("OP", 300), ("VT", 200)):
         reports = Submission.objects.filter(version__form__code=code, election=election_current())
         assert reports.count() >= at_least, code
-        assert _today(reports.values_list("observed_at", flat=True)), code
+        assert _on(demo_day, reports.values_list("observed_at", flat=True)), code
         regions = set(reports.values_list("station__district__region__code", flat=True))
         assert regions == set(Region.objects.values_list("code", flat=True)), code
     alerts = CriticalAlert.objects.select_related("submission")
@@ -39,10 +40,12 @@ def test_opening_and_voting_reports_came_in_today_from_every_region(demo):
     assert all(a.created_at == a.submission.observed_at for a in alerts)  # raised on receipt
 
 
-def test_observers_checked_in_before_their_reports_and_the_demo_observer_at_station_1(demo):
+def test_observers_checked_in_before_their_reports_and_the_demo_observer_at_station_1(
+    demo, demo_day
+):
     checkins = CheckIn.objects.filter(election=election_current())
     assert checkins.count() >= 300
-    assert _today(checkins.values_list("checked_in_at", flat=True))
+    assert _on(demo_day, checkins.values_list("checked_in_at", flat=True))
     mine = checkins.get(observer__user__username="observer")
     assert mine.station.number == "1"
     opening = Submission.objects.get(observer__user__username="observer")
@@ -56,12 +59,12 @@ def test_no_official_results_while_the_polls_are_open(demo):
     assert not Submission.objects.filter(version__form__code__in=["CL", "PR"]).exists()
 
 
-def test_incidents_published_with_clean_photos_and_others_being_checked(demo):
+def test_incidents_published_with_clean_photos_and_others_being_checked(demo, demo_day):
     published = Report.objects.filter(is_published=True)
     assert published.count() == 7
     assert all(r.public_summary and r.status == "verified" for r in published)
-    assert _today(Report.objects.values_list("occurred_at", flat=True))
-    assert _today(Report.objects.values_list("received_at", flat=True))
+    assert _on(demo_day, Report.objects.values_list("occurred_at", flat=True))
+    assert _on(demo_day, Report.objects.values_list("received_at", flat=True))
     assert all(r.occurred_at <= r.received_at <= r.published_at for r in published)
     photos = Evidence.objects.filter(report__is_published=True, kind="photo")
     assert photos.count() == 2
@@ -129,19 +132,19 @@ def test_the_observers_certificate_matches_the_courses_passed(demo):
     assert certificate.issued_at < timezone.now() - timedelta(days=7)  # trained before the day
 
 
-def test_sos_alerts_in_astana_for_the_coordinator_and_lawyer(demo):
+def test_sos_alerts_in_astana_for_the_coordinator_and_lawyer(demo, demo_day):
     alerts = SosAlert.objects.filter(region__code="KZ-71")
     assert sorted(alerts.values_list("status", flat=True)) == ["acknowledged", "closed"]
     assert SosAlert.objects.filter(status="open").count() == 1
-    assert _today(SosAlert.objects.values_list("raised_at", flat=True))
+    assert _on(demo_day, SosAlert.objects.values_list("raised_at", flat=True))
 
 
-def test_applications_wait_for_the_astana_coordinator(demo, client):
+def test_applications_wait_for_the_astana_coordinator(demo, client, demo_day):
     from amanat.observers.models import Application
 
     waiting = Application.objects.filter(region__code="KZ-71", status="submitted")
     assert waiting.count() == 3
-    assert all(timezone.localdate(a.submitted_at) < timezone.localdate() for a in waiting)
+    assert all(timezone.localdate(a.submitted_at) < demo_day for a in waiting)
     client.force_login(User.objects.get(username="coordinator"))
     page = client.get("/ru/observers/applications/").content.decode()
     for application in waiting:
