@@ -49,6 +49,8 @@ urlpatterns += i18n_patterns(
     path("legal-help/", include("amanat.legalhelp.urls")),
     path("checklists/", include("amanat.checklists.urls")),
     path("incidents/", include("amanat.incidents.urls")),
+    path("readiness/", include("amanat.readiness.urls")),
+    path("media/", include("amanat.media.urls")),
     path("results/", include("amanat.results.urls")),
     path("forensics/", include("amanat.forensics.urls")),
     # The admin signs in through our login, which asks for the second factor.

@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 
 from amanat.accounts.models import ApiToken, User
 from amanat.core.db import cursor_preparable
+from amanat.core.signals import report_stored
 from amanat.elections.models import Election
 from amanat.geography.models import PollingStation
 from amanat.observers.models import Deployment, DeploymentStation, Observer
@@ -166,7 +167,7 @@ def _receive(
         channel=channel, observed_at=observed_at or timezone.now(), raw=raw, answers=clean,
     )  # fmt: skip
     alerts = [q.code for q in questions if q.code in clean and is_critical(q, clean[q.code])]
-    if not _stored(submission, station_number, alerts, record):
+    if not _stored(submission, station_number, alerts, record, form_code):
         _deployed_or_refuse(observer, election, station_number)
         # Sent before (a retry, or racing the original): the caller answers with that one.
         raise SubmissionInvalid("resent", "")
@@ -178,14 +179,22 @@ def _stored(
     station_number: str,
     alerts: list[str],
     record: Callable[[Submission], Model] | None,
+    form_code: str,
 ) -> bool:
     """Store the submission at the station of that number where its observer is deployed,
     unless its client id is stored already; then what goes with a stored submission. One
     statement when nothing goes with it, else one transaction."""
-    with transaction.atomic() if alerts or record else contextlib.nullcontext():
+    listened = report_stored.has_listeners(form_code)
+    with transaction.atomic() if alerts or record or listened else contextlib.nullcontext():
         if not _inserted(submission, station_number):
             return False
         submission_stored(submission, alerts)
+        if listened:
+            report_stored.send(
+                form_code, submission_id=submission.pk, election_id=submission.election_id,
+                observer_id=submission.observer_id, station_id=submission.station_id,
+                answers=submission.answers,
+            )  # fmt: skip
         if record is not None:
             record(submission).save()
     return True

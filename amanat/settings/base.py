@@ -87,6 +87,8 @@ INSTALLED_APPS = [
     "amanat.legalhelp",
     "amanat.checklists",
     "amanat.incidents",
+    "amanat.readiness",
+    "amanat.media",
     "amanat.forensics",
     "amanat.results",
     "amanat.demo",

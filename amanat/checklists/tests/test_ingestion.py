@@ -214,3 +214,36 @@ def test_on_postgresql_the_report_and_token_statements_are_prepared_once(field):
         statements = [row[0] for row in cursor.fetchall()]
     assert sum('INSERT INTO "checklists_submission"' in s for s in statements) == 1
     assert sum('JOIN "accounts_apitoken" t' in s for s in statements) == 1
+
+
+def test_an_app_listening_for_a_form_records_each_stored_report_of_it_once(field):
+    from amanat.core.signals import report_stored
+
+    heard = []
+
+    def listener(sender, **kwargs):
+        heard.append((sender, kwargs["submission_id"], kwargs["station_id"], kwargs["answers"]))
+
+    report_stored.connect(listener, sender="VT", dispatch_uid="test-listener")
+    try:
+        client_id = uuid.uuid4()
+        first, _new = receive(field, {"A": False}, client_id=client_id)
+        receive(field, {"A": False}, client_id=client_id)  # a resend is heard no more
+    finally:
+        report_stored.disconnect(sender="VT", dispatch_uid="test-listener")
+    assert heard == [("VT", first.pk, field[1].pk, {"A": False})]
+
+
+def test_a_listener_that_fails_leaves_no_report_behind(field):
+    from amanat.core.signals import report_stored
+
+    def listener(sender, **kwargs):
+        raise RuntimeError("the listening app failed")
+
+    report_stored.connect(listener, sender="VT", dispatch_uid="test-failing")
+    try:
+        with pytest.raises(RuntimeError):
+            receive(field, {"A": True})
+    finally:
+        report_stored.disconnect(sender="VT", dispatch_uid="test-failing")
+    assert (Submission.objects.count(), CriticalAlert.objects.count()) == (0, 0)

@@ -1,0 +1,2 @@
+"""Readiness of the pre-election stage: voter-list audits and citizens' self-checks,
+pre-election monitoring of commissions, and the register of candidates' refusals."""
