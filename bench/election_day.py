@@ -218,13 +218,14 @@ def main() -> None:
     parser.add_argument("--database", default="amanat_bench", help="made and dropped anew")
     parser.add_argument(
         "--broker", default="",
-        help="a task broker (redis://127.0.0.1:6379/14): tasks go to an `amanat worker` started "
-        "beside the server, as in production; without one they run in the workers, in-process",
+        help="production's Redis (redis://127.0.0.1:6379/14), as REDIS_URL: the task broker and "
+        "the shared cache; tasks go to an `amanat worker` started beside the server, as in "
+        "production; without one they run in the workers, in-process",
     )  # fmt: skip
     args = parser.parse_args()
     env, people = staffed_election(args.clients, args.database)
     if args.broker:
-        env = {**env, "CELERY_BROKER_URL": args.broker}
+        env = {**env, "REDIS_URL": args.broker}
     server = subprocess.Popen(
         [BIN / "gunicorn", "amanat.wsgi", "--bind", f"127.0.0.1:{args.port}", "--chdir",
          ROOT, "--workers", str(args.workers), "--log-level", "warning"], env=env,

@@ -1,7 +1,7 @@
 """Live counts that do not grow with the day. Storing a report adds nothing to it (a report is
 stored `counted=False`); `tallies_fold` then folds the reports not yet counted into
 AnswerCount, per form, region and question, shortly after they arrive: by the task
-`checklists.fold_tallies` (tasks.py: enqueued after commit, at most once a second in a process,
+`checklists.fold_tallies` (tasks.py: enqueued after commit, at most once every two seconds,
 and run by `amanat beat` every few seconds), by the HQ dashboard when tasks run in-process, and
 by `amanat tallies_fold`. The dashboard reads a few hundred count lines instead of every
 submission of the day.
@@ -177,52 +177,51 @@ def _counts_apply(deltas: dict[Key, list[int]]) -> None:
     changed = {key: d for key, d in deltas.items() if d != [0, 0]}
     if not changed:
         return
-    lines = {
-        (row.election_id, row.form_id, row.region_id, row.code, row.value): row
-        for row in AnswerCount.objects.filter(
+    before = {
+        (election, form, region, code, value): (count, total)
+        for election, form, region, code, value, count, total in AnswerCount.objects.filter(
             election_id__in={k[0] for k in changed},
             form_id__in={k[1] for k in changed},
             region_id__in={k[2] for k in changed},
-        )
+        ).values_list("election_id", "form_id", "region_id", "code", "value", "count", "total")
     }
-    new, updated = [], []
+    kept = []
     for key, (count, total) in changed.items():
-        line = lines.get(key)
-        if line is None:
-            election, form, region, code, value = key
-            new.append(AnswerCount(election_id=election, form_id=form, region_id=region,
-                                   code=code, value=value, count=count, total=total))  # fmt: skip
-        else:
-            line.count += count
-            line.total += total
-            updated.append(line)
-    AnswerCount.objects.bulk_create(new, batch_size=1000)
-    AnswerCount.objects.bulk_update(updated, ["count", "total"], batch_size=1000)
+        was_count, was_total = before.get(key, (0, 0))
+        election, form, region, code, value = key
+        kept.append(AnswerCount(
+            election_id=election, form_id=form, region_id=region, code=code, value=value,
+            count=was_count + count, total=was_total + total,
+        ))  # fmt: skip
+    # The new figures, not increments, are written: the fold holds its lock (one folder at a
+    # time), so nobody changed the lines since they were read. One upsert statement, where
+    # bulk_update's CASE took a few milliseconds of Python for every fold.
+    AnswerCount.objects.bulk_create(
+        kept, batch_size=1000, update_conflicts=True, update_fields=["count", "total"],
+        unique_fields=["election", "form", "region", "code", "value"],
+    )  # fmt: skip
 
 
 def _counting_keep(
     current: dict[tuple[int, int, int, int], _Report],
     counting: dict[tuple[int, int, int, int], CountingSubmission],
 ) -> None:
-    new, updated = [], []
-    for key, report in current.items():
-        row = counting.get(key)
-        if row is None:
-            election, form, station, observer = key
-            new.append(
-                CountingSubmission(
-                    election_id=election,
-                    form_id=form,
-                    station_id=station,
-                    observer_id=observer,
-                    submission_id=report.pk,
-                )  # fmt: skip
-            )
-        elif row.submission_id != report.pk:
-            row.submission_id = report.pk
-            updated.append(row)
-    CountingSubmission.objects.bulk_create(new, batch_size=1000)
-    CountingSubmission.objects.bulk_update(updated, ["submission"], batch_size=1000)
+    kept = [
+        CountingSubmission(
+            election_id=election,
+            form_id=form,
+            station_id=station,
+            observer_id=observer,
+            submission_id=report.pk,
+        )  # fmt: skip
+        for (election, form, station, observer), report in current.items()
+        if (row := counting.get((election, form, station, observer))) is None
+        or row.submission_id != report.pk
+    ]
+    CountingSubmission.objects.bulk_create(
+        kept, batch_size=1000, update_conflicts=True, update_fields=["submission"],
+        unique_fields=["election", "form", "station", "observer"],
+    )  # fmt: skip
 
 
 def _figures_take_if_due(every: timedelta) -> None:

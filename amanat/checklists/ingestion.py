@@ -116,9 +116,11 @@ def submission_receive(
     """Validate and store once per client id. Returns the submission and whether it is new;
     raises SubmissionInvalid naming every bad answer, and then stores nothing.
 
-    `record`, given the submission just stored, returns the channel's record of the delivery
-    (an SMS's log row with its reply): it is saved in the same transaction, so a report is
-    never kept without the record by which the channel knows it when it is sent again."""
+    `record`, given the submission about to be stored (its answers validated, no id yet),
+    returns the channel's record of the delivery (an SMS's log row with its reply), which has
+    a foreign key to the submission: it is stored with the report, in the same statement on
+    PostgreSQL (one round trip for the two rows), so a report is never kept without the
+    record by which the channel knows it when it is sent again."""
     try:
         return _receive(
             client_id=client_id, form_code=form_code, station_number=station_number,
@@ -183,10 +185,13 @@ def _stored(
 ) -> bool:
     """Store the submission at the station of that number where its observer is deployed,
     unless its client id is stored already; then what goes with a stored submission. One
-    statement when nothing goes with it, else one transaction."""
+    statement when nothing goes with it but the channel's record, else one transaction."""
+    along = record(submission) if record is not None else None
     listened = report_stored.has_listeners(form_code)
-    with transaction.atomic() if alerts or record or listened else contextlib.nullcontext():
-        if not _inserted(submission, station_number):
+    in_statement = along is not None and connection.vendor == "postgresql"
+    needs_transaction = alerts or listened or (along is not None and not in_statement)
+    with transaction.atomic() if needs_transaction else contextlib.nullcontext():
+        if not _inserted(submission, station_number, along if in_statement else None):
             return False
         submission_stored(submission, alerts)
         if listened:
@@ -195,8 +200,9 @@ def _stored(
                 observer_id=submission.observer_id, station_id=submission.station_id,
                 answers=submission.answers,
             )  # fmt: skip
-        if record is not None:
-            record(submission).save()
+        if along is not None and not in_statement:
+            setattr(along, _submission_link(type(along)).name, submission)
+            along.save()
     return True
 
 
@@ -204,7 +210,7 @@ def submission_stored(submission: Submission, alerts: list[str]) -> None:
     """What follows from each newly stored submission, called once for each, right after the
     statement that stored it (in the transaction with it when there is anything to write):
     the alerts for its critical answers, and the live counts (counting.py) soon after: the
-    fold is enqueued on commit, at most once a second per process, and a failure there never
+    fold is enqueued on commit, at most once every two seconds, and a failure there never
     fails a report."""
     if alerts:
         CriticalAlert.objects.bulk_create(
@@ -213,23 +219,32 @@ def submission_stored(submission: Submission, alerts: list[str]) -> None:
     transaction.on_commit(fold_tallies_soon, robust=True)
 
 
-def _inserted(submission: Submission, station_number: str) -> bool:
-    """The one statement: INSERT … SELECT the deployed station … ON CONFLICT DO NOTHING.
+def _inserted(submission: Submission, station_number: str, along: Model | None = None) -> bool:
+    """The one statement: INSERT … SELECT the deployed station … ON CONFLICT DO NOTHING, and
+    with `along` (PostgreSQL) the row that goes with the report in the same statement.
     Sets the submission's id, station and received time when it stored the row."""
     submission.received_at = timezone.now()
-    values = [
-        field.get_db_prep_save(getattr(submission, field.attname), connection)
-        for field in _inserted_fields()
-    ]
+    values = _values(submission, _inserted_fields())
     election_id, observer_id = submission.election_id, submission.observer_id
+    params = [*values, election_id, observer_id, station_number]
+    if along is not None:
+        params += _values(along, _along_fields(type(along)))
     with cursor_preparable() as cursor:
-        cursor.execute(_insert_sql(), [*values, election_id, observer_id, station_number])
+        cursor.execute(_insert_sql(type(along) if along is not None else None), params)
         row = cursor.fetchone()
     if row is None:
         return False
-    submission.pk, submission.station_id = row
+    submission.pk, submission.station_id = row[:2]
     submission._state.adding, submission._state.db = False, connection.alias
+    if along is not None:
+        setattr(along, _submission_link(type(along)).name, submission)
+        along.pk, along._state.adding, along._state.db = row[2], False, connection.alias
     return True
+
+
+def _values(instance: Model, fields: tuple[Any, ...]) -> list[Any]:
+    # pre_save gives auto_now_add fields their time, as Model.save() would.
+    return [field.get_db_prep_save(field.pre_save(instance, True), connection) for field in fields]
 
 
 @functools.cache
@@ -244,13 +259,42 @@ def _inserted_fields() -> tuple[Any, ...]:
 
 
 @functools.cache
-def _insert_sql() -> str:
+def _submission_link(model: type[Model]) -> Any:
+    """The record's foreign key to the submission."""
+    (link,) = (
+        field
+        for field in model._meta.concrete_fields
+        if field.is_relation and field.related_model is Submission
+    )
+    return link
+
+
+@functools.cache
+def _along_fields(model: type[Model]) -> tuple[Any, ...]:
+    link = _submission_link(model)
+    return tuple(f for f in model._meta.concrete_fields if not f.primary_key and f is not link)
+
+
+@functools.cache
+def _insert_sql(along: type[Model] | None = None) -> str:
     columns = ", ".join(f'"{field.column}"' for field in _inserted_fields())
     typed = ", ".join(_bound(field) for field in _inserted_fields())
-    return (
+    insert = (
         f'INSERT INTO "{Submission._meta.db_table}" ({columns}, "station_id") '  # noqa: S608 - names from the models
         f'SELECT {typed}, ds."station_id" {_deployed_station_sql()} '
         'ON CONFLICT ("client_id") DO NOTHING RETURNING "id", "station_id"'
+    )
+    if along is None:
+        return insert
+    fields = _along_fields(along)
+    along_columns = ", ".join(f'"{field.column}"' for field in fields)
+    along_typed = ", ".join(_bound(field) for field in fields)
+    # The record's row only where the report's was stored: the cross join is empty otherwise.
+    return (
+        f"WITH s AS ({insert}), "  # noqa: S608 - names from the models
+        f'r AS (INSERT INTO "{along._meta.db_table}" ({along_columns}, '
+        f'"{_submission_link(along).column}") SELECT {along_typed}, s."id" FROM s RETURNING "id") '
+        'SELECT s."id", s."station_id", r."id" FROM s, r'
     )
 
 
