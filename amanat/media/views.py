@@ -62,6 +62,8 @@ def code(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         initial={"genre": coding.genre if coding else None},
     )
     form = AppearanceForm(request.POST if action == "appearance" else None, election=election)
+    if coding is None:  # the genre comes first: the keyboard starts there
+        genre_form.fields["genre"].widget.attrs["autofocus"] = True
     try:
         if action == "genre" and genre_form.is_valid():
             services.coding_genre_set(item=item, coder=request.user, **genre_form.cleaned_data)
