@@ -79,7 +79,8 @@ def media_load(election: Election) -> int:
             "kind": kind, "owner": owner, "audience": audience, "rate": rate})[0]
         for name, kind, owner, audience, rate in OUTLETS
     ]  # fmt: skip
-    people = {c.full_name_en: c for c in Candidate.objects.filter(full_name_en__in=FUNDS)}
+    found = Candidate.objects.filter(full_name_en__in=FUNDS)
+    people = {getattr(c, "full_name_en"): c for c in found}  # noqa: B009 - modeltranslation's
     rng = random.Random(18)  # noqa: S311 - demo data, not a secret
     coded = 0
     for period in periods:

@@ -1,3 +1,5 @@
+from typing import Any, cast
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -5,6 +7,11 @@ from amanat.elections.models import Candidate, Election, Party
 
 from .models import Appearance, FundDeclaration, Genre, Item, MonitoringPeriod, Outlet
 from .reports import candidates_running
+
+
+def _choices(form: forms.BaseForm, name: str) -> "forms.ModelChoiceField[Any]":
+    """A choice field of the form, whose choices are narrowed to what the user may pick."""
+    return cast("forms.ModelChoiceField[Any]", form.fields[name])
 
 
 class ItemForm(forms.ModelForm):
@@ -15,8 +22,8 @@ class ItemForm(forms.ModelForm):
 
     def __init__(self, *args, election: Election | None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = MonitoringPeriod.objects.filter(election=election)
-        self.fields["outlet"].queryset = Outlet.objects.order_by("name")
+        _choices(self, "period").queryset = MonitoringPeriod.objects.filter(election=election)
+        _choices(self, "outlet").queryset = Outlet.objects.order_by("name")
 
 
 class GenreForm(forms.Form):
@@ -44,10 +51,10 @@ class AppearanceForm(forms.Form):
     def __init__(self, *args, election: Election | None, **kwargs):
         super().__init__(*args, **kwargs)
         running = candidates_running(election)
-        self.fields["candidate"].queryset = Candidate.objects.filter(
+        _choices(self, "candidate").queryset = Candidate.objects.filter(
             pk__in=[c.pk for c in running]
         ).order_by("full_name")
-        self.fields["party"].queryset = Party.objects.order_by("name")
+        _choices(self, "party").queryset = Party.objects.order_by("name")
         # Keys for a monitor who codes without the mouse (Alt+key, or Alt+Shift+key).
         for name, key in (("subject_kind", "j"), ("candidate", "c"), ("amount", "a"),
                           ("topic", "p")):  # fmt: skip
@@ -67,13 +74,15 @@ class AppearanceForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    period = forms.ModelChoiceField(label=_("Monitoring period"), queryset=None)
+    period: "forms.ModelChoiceField[MonitoringPeriod]" = forms.ModelChoiceField(
+        label=_("Monitoring period"), queryset=MonitoringPeriod.objects.none()
+    )
     share = forms.IntegerField(label=_("Share of coded items to code twice, %"), min_value=1,
                                max_value=100, initial=10)  # fmt: skip
 
     def __init__(self, *args, election: Election | None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["period"].queryset = MonitoringPeriod.objects.filter(election=election)
+        _choices(self, "period").queryset = MonitoringPeriod.objects.filter(election=election)
 
 
 class FundForm(forms.ModelForm):
@@ -85,8 +94,7 @@ class FundForm(forms.ModelForm):
     def __init__(self, *args, election: Election | None, **kwargs):
         super().__init__(*args, **kwargs)
         running = [c.pk for c in candidates_running(election)]
-        self.fields["candidate"].queryset = Candidate.objects.filter(pk__in=running)
-        self.fields["amount"].min_value = 0
+        _choices(self, "candidate").queryset = Candidate.objects.filter(pk__in=running)
         self.fields["amount"].validators.append(_not_negative)
 
 

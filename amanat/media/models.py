@@ -131,6 +131,9 @@ class Coding(models.Model):
             models.UniqueConstraint(fields=["item", "coder"], name="media_one_coding_per_coder")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.item} · {self.get_genre_display()}"
+
 
 class Appearance(models.Model):
     """One appearance of a monitored subject in an item, as one monitor coded it."""
@@ -214,3 +217,6 @@ class FundDeclaration(models.Model):
         ordering = ["candidate", "declared_on"]
         verbose_name = _("election fund declaration")
         verbose_name_plural = _("election fund declarations")
+
+    def __str__(self) -> str:
+        return f"{self.candidate} · {self.amount}"

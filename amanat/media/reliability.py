@@ -40,7 +40,12 @@ class Alpha:
     values: int  # pairable values (n)
 
     def as_dict(self) -> dict[str, float | int | None]:
-        return {"alpha": self.alpha, "units": self.units, "coders": self.coders, "values": self.values}
+        return {
+            "alpha": self.alpha,
+            "units": self.units,
+            "coders": self.coders,
+            "values": self.values,
+        }
 
 
 def verdict(value: float | None) -> str:

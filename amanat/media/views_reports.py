@@ -132,5 +132,3 @@ def export_xlsx(request: HttpRequest) -> HttpResponse:
     )
     response["Content-Disposition"] = 'attachment; filename="media-coverage.xlsx"'
     return response
-
-

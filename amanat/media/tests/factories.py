@@ -62,8 +62,9 @@ def running(election, names=("Aida Bekova", "Bolat Nurov", "Dana Ospan")):
 
 
 def appearance(candidate=None, *, amount=60, tone=0, role="none", **extra):
-    values = {"subject_kind": "candidate", "candidate": candidate, "party": None, "official": "",
-              "voice": "speaks", "role": role, "topic": "", "amount": amount, "tone": tone}  # fmt: skip
+    values = {"subject_kind": "candidate", "candidate": candidate, "party": None,
+              "official": "", "voice": "speaks", "role": role, "topic": "", "amount": amount,
+              "tone": tone}  # fmt: skip
     values.update(extra)
     return services.AppearanceInput(**values)
 

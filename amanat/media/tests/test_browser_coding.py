@@ -62,7 +62,8 @@ def test_code_double_code_and_see_alpha_change(new_page, make_user):
     analyst.goto("/ru/media/reliability/")
     before = _alpha(analyst, "tone")
     # By hand: values −1, 0, 0, +1 with the −1/+1 pair in disagreement: 1 − 3·18/36 = −0.500.
-    assert "-0,500" in before and "только предварительно" in before
+    assert "-0,500" in before
+    assert "только предварительно" in before
     analyst.get_by_label("Период мониторинга").select_option(label="Неделя 1")
     analyst.get_by_label("Доля закодированных материалов для повторного кодирования, %").fill("100")
     analyst.get_by_role("button", name="Назначить").click()
@@ -75,6 +76,7 @@ def test_code_double_code_and_see_alpha_change(new_page, make_user):
     analyst.reload()
     after = _alpha(analyst, "tone")
     # Two more agreeing pairs (+1/+1, −1/−1): n = 8, 1 − 7·50/600 = 0.417, still tentative.
-    assert "0,417" in after and "только предварительно" in after
+    assert "0,417" in after
+    assert "только предварительно" in after
     assert Coding.objects.filter(completed_at__isnull=False).count() == 4
     assert Appearance.objects.filter(coding__coder=second, tone=-1).count() == 2

@@ -52,7 +52,8 @@ def test_random_share_goes_to_a_different_monitor_and_is_audited():
     for item in items:
         item.refresh_from_db()
     given = [i for i in items if i.second_coder_id]
-    assert len(given) == 2 and all(i.second_coder == second for i in given)
+    assert len(given) == 2
+    assert all(i.second_coder == second for i in given)
     assert items[3] not in given
     assert AuditEntry.objects.filter(action="media.double_coding_assigned").count() == 1
 
@@ -70,12 +71,15 @@ def test_alpha_per_variable_and_per_pair_from_double_coding():
         code(item, second, "news" if n else "debate", *other)
     overall, pairs = selectors.reliability(election=period.election)
     by = {v.code: v for v in overall}
-    assert by["subject"].result.alpha == 1.0 and by["subject"].result.units == 6
+    assert by["subject"].result.alpha == 1.0
+    assert by["subject"].result.units == 6
     assert by["time"].result.alpha == 1.0
     assert by["space"].result.alpha is None  # no print or online item
     assert by["tone"].verdict == "tentative"
-    assert by["genre"].result.units == 3 and by["genre"].result.alpha < 0.667
-    assert len(pairs) == 1 and pairs[0].items == 3
+    assert by["genre"].result.units == 3
+    assert by["genre"].result.alpha < 0.667
+    assert len(pairs) == 1
+    assert pairs[0].items == 3
     assert {pairs[0].first, pairs[0].second} == {first, second}
 
 
@@ -92,11 +96,17 @@ def test_coverage_counts_the_first_coding_once_against_an_equal_share():
     code(paid, first, "paid", appearance(aida, amount=30, role="candidate"))
     [report] = reports.coverage(period.election, None)
     rows = {r.candidate: r for r in report.rows}
-    assert report.total == 150 and round(report.equal, 2) == 33.33
-    assert rows[aida].share == 80.0 and rows[aida].official == 90 and rows[aida].campaign == 30
-    assert rows[aida].paid == 30 and rows[aida].free == 0
-    assert rows[aida].net_tone == 75.0 and rows[bolat].net_tone == -100.0
-    assert rows[dana].amount == 0 and rows[dana].share == 0.0
+    assert report.total == 150
+    assert round(report.equal, 2) == 33.33
+    assert rows[aida].share == 80.0
+    assert rows[aida].official == 90
+    assert rows[aida].campaign == 30
+    assert rows[aida].paid == 30
+    assert rows[aida].free == 0
+    assert rows[aida].net_tone == 75.0
+    assert rows[bolat].net_tone == -100.0
+    assert rows[dana].amount == 0
+    assert rows[dana].share == 0.0
     assert [r.candidate for r in report.rows] == [aida, bolat, dana]
 
 
@@ -118,5 +128,6 @@ def test_observed_paid_media_above_the_declared_fund_is_flagged():
     rows = {r.candidate: r for r in reports.finance(period.election)}
     assert rows[aida].observed == Decimal(602_000)  # 300 s × 2000 + 4 × 1000 chars × 500
     assert rows[aida].exceeded
-    assert rows[bolat].observed == 0 and not rows[bolat].exceeded  # news is not paid
+    assert rows[bolat].observed == 0
+    assert not rows[bolat].exceeded
     assert FundDeclaration.objects.count() == 2

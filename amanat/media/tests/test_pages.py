@@ -57,21 +57,26 @@ def test_monitor_codes_an_item_through_the_screen(client, coded):
     client.force_login(second)
     url = f"/ru/media/coding/{item.pk}/"
     page = client.get(url).content.decode()
-    assert "Итоги недели" in page and 'accesskey="s"' not in page  # genre first
+    assert "Итоги недели" in page
+    assert 'accesskey="s"' not in page
     client.post(url, {"action": "genre", "genre": "paid"})
     page = client.get(url).content.decode()
-    assert 'accesskey="s"' in page and "autofocus" in page
+    assert 'accesskey="s"' in page
+    assert "autofocus" in page
     bad = client.post(url, {"action": "appearance", "subject_kind": "candidate", "voice": "speaks",
                             "role": "none", "amount": "-5", "tone": "0"})  # fmt: skip
-    assert bad.status_code == 400 and "Назовите" in bad.content.decode()
+    assert bad.status_code == 400
+    assert "Назовите" in bad.content.decode()
     ok = client.post(url, {"action": "appearance", "subject_kind": "candidate",
                            "candidate": aida.pk, "voice": "speaks", "role": "official",
                            "amount": "400", "tone": "1"})  # fmt: skip
     assert ok.status_code == 302
     done = client.post(url, {"action": "done"})
-    assert done.status_code == 302 and done["Location"] == "/ru/media/coding/"
+    assert done.status_code == 302
+    assert done["Location"] == "/ru/media/coding/"
     coding = Coding.objects.get(item=item, coder=second)
-    assert coding.completed_at is not None and coding.genre == "paid"
+    assert coding.completed_at is not None
+    assert coding.genre == "paid"
     assert list(Appearance.objects.filter(coding=coding).values_list("amount", "role")) == [
         (400, "official")
     ]
@@ -85,10 +90,12 @@ def test_another_monitors_item_is_not_found(client, coded):
 def test_monitor_adds_an_item_to_the_own_queue(client, coded):
     period, first, *_ = coded
     client.force_login(first)
-    response = client.post("/ru/media/coding/", {"period": period.pk,
-                           "outlet": coded[3].outlet_id, "date": "2026-11-21", "title": "Утро"})  # fmt: skip
+    data = {"period": period.pk, "outlet": coded[3].outlet_id, "date": "2026-11-21",
+            "title": "Утро"}  # fmt: skip
+    response = client.post("/ru/media/coding/", data)
     item = Item.objects.get(title="Утро")
-    assert response["Location"] == f"/ru/media/coding/{item.pk}/" and item.coder == first
+    assert response["Location"] == f"/ru/media/coding/{item.pk}/"
+    assert item.coder == first
     assert client.post("/ru/media/coding/", {"period": "x"}).status_code == 400
 
 
@@ -104,7 +111,9 @@ def test_reliability_page_shows_the_warning_and_assigns(client, coded):
     assert response.status_code == 302
     other.refresh_from_db()
     assert other.second_coder == second
-    assert client.post("/ru/media/reliability/", {"period": period.pk, "share": 0}).status_code == 400
+    assert (
+        client.post("/ru/media/reliability/", {"period": period.pk, "share": 0}).status_code == 400
+    )
 
 
 def test_analyst_records_a_declared_fund(client, coded):
@@ -116,21 +125,24 @@ def test_analyst_records_a_declared_fund(client, coded):
     assert FundDeclaration.objects.filter(candidate=aida).count() == 2
     bad = client.post("/ru/media/finance/", {"candidate": aida.pk, "amount": "-1",
                       "declared_on": "x", "source": ""})  # fmt: skip
-    assert bad.status_code == 400 and FundDeclaration.objects.count() == 2
+    assert bad.status_code == 400
+    assert FundDeclaration.objects.count() == 2
 
 
 @pytest.mark.parametrize("language", ["kk", "ru", "en"])
 def test_public_report_shows_aggregates_no_monitor_and_locale_free_numbers(client, coded, language):
     page = client.get(f"/{language}/media/").content.decode()
-    assert "Хабар" in page and "Aida Bekova" in page
-    assert "Искаков" not in page and "Итоги недели" not in page  # no monitor, no item
-    svg = re.search(r'<svg[^>]*share-chart.*?</svg>', page, re.S).group(0)
+    assert "Хабар" in page
+    assert "Aida Bekova" in page
+    assert "Искаков" not in page
+    assert "Итоги недели" not in page
+    svg = re.search(r"<svg[^>]*share-chart.*?</svg>", page, re.S).group(0)
     values = re.findall(r'\s(?:x|y|width|height|x1|x2|y1|y2)="([^"]*)"', svg)
     assert len(values) == 3 * 6 + 4  # a name and a bar per candidate, and the equal-share line
     for value in values:
         float(value)  # a decimal comma would fail here
     assert 'width="300.0"' in svg  # the longest bar: Aida's 80 %
-    assert "<strong class=\"error\">" in page  # 400 s × 1500 = 600 000 above 100 000 declared
+    assert '<strong class="error">' in page  # 400 s × 1500 = 600 000 above 100 000 declared
 
 
 def test_exports_carry_the_shares(client, coded):
