@@ -32,7 +32,7 @@ class GenreForm(forms.Form):
 
 class AppearanceForm(forms.Form):
     subject_kind = forms.ChoiceField(
-        label=_("Subject"), choices=Appearance.SubjectKind.choices, initial="candidate"
+        label=_("Monitored subject"), choices=Appearance.SubjectKind.choices, initial="candidate"
     )
     candidate = forms.ModelChoiceField(label=_("Candidate"), queryset=Candidate.objects.none(),
                                        required=False)  # fmt: skip
@@ -47,6 +47,10 @@ class AppearanceForm(forms.Form):
                                 max_value=10_000_000)  # fmt: skip
     tone = forms.TypedChoiceField(label=_("Tone"), choices=Appearance.Tone.choices, coerce=int,
                                   widget=forms.RadioSelect, initial=0)  # fmt: skip
+
+    # The usual appearance (a candidate) is coded top to bottom; a party or an official below.
+    field_order = ["candidate", "amount", "tone", "voice", "role", "topic", "subject_kind",
+                   "party", "official"]  # fmt: skip
 
     def __init__(self, *args, election: Election | None, **kwargs):
         super().__init__(*args, **kwargs)

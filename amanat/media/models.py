@@ -57,7 +57,10 @@ class Outlet(models.Model):
 
 class MonitoringPeriod(models.Model):
     election = models.ForeignKey(
-        "elections.Election", on_delete=models.CASCADE, related_name="media_periods"
+        "elections.Election",
+        on_delete=models.CASCADE,
+        related_name="media_periods",
+        verbose_name=_("election"),
     )
     name = models.CharField(_("name"), max_length=200)
     starts_on = models.DateField(_("starts"))
@@ -84,12 +87,22 @@ class Genre(models.TextChoices):
 class Item(models.Model):
     """One programme, article or post of an outlet in a monitoring period."""
 
-    period = models.ForeignKey(MonitoringPeriod, on_delete=models.CASCADE, related_name="items")
-    outlet = models.ForeignKey(Outlet, on_delete=models.PROTECT, related_name="items")
+    period = models.ForeignKey(
+        MonitoringPeriod,
+        on_delete=models.CASCADE,
+        related_name="items",
+        verbose_name=_("monitoring period"),
+    )
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.PROTECT, related_name="items", verbose_name=_("outlet")
+    )
     date = models.DateField(_("date"))
     title = models.CharField(_("title or programme"), max_length=300)
     coder = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="media_items"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="media_items",
+        verbose_name=_("monitor"),
     )
     second_coder = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -97,6 +110,7 @@ class Item(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="media_second_items",
+        verbose_name=_("second monitor"),
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -159,12 +173,24 @@ class Appearance(models.Model):
 
     coding = models.ForeignKey(Coding, on_delete=models.CASCADE, related_name="appearances")
     position = models.PositiveSmallIntegerField(_("number in the item"))
-    subject_kind = models.CharField(_("subject"), max_length=10, choices=SubjectKind.choices)
+    subject_kind = models.CharField(
+        _("monitored subject"), max_length=10, choices=SubjectKind.choices
+    )
     candidate = models.ForeignKey(
-        "elections.Candidate", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "elections.Candidate",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("candidate"),
     )
     party = models.ForeignKey(
-        "elections.Party", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "elections.Party",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("party"),
     )
     official = models.CharField(_("official (post)"), max_length=200, blank=True)
     voice = models.CharField(_("speaks or spoken about"), max_length=15, choices=Voice.choices)
@@ -205,9 +231,14 @@ class Appearance(models.Model):
 class FundDeclaration(models.Model):
     """A candidate's declared election fund (or a part of it), as the candidate reported it."""
 
-    election = models.ForeignKey("elections.Election", on_delete=models.CASCADE, related_name="+")
+    election = models.ForeignKey(
+        "elections.Election", on_delete=models.CASCADE, related_name="+", verbose_name=_("election")
+    )
     candidate = models.ForeignKey(
-        "elections.Candidate", on_delete=models.PROTECT, related_name="fund_declarations"
+        "elections.Candidate",
+        on_delete=models.PROTECT,
+        related_name="fund_declarations",
+        verbose_name=_("candidate"),
     )
     amount = models.DecimalField(_("amount, tenge"), max_digits=14, decimal_places=2)
     declared_on = models.DateField(_("declared on"))

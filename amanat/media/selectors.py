@@ -15,7 +15,7 @@ from .reliability import Alpha, Level, alpha, verdict
 
 # The variables whose reliability is measured, with their level of measurement.
 VARIABLES: list[tuple[str, object, Level]] = [
-    ("subject", _("Subject"), "nominal"),
+    ("subject", _("Monitored subject"), "nominal"),
     ("genre", _("Genre"), "nominal"),
     ("tone", _("Tone"), "ordinal"),
     ("time", _("Time, seconds"), "ratio"),
@@ -36,6 +36,16 @@ def queue_for(user: User) -> QuerySet[Item]:
         .select_related("outlet")
         .order_by("date", "pk")
     )
+
+
+def queue_search(user: User, query: str) -> QuerySet[Item] | list[Item]:
+    """The queue, or its items whose title or outlet holds the words searched. A monitor's
+    queue is short, and SQLite's LIKE folds the case of Latin letters only: read in Python."""
+    items = queue_for(user)
+    if not query:
+        return items
+    wanted = query.casefold()
+    return [i for i in items if wanted in f"{i.title} {i.outlet.name}".casefold()]
 
 
 def done_for(user: User) -> QuerySet[Item]:

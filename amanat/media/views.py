@@ -33,9 +33,10 @@ def queue(request: AuthenticatedHttpRequest) -> HttpResponse:
         item = services.item_create(coder=request.user, **form.cleaned_data)
         messages.success(request, _("The item is in your queue: code it now."))
         return redirect("media:code", pk=item.pk)
-    page = page_of(request, selectors.queue_for(request.user))
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:100]
+    page = page_of(request, selectors.queue_search(request.user, query))
     done = selectors.done_for(request.user)[:10]
-    context = {"page": page, "form": form, "done": done}
+    context = {"page": page, "form": form, "done": done, "query": query}
     return render(request, "media/queue.html", context, status=400 if form.errors else 200)
 
 

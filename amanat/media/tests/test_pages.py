@@ -152,3 +152,13 @@ def test_exports_carry_the_shares(client, coded):
     sheet = book.active
     assert [c.value for c in sheet[2]][:5] == ["Хабар", "Телевидение", "Aida Bekova", 400, 80.0]
     assert sheet.max_row == 4  # three candidates on the ballot, the third with nothing
+
+
+def test_queue_search_narrows_the_monitors_items(client, coded):
+    period, first, second, item, _aida = coded
+    ItemFactory(period=period, coder=second, title="Утренний эфир")
+    client.force_login(second)
+    assert "Итоги недели" in client.get("/ru/media/coding/?q=итоги").content.decode()
+    page = client.get("/ru/media/coding/?q=вечер").content.decode()
+    assert "Итоги недели" not in page
+    assert "нет материалов по этому запросу" in page
