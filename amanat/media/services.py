@@ -7,7 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.utils import timezone
 
 from amanat.accounts.models import User
@@ -118,10 +118,12 @@ def double_coding_assign(
 ) -> int:
     """Gives a random `share` (0..1] of the period's coded items, not double-coded yet, to a
     second monitor other than the first, in turn; the number of items assigned."""
+    coded = Coding.objects.filter(
+        item=OuterRef("pk"), coder=OuterRef("coder"), completed_at__isnull=False
+    )
     candidates = list(
         Item.objects.select_for_update()
-        .filter(period=period, second_coder__isnull=True, codings__completed_at__isnull=False)
-        .distinct()
+        .filter(Exists(coded), period=period, second_coder__isnull=True)
         .order_by("pk")
     )
     monitors = media_monitors()
