@@ -24,6 +24,7 @@ class ItemForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         _choices(self, "period").queryset = MonitoringPeriod.objects.filter(election=election)
         _choices(self, "outlet").queryset = Outlet.objects.order_by("name")
+        self.fields["outlet"].widget.attrs["translate"] = "no"  # outlets' own names
 
 
 class GenreForm(forms.Form):

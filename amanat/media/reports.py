@@ -15,7 +15,7 @@ from amanat.elections.models import BallotOption, Candidate, Election
 
 from .models import Appearance, FundDeclaration, Genre, MonitoringPeriod, Outlet
 
-BAR_WIDTH = 300  # the longest bar of a chart, in the SVG's units
+BAR_WIDTH = 220  # the longest bar of a chart, in the SVG's units
 LABELS_WIDTH = 170  # the candidates' names to the left of the bars
 
 

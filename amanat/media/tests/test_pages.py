@@ -141,7 +141,7 @@ def test_public_report_shows_aggregates_no_monitor_and_locale_free_numbers(clien
     assert len(values) == 3 * 6 + 4  # a name and a bar per candidate, and the equal-share line
     for value in values:
         float(value)  # a decimal comma would fail here
-    assert 'width="300.0"' in svg  # the longest bar: Aida's 80 %
+    assert 'width="220.0"' in svg  # the longest bar: Aida's 80 %
     assert '<strong class="error">' in page  # 400 s × 1500 = 600 000 above 100 000 declared
 
 
