@@ -162,3 +162,13 @@ def test_queue_search_narrows_the_monitors_items(client, coded):
     page = client.get("/ru/media/coding/?q=вечер").content.decode()
     assert "Итоги недели" not in page
     assert "нет материалов по этому запросу" in page
+
+
+def test_public_report_reads_few_queries(client, coded, django_assert_max_num_queries):
+    period, first, *_rest, aida = coded
+    client.get("/ru/media/")  # the current election, remembered for a while
+    for n in range(10):
+        item = ItemFactory(period=period, coder=first, outlet=OutletFactory(name=f"TV {n}"))
+        code(item, first, "paid", appearance(aida, amount=10))
+    with django_assert_max_num_queries(12):
+        assert client.get("/ru/media/").status_code == 200
