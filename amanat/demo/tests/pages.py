@@ -39,6 +39,7 @@ PUBLIC = [
     "/observers/apply/status/",
     "/observers/network/",
     "/checklists/summary/",
+    "/media/",
     "/training/first-time-voters/",
     "/training/first-vote/",
     "/training/first-vote/lessons/1/",
@@ -106,6 +107,8 @@ OWN = {
         "/results/reconciliation/",
         "/results/entry/",
         "/observers/coverage/",
+        "/media/reliability/",
+        "/media/finance/",
         "/training/",
     ],
     # The administrator may open every page above; these are the ones whose content differs
@@ -119,7 +122,12 @@ OWN = {
     ],
     # Experts and journalists run the statistical tests on files they bring.
     **{role: ["/forensics/", "/training/"] for role in ("expert", "journalist")},
-    **{role: ["/training/"] for role in ("media_monitor", "candidate_team")},
+    "media_monitor": [
+        "/media/coding/",
+        Found("/media/coding/", r"^/media/coding/\d+/$"),
+        "/training/",
+    ],
+    "candidate_team": ["/training/"],
     "citizen": ["/training/first-time-voters/", "/training/first-vote/quiz/"],
 }
 
