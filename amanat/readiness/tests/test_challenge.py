@@ -78,7 +78,8 @@ def test_each_fact_of_the_challenge_is_in_both_files(language):
                  pdf_text(document_pdf(document, language))):  # fmt: skip
         for fact in EXPECTED[language]:
             assert fact.casefold() in text.casefold(), (fact, text)
-        assert "Нурлан Абенов" in text and "+7 701 555 44 33" in text
+        assert "Нурлан Абенов" in text
+        assert "+7 701 555 44 33" in text
         # Nothing left in English: every sentence came from the catalogue.
         assert re.findall(r"\b[A-Za-z]{3,}\b", text) == []
 
