@@ -4,6 +4,7 @@ some due today), and the lawyers' register of refusals with an appealed case the
 overturned. Every row has a stable key, so loading again adds nothing."""
 
 from datetime import timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -27,8 +28,10 @@ SELF_CHECKS = [
     ("KZ-75", "correct", 7, ""), ("KZ-75", "error", 5, "Ошибка в фамилии."),
     ("KZ-79", "missing", 3, ""), ("KZ-79", "correct", 2, ""),
 ]  # fmt: skip
-GOOD = {"PC": {"A": True, "B": True, "C": True}, "PV": {"A": True, "B": True, "C": 3},
-        "PE": {"A": True, "B": False, "C": False}, "PA": {"A": True, "B": True}}  # fmt: skip
+GOOD: dict[str, dict[str, Any]] = {
+    "PC": {"A": True, "B": True, "C": True}, "PV": {"A": True, "B": True, "C": 3},
+    "PE": {"A": True, "B": False, "C": False}, "PA": {"A": True, "B": True},
+}  # fmt: skip
 
 
 def readiness_conditions_load(election: Election) -> None:

@@ -152,4 +152,4 @@ class Refusal(models.Model):
 
     @property
     def name(self) -> str:
-        return self.candidate.full_name if self.candidate_id else self.candidate_name
+        return self.candidate.full_name if self.candidate is not None else self.candidate_name
