@@ -32,7 +32,11 @@ class VisitForm(forms.Form):
         max_length=20,
     )
     form_code = forms.ChoiceField(label=_("Checklist"), choices=list(FORMS.items()))
-    observer = ObserverChoice(label=_("Observer"), queryset=Observer.objects.none())
+    observer = ObserverChoice(
+        label=_("Observer"),
+        queryset=Observer.objects.none(),
+        widget=forms.Select(attrs={"translate": "no"}),  # people's names
+    )
     due_on = forms.DateField(label=_("Due"), widget=forms.DateInput(attrs={"type": "date"}))
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:

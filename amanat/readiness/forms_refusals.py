@@ -17,7 +17,8 @@ class RefusalForm(forms.ModelForm):
     class Meta:
         model = Refusal
         fields = [
-            "election", "region", "candidate", "candidate_name", "kind", "decided_on", "body",
+            "election", "region", "candidate", "candidate_name", "language", "kind", "decided_on",
+            "body",
             "ground", "submitted_on", "term_working_days", "kept_recorded", "appeal_on",
             "appeal_body", "court", "court_on", "note", "is_published",
         ]  # fmt: skip
@@ -32,6 +33,7 @@ class RefusalForm(forms.ModelForm):
             ),
             "kept_recorded": _("Used only when the due day cannot be computed."),
             "is_published": _("Published entries appear on the public register."),
+            "language": _("The language the texts of this entry are written in."),
         }
 
     def __init__(self, *args: Any, user: Any, **kwargs: Any) -> None:
@@ -44,6 +46,9 @@ class RefusalForm(forms.ModelForm):
         fields["election"].queryset = Election.objects.order_by("-election_day")
         fields["candidate"].queryset = Candidate.objects.order_by("pk")
         fields["candidate"].required = False
+        if self.instance.pk:  # its texts are in the language the lawyer wrote them in
+            for name in ("candidate_name", "body", "ground", "appeal_body", "note"):
+                fields[name].widget.attrs["lang"] = self.instance.language
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

@@ -107,10 +107,26 @@ class Refusal(models.Model):
         REGISTRATION = "registration", _("the end of the registration period")
         RECORDED = "recorded", _("as recorded by the lawyer")
 
-    election = models.ForeignKey("elections.Election", on_delete=models.CASCADE, related_name="+")
-    region = models.ForeignKey("geography.Region", on_delete=models.PROTECT, related_name="+")
+    class Language(models.TextChoices):
+        KK = "kk", _("Kazakh")
+        RU = "ru", _("Russian")
+        EN = "en", _("English")
+
+    election = models.ForeignKey(
+        "elections.Election", verbose_name=_("election"), on_delete=models.CASCADE,
+        related_name="+",
+    )  # fmt: skip
+    region = models.ForeignKey(
+        "geography.Region", verbose_name=_("region"), on_delete=models.PROTECT, related_name="+"
+    )
     candidate = models.ForeignKey(
-        "elections.Candidate", null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+        "elections.Candidate", verbose_name=_("candidate"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    # The language the lawyer wrote the entry's texts in (body, ground, appeal, note): pages
+    # in another language mark them as such.
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.RU
     )
     candidate_name = models.CharField(_("candidate's name"), max_length=200, blank=True)
     kind = models.CharField(_("decision"), max_length=16, choices=Kind.choices)

@@ -24,9 +24,9 @@ from .models_conditions import Refusal
 Kept = Refusal.Kept
 
 FIELDS = (
-    "election", "region", "candidate", "candidate_name", "kind", "decided_on", "body", "ground",
-    "submitted_on", "term_working_days", "kept_recorded", "appeal_on", "appeal_body", "court",
-    "court_on", "note", "is_published",
+    "election", "region", "candidate", "candidate_name", "language", "kind", "decided_on", "body",
+    "ground", "submitted_on", "term_working_days", "kept_recorded", "appeal_on", "appeal_body",
+    "court", "court_on", "note", "is_published",
 )  # fmt: skip
 
 

@@ -52,7 +52,8 @@ def refusal_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> Ht
             raise PermissionDenied
     elif user.role not in ("admin", "lawyer"):
         raise PermissionDenied
-    form = RefusalForm(request.POST or None, instance=entry, user=user)
+    initial = {"language": request.LANGUAGE_CODE} if entry is None else None
+    form = RefusalForm(request.POST or None, instance=entry, user=user, initial=initial)
     if request.method == "POST" and form.is_valid():
         data = {name: form.cleaned_data[name] for name in form.Meta.fields}
         if not user.has_perm("readiness.change_refusal", data["region"]):

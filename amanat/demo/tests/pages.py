@@ -45,6 +45,11 @@ PUBLIC = [
     "/training/first-vote/quiz/",
     "/accounts/login/",
     "/accounts/signup/",
+    "/readiness/",
+    "/readiness/self-check/",
+    "/readiness/self-check/counts/",
+    "/readiness/self-check/counts/?region=KZ-71",
+    "/readiness/refusals/public/",
 ]
 
 # The pages each signed-in role has beyond the public ones (which look the same to everyone
@@ -85,6 +90,7 @@ OWN = {
         "/results/reconciliation/",
         "/results/entry/",
         "/training/",
+        "/readiness/monitoring/",
     ],
     "lawyer": [
         "/legal-help/queue/",
@@ -93,6 +99,9 @@ OWN = {
         Found("/observers/sos/", r"^/observers/sos/\d+/$"),
         "/observers/inbox/",
         "/training/",
+        "/readiness/refusals/",
+        "/readiness/refusals/new/",
+        Found("/readiness/refusals/", r"^/readiness/refusals/\d+/$"),
     ],
     "moderator": [
         "/incidents/moderation/",
@@ -107,6 +116,8 @@ OWN = {
         "/results/entry/",
         "/observers/coverage/",
         "/training/",
+        "/readiness/monitoring/",
+        "/readiness/refusals/",
     ],
     # The administrator may open every page above; these are the ones whose content differs
     # for someone who sees every region.

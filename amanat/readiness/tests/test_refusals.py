@@ -76,7 +76,7 @@ def test_every_change_is_audit_logged_with_its_fields(election, make_user):
 
 def _form(election, region, **over):
     return {"election": election.pk, "region": region.pk, "candidate_name": "Асан Усенов",
-            "kind": "nomination", "decided_on": "2027-01-20", "body": "ЦИК",
+            "language": "ru", "kind": "nomination", "decided_on": "2027-01-20", "body": "ЦИК",
             "ground": "Не представлены документы", "kept_recorded": "unknown",
             "court": "none", **over}  # fmt: skip
 
