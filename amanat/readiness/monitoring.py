@@ -89,7 +89,7 @@ def visit_match(
     """The open visit a report of this form from this observer at this station completes."""
     station = PollingStation.objects.select_related("district").get(pk=station_id)
     candidates = (
-        MonitoringVisit.objects.select_for_update()
+        MonitoringVisit.objects.select_for_update(of=("self",))
         .filter(
             election_id=election_id,
             observer_id=observer_id,
