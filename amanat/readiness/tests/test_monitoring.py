@@ -155,3 +155,12 @@ def test_a_coordinator_sees_and_schedules_only_in_their_region(setup, client, ma
 def test_who_may_see_the_visits(client, make_user, role, status):
     client.force_login(make_user(role=role))
     assert client.get("/ru/readiness/monitoring/").status_code == status
+
+
+def test_the_visits_forms_are_the_form_engines_pre_election_forms():
+    from amanat.checklists.models import ChecklistForm
+    from amanat.readiness.monitoring import FORM_CODES
+
+    forms_load_all()
+    pre_election = ChecklistForm.objects.filter(phase="pre_election")
+    assert sorted(pre_election.values_list("code", flat=True)) == sorted(FORM_CODES)
