@@ -22,6 +22,7 @@ DIRECTIONS = [
             "Monitoring the pre-election stage: voter-list checks, checklists, equal "
             "conditions for candidates and media coverage."
         ),
+        (("readiness:index", _("Pre-election readiness")),),
     ),
     Direction(
         2,

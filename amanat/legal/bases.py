@@ -2,7 +2,9 @@
 subject were checked against published texts are cited. Constitutional Law "On Elections"
 No. 2464 of 28 September 1995: art. 20 the commissions' work and appeals against their
 actions; art. 20-1 observers of parties and NGOs (as the training course cites it); art. 50
-liability for breaking the election law. Criminal Code of 2014: art. 150 obstructing
+liability for breaking the election law; art. 26 (item 4) every voter's right to check their
+entry in the voter list and to challenge not being included, a wrong inclusion, an exclusion
+or an inaccuracy in it. Criminal Code of 2014: art. 150 obstructing
 electoral rights or the commissions' work. Code on Administrative Offences of 2014: art. 122
 the conditions of campaigning. Where no specific offence article was verified (falsification,
 ballot stuffing), the document cites the Constitutional Law's articles, not a guessed number."""
@@ -30,6 +32,14 @@ PROVISIONS: dict[str, tuple[dict[str, str], str, dict[str, str]]] = {
         "kk": "сайлау комиссияларының шешімдері мен әрекеттеріне шағым жасау",
         "ru": "обжалование решений и действий избирательных комиссий",
         "en": "appeals against the decisions and actions of election commissions",
+    }),
+    "voter_list": (LAW, "26", {
+        "kk": "сайлаушылар тізіміне енгізбеуге, дұрыс енгізбеуге, тізімнен шығаруға және "
+        "тізімдегі қателерге шағым жасау құқығы",
+        "ru": "право обжаловать невключение, неправильное включение, исключение из списка "
+        "избирателей и неточности в нём",
+        "en": "the right to challenge not being included in the voter list, a wrong "
+        "inclusion, an exclusion or an inaccuracy in it",
     }),
     "observers": (LAW, "20-1", {
         "kk": "байқаушылардың құқықтары",
@@ -75,6 +85,8 @@ BY_CATEGORY = {
     "higher_commissions": ("appeal", "liability"),
     "safety": ("obstruction", "liability"),
 }
+# A citizen's challenge to a precinct commission about the voter list.
+VOTER_LIST = ("voter_list", "appeal")
 # The complaint wizard's "what happened" → provisions.
 BY_WHAT = {
     "vote_denied": ("appeal",),

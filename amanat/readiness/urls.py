@@ -1,3 +1,22 @@
+from django.urls import path
+
+from . import views_index, views_monitoring, views_refusals, views_selfcheck
+
 app_name = "readiness"
 
-urlpatterns: list = []
+urlpatterns: list = [
+    path("", views_index.index, name="index"),
+    path("self-check/", views_selfcheck.selfcheck_form, name="selfcheck"),
+    path("self-check/counts/", views_selfcheck.selfcheck_counts, name="selfcheck_counts"),
+    path("self-check/<uuid:code>/", views_selfcheck.selfcheck_done, name="selfcheck_done"),
+    path(
+        "self-check/<uuid:code>/challenge/",
+        views_selfcheck.selfcheck_challenge,
+        name="selfcheck_challenge",
+    ),
+    path("monitoring/", views_monitoring.visits, name="visits"),
+    path("refusals/", views_refusals.register, name="refusals"),
+    path("refusals/new/", views_refusals.refusal_edit, name="refusal_add"),
+    path("refusals/<int:pk>/", views_refusals.refusal_edit, name="refusal_edit"),
+    path("refusals/public/", views_refusals.public, name="refusals_public"),
+]

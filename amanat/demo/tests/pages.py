@@ -46,6 +46,11 @@ PUBLIC = [
     "/training/first-vote/quiz/",
     "/accounts/login/",
     "/accounts/signup/",
+    "/readiness/",
+    "/readiness/self-check/",
+    "/readiness/self-check/counts/",
+    "/readiness/self-check/counts/?region=KZ-71",
+    "/readiness/refusals/public/",
 ]
 
 # The pages each signed-in role has beyond the public ones (which look the same to everyone
@@ -86,6 +91,7 @@ OWN = {
         "/results/reconciliation/",
         "/results/entry/",
         "/training/",
+        "/readiness/monitoring/",
     ],
     "lawyer": [
         "/legal-help/queue/",
@@ -94,6 +100,9 @@ OWN = {
         Found("/observers/sos/", r"^/observers/sos/\d+/$"),
         "/observers/inbox/",
         "/training/",
+        "/readiness/refusals/",
+        "/readiness/refusals/new/",
+        Found("/readiness/refusals/", r"^/readiness/refusals/\d+/$"),
     ],
     "moderator": [
         "/incidents/moderation/",
@@ -110,6 +119,8 @@ OWN = {
         "/media/reliability/",
         "/media/finance/",
         "/training/",
+        "/readiness/monitoring/",
+        "/readiness/refusals/",
     ],
     # The administrator may open every page above; these are the ones whose content differs
     # for someone who sees every region.
