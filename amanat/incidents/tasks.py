@@ -15,6 +15,7 @@ from amanat.notifications.services import message_send
 
 from .case_response import referrals_overdue, reports_overdue
 from .models import Referral, Report
+from .open_data import open_data_build
 
 
 def _coordinators_of(region_id: int) -> QuerySet[User]:
@@ -74,3 +75,9 @@ def overdue_check() -> int:
             )
         )
     return planned
+
+
+@shared_task(name="incidents.open_data_build")
+def open_data_build_task() -> str:
+    """The open data files of the published incidents, after each change (open_data.py)."""
+    return open_data_build()
