@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from amanat.accounts.http import AuthenticatedHttpRequest
+from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
 from amanat.observers.selectors import regions_visible_to
 
@@ -86,7 +87,11 @@ def quality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     context = {
         "form": form,
         "by": by_time,
-        "missing": tallies.missing_reports(election=election, form=form, regions=regions, by=by),
+        "missing": page_of(
+            request,
+            tallies.missing_reports(election=election, form=form, regions=regions, by=by),
+            per_page=200,
+        ),
         "conflicts": conflicts[:shown],
         "conflicts_more": max(len(conflicts) - shown, 0),
         "out_of_range": out_of_range[:shown],
