@@ -53,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("media/", include("amanat.media.urls")),
     path("results/", include("amanat.results.urls")),
     path("forensics/", include("amanat.forensics.urls")),
+    path("exports/", include("amanat.evidence.urls")),
     # The admin signs in through our login, which asks for the second factor.
     path("admin/login/", core_views.admin_login_redirect),
     path("admin/", admin.site.urls),

@@ -12,7 +12,9 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypedDict
 
-from django.db.models import Count, Exists, OuterRef, QuerySet, Sum
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, QuerySet, Sum
+from django.db.models.fields.json import KeyTransform
+from django.db.models.functions import Cast
 
 from amanat.elections.models import Election
 from amanat.geography.models import PollingStation, Region
@@ -218,18 +220,20 @@ def alert_feed(*, election: Election, regions, limit: int = 50) -> list[Alert]:
     return sorted(alerts, key=lambda item: item["at"], reverse=True)[:limit]
 
 
-def missing_reports(*, election: Election, form: ChecklistForm, regions, by: datetime):
-    """Deployed stations with no submission of the form by the given time."""
-    deployed = DeploymentStation.objects.filter(
-        election=election, station__district__region__in=regions
-    ).select_related("station__district")
-    reported = set(
-        Submission.objects.filter(
-            election=election, version__form=form, received_at__lte=by
-        ).values_list("station_id", flat=True)
+def missing_reports(
+    *, election: Election, form: ChecklistForm, regions: QuerySet[Region], by: datetime
+) -> QuerySet[PollingStation]:
+    """Deployed stations with no submission of the form by the given time, by number; a query
+    (NOT EXISTS), for the page to cut into pages."""
+    deployed = DeploymentStation.objects.filter(election=election, station_id=OuterRef("pk"))
+    reported = Submission.objects.filter(
+        election=election, version__form=form, received_at__lte=by, station_id=OuterRef("pk")
     )
-    stations = {link.station_id: link.station for link in deployed}
-    return sorted((s for pk, s in stations.items() if pk not in reported), key=lambda s: s.number)
+    return (
+        PollingStation.objects.filter(district__region__in=regions)
+        .filter(Exists(deployed)).exclude(Exists(reported))
+        .select_related("district").order_by("number")
+    )  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -279,5 +283,81 @@ def out_of_range(submissions: list[Submission], version: FormVersion) -> list[tu
         for question in integer:
             value = submission.answers.get(question.code)
             if value is not None and limit and value > limit:
+                flagged.append((submission.station, question, value, limit))
+    return flagged
+
+
+# The quality page, in the database: no list of every submission in Python.
+QUALITY_SHOWN = 200  # rows of each quality list on the page; the count says how many in all
+
+
+def latest_rows(
+    *, election: Election, form: ChecklistForm, regions: QuerySet[Region]
+) -> QuerySet[Submission]:
+    """latest_submissions as a query: a submission for which the same observer sent no later
+    one of the form at the same station (received later, or at the same moment with a higher
+    id), found by NOT EXISTS in the database."""
+    later = Submission.objects.filter(
+        election_id=OuterRef("election_id"),
+        version__form_id=OuterRef("version__form_id"),
+        station_id=OuterRef("station_id"),
+        observer_id=OuterRef("observer_id"),
+    ).filter(
+        Q(received_at__gt=OuterRef("received_at"))
+        | Q(received_at=OuterRef("received_at"), pk__gt=OuterRef("pk"))
+    )
+    return Submission.objects.filter(
+        election=election, version__form=form, station__district__region__in=regions
+    ).filter(~Exists(later))
+
+
+def conflicts_found(latest: QuerySet[Submission], version: FormVersion) -> list[Conflict]:
+    """conflicts() of the stations that more than one observer reported on, chosen by the
+    database; only their answers are read."""
+    shared = (
+        latest.order_by().values("station_id").annotate(n=Count("pk")).filter(n__gt=1)
+        .values("station_id")
+    )  # fmt: skip
+    rows = latest.filter(station_id__in=shared).order_by().values_list("station_id", "answers")
+    comparable = {q.code: q for q in version.questions.all()
+                  if q.kind in (Question.Kind.YES_NO, Question.Kind.SINGLE)}  # fmt: skip
+    answers_by_station: dict[int, list[dict]] = defaultdict(list)
+    for station_id, answers in rows:
+        answers_by_station[station_id].append(answers if isinstance(answers, dict) else {})
+    stations = PollingStation.objects.in_bulk(list(answers_by_station))
+    found = []
+    for station_id, group in answers_by_station.items():
+        for code, question in comparable.items():
+            values = {answers[code] for answers in group if code in answers}
+            if len(values) > 1:
+                found.append(
+                    Conflict(stations[station_id], code, tuple(sorted(values, key=str)), question)
+                )
+    return sorted(found, key=lambda c: (c.station.number, c.question))
+
+
+def out_of_range_found(latest: QuerySet[Submission], version: FormVersion) -> list[tuple]:
+    """out_of_range() with the comparison in the database: only the submissions with a count
+    above their station's registered voters are read."""
+    integer = [q for q in version.questions.all() if q.kind == Question.Kind.INTEGER]
+    if not integer:
+        return []
+    values = {
+        f"q{i}": Cast(KeyTransform(question.code, "answers"), IntegerField())
+        for i, question in enumerate(integer)
+    }
+    above = Q()
+    for name in values:
+        above |= Q(**{f"{name}__gt": F("station__registered_voters")})
+    rows = (
+        latest.filter(station__registered_voters__gt=0).annotate(**values).filter(above)
+        .select_related("station").order_by("station__number", "pk")
+    )  # fmt: skip
+    flagged = []
+    for submission in rows:
+        limit = submission.station.registered_voters
+        for i, question in enumerate(integer):
+            value = getattr(submission, f"q{i}")
+            if value is not None and value > limit:
                 flagged.append((submission.station, question, value, limit))
     return flagged

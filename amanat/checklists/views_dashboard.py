@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
 
 from amanat.accounts.http import AuthenticatedHttpRequest
+from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
 from amanat.observers.selectors import regions_visible_to
 
@@ -79,13 +80,24 @@ def quality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     except ValueError:
         by_time = time(9)
     by = datetime.combine(election.election_day, by_time, tzinfo=ZoneInfo(election.timezone))
-    latest = tallies.latest_submissions(election=election, form=form, regions=regions)
+    latest = tallies.latest_rows(election=election, form=form, regions=regions)
+    conflicts = tallies.conflicts_found(latest, version)
+    out_of_range = tallies.out_of_range_found(latest, version)
+    shown = tallies.QUALITY_SHOWN
     context = {
         "form": form,
         "by": by_time,
-        "missing": tallies.missing_reports(election=election, form=form, regions=regions, by=by),
-        "conflicts": tallies.conflicts(latest, version),
-        "out_of_range": tallies.out_of_range(latest, version),
+        "missing": page_of(
+            request,
+            tallies.missing_reports(election=election, form=form, regions=regions, by=by),
+            per_page=200,
+        ),
+        "conflicts": conflicts[:shown],
+        "conflicts_more": max(len(conflicts) - shown, 0),
+        "out_of_range": out_of_range[:shown],
+        "out_of_range_more": max(len(out_of_range) - shown, 0),
+        "regions": regions_visible_to(request.user),
+        "region_code": request.GET.get("region", ""),
     }
     return render(request, "checklists/quality.html", context)
 

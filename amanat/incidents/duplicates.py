@@ -11,6 +11,7 @@ from django.db.models import Q
 from amanat.audit.services import audit_record
 
 from .models import Report
+from .open_data import open_data_changed
 from .timeline import event_add
 
 WINDOW = timedelta(hours=3)
@@ -61,6 +62,7 @@ def reports_merge(*, primary: Report, others: list[Report], actor) -> Report:
         primary.credibility = Report.Credibility.CORROBORATED
         primary.save(update_fields=["credibility"])
     event_add(primary, "merged", {"count": sources})
+    open_data_changed()  # a merged report leaves the public list
     audit_record(action="incidents.merged", actor=actor, obj=primary,
                  data={"merged": [o.pk for o in others]})  # fmt: skip
     return primary

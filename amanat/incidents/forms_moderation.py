@@ -113,3 +113,7 @@ class MergeForm(forms.Form):
         super().__init__(*args, **kwargs)
         candidates = reports_to_moderate(moderator).exclude(pk=report.pk)
         _choices(self, "duplicate").queryset = candidates
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(max_length=1000)

@@ -211,3 +211,19 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"{self.report_id} → {self.body}"
+
+
+class OpenDataVersion(models.Model):
+    """The version of the published incidents (one row), new at every change. The open data
+    files are named by it (incidents-<version>.csv): a change writes a new version in the
+    transaction that publishes or withdraws, so once it commits the files of the version before
+    are no longer served. Random rather than counted, so that a database restored from a backup
+    never meets files named like its own version."""
+
+    version = models.UUIDField(default=uuid.uuid4)
+
+    class Meta:
+        verbose_name = _("open data version")
+
+    def __str__(self) -> str:
+        return str(self.version)

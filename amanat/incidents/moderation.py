@@ -9,6 +9,7 @@ from amanat.audit.services import audit_record
 from amanat.evidence.services import copy_path, copy_redact
 
 from .models import PublicationApproval, Report
+from .open_data import open_data_changed
 from .timeline import event_add
 
 
@@ -25,6 +26,8 @@ def report_triage(
     report = Report.objects.select_for_update().get(pk=report.pk)
     report.status, report.credibility = status, credibility
     report.save(update_fields=["status", "credibility"])
+    if report.is_published:  # both are columns of the open data
+        open_data_changed()
     event_add(report, "status", {"status": report.status})
     if note:
         event_add(report, "note", text=note, is_public=False)
@@ -53,9 +56,31 @@ def report_approve_publication(*, report: Report, actor, public_summary: str) ->
     if report.approvals.count() >= needed:
         report.is_published, report.published_at = True, timezone.now()
         event_add(report, "published")
+        open_data_changed()
     report.save(update_fields=["public_summary", "is_published", "published_at"])
     audit_record(action="incidents.publication_approved", actor=actor, obj=report,
                  data={"published": report.is_published})  # fmt: skip
+    return report
+
+
+@transaction.atomic
+def report_withdraw_publication(*, report: Report, actor, reason: str) -> Report:
+    """Take a published report off the public list, the map and the open data at once (the
+    open data's current file stops being served when this commits). Publishing it again needs
+    its approvals again."""
+    report = Report.objects.select_for_update().get(pk=report.pk)
+    if not report.is_published:
+        raise ModerationError(_("The report is not published."))
+    if not reason.strip():
+        raise ModerationError(_("Say why the report is withdrawn."))
+    report.is_published, report.published_at = False, None
+    report.save(update_fields=["is_published", "published_at"])
+    report.approvals.all().delete()
+    event_add(report, "withdrawn")
+    event_add(report, "note", text=reason.strip(), is_public=False)
+    open_data_changed()
+    audit_record(action="incidents.publication_withdrawn", actor=actor, obj=report,
+                 data={"reason": reason.strip()})  # fmt: skip
     return report
 
 

@@ -13,6 +13,7 @@ MESSAGES = {
     "received": _("Report received."),
     "status": _("Status: %(status)s."),
     "published": _("Published."),
+    "withdrawn": _("Withdrawn from publication."),
     "merged": _("Merged with another report of the same event."),
     "merged_count": _("%(count)s reports describe this event."),
     "added": _("The reporter added information."),

@@ -33,6 +33,7 @@ from .forms_moderation import (
     RedactForm,
     ReferForm,
     TriageForm,
+    WithdrawForm,
 )
 from .models import Referral, Report
 
@@ -112,6 +113,12 @@ def _publish(request: HttpRequest, report: Report) -> str:
     return _("Your approval is recorded: a second moderator must approve before publication.")
 
 
+def _withdraw(request: HttpRequest, report: Report) -> str:
+    reason = _parsed(WithdrawForm(request.POST))["reason"]
+    moderation.report_withdraw_publication(report=report, actor=_moderator(request), reason=reason)
+    return _("Withdrawn: the report is no longer on the public list, the map or the open data.")
+
+
 def _assign(request: HttpRequest, report: Report) -> str:
     assignee = _parsed(AssignForm(request.POST, report=report))["assignee"]
     report = case_response.report_assign(
@@ -162,7 +169,7 @@ def _merge(request: HttpRequest, report: Report) -> str:
 
 ACTIONS: dict[str, Callable[[HttpRequest, Report], str]] = {
     "triage": _triage, "publish": _publish, "assign": _assign, "refer": _refer,
-    "answer": _answer, "redact": _redact, "merge": _merge,
+    "answer": _answer, "redact": _redact, "merge": _merge, "withdraw": _withdraw,
 }  # fmt: skip
 
 

@@ -2,20 +2,19 @@
 read only public fields: no reporter, no contact, no text of the original report. The
 moderators' side is in views_moderation."""
 
-import json
 from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Count
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 from django.utils.dateparse import parse_date
 
-from amanat.core.spreadsheets import csv_writer
 from amanat.geography.models import Region
 from amanat.geography.tilemap import tiles
 
-from . import selectors
+from . import open_data, selectors
 from .models import Category, Phase, Report
 
 
@@ -80,44 +79,22 @@ def published_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "incidents/published_detail.html", {"report": report, "photos": photos})
 
 
-def _public_rows(request: HttpRequest):
-    for report in selectors.reports_published(**_filters(request)):
-        station = report.station
-        yield {
-            "id": report.pk,
-            "occurred_at": report.occurred_at.isoformat(),
-            "category": report.category.code if report.category else "",
-            "phase": report.category.phase if report.category else "",
-            "region": report.region.code,
-            "station": station.number if station else "",
-            "status": report.status,
-            "credibility": report.credibility,
-            "summary": report.public_summary,
-            "latitude": float(station.latitude) if station and station.latitude else None,
-            "longitude": float(station.longitude) if station and station.longitude else None,
-        }
-
-
-def export_csv(request: HttpRequest) -> HttpResponse:
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="incidents.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read the Cyrillic right
-    rows = list(_public_rows(request))
-    fields = ["id", "occurred_at", "category", "phase", "region", "station", "status",
-              "credibility", "summary", "latitude", "longitude"]  # fmt: skip
-    writer = csv_writer(response)  # text a reporter typed never runs as a formula
-    writer.writerow(fields)
-    writer.writerows([row[field] for field in fields] for row in rows)
+def _download(request: HttpRequest, fmt: str, content_type: str) -> HttpResponseBase:
+    """The whole set from its file (open_data.py); a filtered set built from the database."""
+    filters = _filters(request)
+    if any(filters.values()):
+        body = open_data.ENCODERS[fmt](list(open_data.public_rows(**filters)))
+        response: HttpResponseBase = HttpResponse(body, content_type=content_type)
+    else:
+        response = FileResponse(open_data.open_data_open(fmt), content_type=content_type)
+    if fmt == "csv":
+        response["Content-Disposition"] = 'attachment; filename="incidents.csv"'
     return response
 
 
-def export_geojson(request: HttpRequest) -> HttpResponse:
-    features = [
-        {"type": "Feature",
-         "geometry": {"type": "Point", "coordinates": [row["longitude"], row["latitude"]]}
-         if row["latitude"] is not None else None,
-         "properties": {k: v for k, v in row.items() if k not in ("latitude", "longitude")}}
-        for row in _public_rows(request)
-    ]  # fmt: skip
-    body = json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False)
-    return HttpResponse(body, content_type="application/geo+json; charset=utf-8")
+def export_csv(request: HttpRequest) -> HttpResponseBase:
+    return _download(request, "csv", "text/csv; charset=utf-8")
+
+
+def export_geojson(request: HttpRequest) -> HttpResponseBase:
+    return _download(request, "geojson", "application/geo+json; charset=utf-8")

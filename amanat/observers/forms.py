@@ -187,7 +187,11 @@ class BroadcastForm(forms.Form):
     )
     channels = forms.MultipleChoiceField(
         label=_("Channels"),
-        choices=[("inbox", _("Inbox on the website")), ("email", _("E-mail"))],
+        choices=[
+            ("inbox", _("Inbox on the website")),
+            ("email", _("E-mail")),
+            ("telegram", _("Telegram (observers who linked their chat)")),
+        ],
         initial=["inbox", "email"],
         widget=forms.CheckboxSelectMultiple,
     )

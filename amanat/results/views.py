@@ -4,17 +4,16 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
-from django.utils.translation import gettext as _
+from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from amanat.accounts.http import AuthenticatedHttpRequest
-from amanat.accounts.roles import Role
-from amanat.core.spreadsheets import csv_writer
 from amanat.elections.models import Contest
+from amanat.evidence.exports import export_request
 from amanat.geography.models import Region
-from amanat.observers.selectors import regions_visible_to
 
-from .selectors import line_labels, protocol_contest_current, reconciliation
+from .exports import RECONCILIATION, reconciliation_contest, reconciliation_regions
+from .selectors import line_labels, reconciliation
 
 
 def _contest_and_regions(
@@ -22,16 +21,10 @@ def _contest_and_regions(
 ) -> tuple[Contest, QuerySet[Region] | None]:
     if not request.user.has_perm("results.view_reconciliation"):
         raise PermissionDenied
-    if request.GET.get("contest", "").isdigit():
-        contests = Contest.objects.filter(protocol_form__isnull=False).select_related("election")
-        contest = contests.filter(pk=int(request.GET["contest"])).first()
-    else:
-        contest = protocol_contest_current()
+    contest = reconciliation_contest(request.GET.get("contest") or request.POST.get("contest"))
     if contest is None:
         raise Http404
-    # Headquarters and analysts see the country; coordinators only their regions.
-    everywhere = request.user.role in (Role.ADMIN, Role.ANALYST)
-    return contest, None if everywhere else regions_visible_to(request.user)
+    return contest, reconciliation_regions(request.user)
 
 
 @login_required
@@ -54,18 +47,12 @@ def reconciliation_page(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 @login_required
 def reconciliation_csv(request: AuthenticatedHttpRequest) -> HttpResponse:
-    contest, regions = _contest_and_regions(request)
-    result = reconciliation(contest, regions)
-    labels = line_labels(contest)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="reconciliation.csv"'
-    response.write("\ufeff")  # spreadsheet programs then read the Cyrillic correctly
-    writer = csv_writer(response)  # station names, labels: text never runs as a formula
-    writer.writerow([_("station"), _("region"), _("line"), _("line name"), _("observer's copy"),
-                     _("official"), _("difference"), _("station discrepancy")])  # fmt: skip
-    for difference in result.differing:
-        station = difference.station
-        for key, copy, official, delta in difference.lines:
-            writer.writerow([station.number, station.district.region.code, key, labels[key],
-                             copy, official, delta, difference.size])  # fmt: skip
-    return response
+    """POST: the CSV is prepared in the background (the same export while one is being
+    prepared), and its page follows it; GET (an old link) leads to the reconciliation page."""
+    contest, _regions = _contest_and_regions(request)
+    if request.method != "POST":
+        return redirect(f"{reverse('results:reconciliation')}?contest={contest.pk}")
+    export = export_request(
+        user=request.user, builder=RECONCILIATION, params={"contest": contest.pk}
+    )
+    return redirect("evidence:export_detail", public_id=export.public_id)

@@ -206,6 +206,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "questions-overdue": {"task": "legalhelp.overdue_check", "schedule": 600.0},
     # Reports into the live counts, and the public's figures once a minute (checklists/counting.py).
     "fold-tallies": {"task": "checklists.fold_tallies", "schedule": 3.0},
+    # Staff exports past their retention period, deleted with their files (evidence/exports.py).
+    "exports-purge": {"task": "evidence.exports_purge", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
 
@@ -326,6 +328,8 @@ AMANAT_CHECKIN_DEADLINE = os.environ.get("AMANAT_CHECKIN_DEADLINE", "07:30")
 
 # Evidence originals and other files never served over HTTP.
 AMANAT_PRIVATE_DIR = DATA_DIR / "private"
+# Staff exports (amanat.evidence.exports) are deleted this many hours after they were built.
+AMANAT_EXPORT_RETENTION_HOURS = int(os.environ.get("AMANAT_EXPORT_RETENTION_HOURS", "24"))
 
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"

@@ -138,3 +138,48 @@ def test_a_form_with_no_current_version_is_left_out_not_an_error(client, day, ma
     assert client.get("/en/checklists/quality/NEW/").status_code == 404
     assert client.get("/en/checklists/quality/CL/").status_code == 404
     assert client.get("/en/checklists/summary/").status_code == 200
+
+
+def test_the_quality_page_reads_only_what_it_lists(day, client, make_user, monkeypatch):
+    """Resent forms count once; the database picks the stations with two observers and the
+    figures above the registered voters: of 40 reports from single-observer stations within
+    range, not one is read into Python."""
+    election, station, other, first, second, third = day
+    submit(election, station, first, {"A": True, "D": 100})
+    submit(election, station, first, {"A": False, "D": 150})  # resent: replaces the first
+    submit(election, station, second, {"A": True, "D": 150})
+    submit(election, other, third, {"A": False, "D": 60})
+    submit(election, other, third, {"A": False, "D": 40})  # resent: 40 is within the 50
+    district = DistrictFactory(region=region("KZ-71"))
+    for n in range(40):
+        quiet = PollingStationFactory(district=district, number=str(100 + n), registered_voters=900)
+        observer = ObserverFactory()
+        deployment_assign(election=election, observer=observer, stations=[quiet])
+        submit(election, quiet, observer, {"A": True, "D": 300})
+    outlier = PollingStationFactory(district=district, number="99", registered_voters=10)
+    observer = ObserverFactory()
+    deployment_assign(election=election, observer=observer, stations=[outlier])
+    submit(election, outlier, observer, {"A": True, "D": 11})
+
+    read = []
+    monkeypatch.setattr(Submission, "__init__", _counting(Submission.__init__, read))
+    client.force_login(make_user(role=Role.ADMIN))
+    with translation.override("ru"):
+        page = client.get("/ru/checklists/quality/vt/").content.decode()
+    assert len(read) == 1  # the outlier's submission, nothing else
+    assert '<a href="/ru/checklists/station/1/">№1</a>' in page
+    assert "№99: " in page
+    assert "№2: " not in page  # the resent 40 replaced the 60 above the limit
+    form = ChecklistForm.objects.get(code="VT")
+    latest = tallies.latest_rows(election=election, form=form, regions=Region.objects.all())
+    reference = tallies.latest_submissions(election=election, form=form,
+                                           regions=Region.objects.all())  # fmt: skip
+    assert sorted(latest.values_list("pk", flat=True)) == sorted(s.pk for s in reference)
+
+
+def _counting(init, read):
+    def counted(self, *args, **kwargs):
+        read.append(1)
+        init(self, *args, **kwargs)
+
+    return counted

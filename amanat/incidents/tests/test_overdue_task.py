@@ -79,3 +79,40 @@ def test_a_complaint_past_its_legal_deadline_is_raised(
     told = Notification.objects.get(kind="referral_overdue", user=report.assigned_to)
     assert told.title == f"№{report.pk} хабарлама бойынша шағымға жауап жоқ"
     assert "Прокуратура" in told.body or "прокуратура" in told.body.lower()
+
+
+def test_the_responsible_people_of_many_overdue_reports_are_found_in_one_query(
+    assigned, make_user, monkeypatch, django_assert_num_queries
+):
+    """Overdue reports in three regions: one query for the reports, one for the complaints,
+    one for every region's coordinators (not one per report)."""
+    from amanat.incidents import tasks
+
+    report, _moderator = assigned
+    told: dict[int, set[int]] = {}
+
+    def recorded(*, users, message, key, **_):
+        told[int(key.split(":")[2])] = {user.pk for user in users}
+        return []
+
+    monkeypatch.setattr(tasks, "message_send", recorded)
+    coordinators, reports = {}, [report]
+    for code in ("KZ-71", "KZ-75", "KZ-35"):
+        coordinators[code] = make_user(role=Role.COORDINATOR, regions=[region(code)])
+    for code in ("KZ-75", "KZ-35"):
+        station = PollingStationFactory(district=DistrictFactory(region=region(code)))
+        reports.append(report_submit(data=ReportInput(
+            client_id=uuid.uuid4(), source="citizen", station_number=station.number,
+            description=f"Карусель на участке в регионе {code}, автобусы у входа",
+            category_code="stuffing", occurred_at=timezone.now() - timedelta(hours=1),
+        ))[0])  # fmt: skip
+    Report.objects.filter(pk__in=[r.pk for r in reports]).update(
+        respond_by=timezone.now() - timedelta(minutes=5)
+    )
+    with django_assert_num_queries(3):
+        tasks.overdue_check()
+    assert told == {
+        reports[0].pk: {coordinators["KZ-71"].pk, report.assigned_to_id},
+        reports[1].pk: {coordinators["KZ-75"].pk},
+        reports[2].pk: {coordinators["KZ-35"].pk},
+    }

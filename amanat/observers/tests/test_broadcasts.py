@@ -130,3 +130,33 @@ def test_a_waiting_broadcast_page_polls(client, make_user):
         html = client.get(reverse("observers:broadcast_detail", args=[broadcast.pk]))
     assert 'hx-trigger="every 3s"' in html.content.decode()
     assert "Хабарлар жіберуге дайындалуда." in html.content.decode()
+
+
+def test_the_form_sends_by_telegram_to_observers_with_a_linked_chat(
+    client, make_user, monkeypatch, django_capture_on_commit_callbacks
+):
+    from amanat.notifications.models import TelegramLink
+    from amanat.notifications.telegram import TelegramClient
+
+    sent: list[dict] = []
+
+    def transport(url, payload):
+        sent.append(payload)
+        return {"ok": True}
+
+    monkeypatch.setattr(TelegramClient, "transport", staticmethod(transport))
+    coordinator = make_user(role=Role.COORDINATOR, regions=[region("KZ-71")])
+    linked, unlinked = ObserverFactory(), ObserverFactory()
+    TelegramLink.objects.create(user=linked.user, chat_id=4242)
+    client.force_login(coordinator)
+    page = client.get("/ru/observers/broadcast/").content.decode()
+    assert 'value="telegram"' in page
+    assert "Telegram (наблюдатели, привязавшие чат)" in page
+    form = {"subject": "Сбор", "body": "В 10:00", "channels": ["telegram"], "certified": ""}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post("/ru/observers/broadcast/", form).status_code == 302
+    broadcast = Broadcast.objects.get()
+    assert broadcast.channels == ["telegram"]
+    assert [(p["chat_id"], p["text"]) for p in sent] == [(4242, "Сбор\n\nВ 10:00")]
+    statuses = dict(broadcast.deliveries.values_list("user_id", "status"))
+    assert statuses == {linked.user_id: "sent", unlinked.user_id: "skipped"}
