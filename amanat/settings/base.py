@@ -206,6 +206,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "questions-overdue": {"task": "legalhelp.overdue_check", "schedule": 600.0},
     # Reports into the live counts, and the public's figures once a minute (checklists/counting.py).
     "fold-tallies": {"task": "checklists.fold_tallies", "schedule": 3.0},
+    # Voter-list extracts deleted on their audit's purge date (readiness/services.py).
+    "list-extracts-purge": {"task": "readiness.purge_extracts", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
 
