@@ -104,22 +104,35 @@ def cluster_share(
 
 
 def pps_systematic(sizes: list[int], count: int, seed: int) -> list[int]:
-    """Indexes of `count` units drawn with probability proportional to size, systematically
-    from a random start over the cumulated sizes. A unit larger than the interval can be hit
-    twice: it is taken once, so fewer units may come back. All sizes zero: equal chances."""
+    """Indexes of `count` distinct units drawn with probability proportional to size,
+    systematically from a random start over the cumulated sizes. A unit at least as large as
+    the interval would be hit twice: it is taken with certainty and the rest drawn among the
+    others (the usual treatment of certainty units). All sizes zero: equal chances."""
     if count < 1 or not sizes:
         return []
+    if count >= len(sizes):
+        return list(range(len(sizes)))
     weights = np.asarray(sizes, dtype=float)
     if weights.sum() <= 0:
         weights = np.ones(len(sizes))
-    if count >= len(sizes):
-        return list(range(len(sizes)))
-    cumulative = np.cumsum(weights)
-    step = cumulative[-1] / count
+    certain: list[int] = []
+    rest = list(range(len(sizes)))
+    while True:
+        step = weights[rest].sum() / (count - len(certain))
+        big = [i for i in rest if weights[i] >= step]
+        if not big or len(certain) + len(big) >= count:
+            break
+        certain += big
+        rest = [i for i in rest if i not in set(big)]
+    if len(certain) + len(big) >= count and big:
+        # Every place left goes to the largest of them.
+        big.sort(key=lambda i: (-weights[i], i))
+        return sorted(certain + big[: count - len(certain)])
+    cumulative = np.cumsum(weights[rest])
     start = np.random.default_rng(seed).uniform(0, step)
-    points = start + step * np.arange(count)
-    chosen = np.searchsorted(cumulative, points, side="right")
-    return sorted(set(np.minimum(chosen, len(sizes) - 1).tolist()))
+    points = start + step * np.arange(count - len(certain))
+    chosen = np.minimum(np.searchsorted(cumulative, points, side="right"), len(rest) - 1)
+    return sorted(certain + [rest[i] for i in chosen.tolist()])
 
 
 def systematic(population: int, count: int, seed: int) -> list[int]:

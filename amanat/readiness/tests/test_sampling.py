@@ -78,3 +78,11 @@ def test_systematic_takes_evenly_spaced_names():
     assert {b - a for a, b in zip(picked, picked[1:], strict=False)} == {10}
     assert systematic(4, 10, seed=3) == [0, 1, 2, 3]
     assert math.isclose(picked[0] % 10, picked[-1] % 10)
+
+
+def test_pps_always_gives_the_number_asked_distinct():
+    sizes = [5000, 4000, 10, 20, 30, 40, 50, 60, 70, 80]
+    for seed in range(50):
+        picked = pps_systematic(sizes, 4, seed)
+        assert len(set(picked)) == 4
+        assert {0, 1} <= set(picked)  # both larger than the interval: certain
