@@ -19,8 +19,9 @@ def test_sample_size_prints_the_four_figures():
 
 
 def test_sample_size_with_population_and_confidence():
-    result = run("sample-size", "--proportion", "0.5", "--margin", "0.03", "--population",
-                 "5000", "--per-station", "20", "--icc", "0.05", "--confidence", "0.95")  # fmt: skip
+    arguments = ["--proportion", "0.5", "--margin", "0.03", "--population", "5000"]
+    arguments += ["--per-station", "20", "--icc", "0.05", "--confidence", "0.95"]
+    result = run("sample-size", *arguments)
     assert (result["simple"], result["names"], result["stations"]) == (880, 1716, 86)
 
 

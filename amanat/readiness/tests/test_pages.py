@@ -84,9 +84,11 @@ def test_the_public_sees_results_as_aggregates_with_a_chart_in_every_language():
     project = audit_in()
     for row in project.stations.all():
         for i, name in enumerate(row.names.order_by("code")):
-            ListOutcome.objects.create(election=project.election, name=name, code=name.code,
-                                       station_id=row.station_id, submission_id=row.pk * 100 + i,
-                                       outcome=NameOutcome.FOUND if i < 3 else NameOutcome.MOVED)  # fmt: skip
+            outcome = NameOutcome.FOUND if i < 3 else NameOutcome.MOVED
+            ListOutcome.objects.create(
+                election=project.election, name=name, code=name.code, outcome=outcome,
+                station_id=row.station_id, submission_id=row.pk * 100 + i,
+            )  # fmt: skip
     for language in ("kk", "ru", "en"):
         response = Client().get(url("audit_results", language, pk=project.pk))
         assert response.status_code == 200
@@ -94,7 +96,7 @@ def test_the_public_sees_results_as_aggregates_with_a_chart_in_every_language():
         # Numbers in the chart never follow the locale: every attribute is a plain number.
         svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
         assert len(svgs) == 3  # all stations, and each of the two regions
-        for name, value in re.findall(r'\s(x|y|x1|x2|width|height)="([^"]*)"', "".join(svgs)):
+        for _name, value in re.findall(r'\s(x|y|x1|x2|width|height)="([^"]*)"', "".join(svgs)):
             float(value)
         with translation.override(language):
             assert str(NameOutcome.MOVED.label) in html
@@ -143,7 +145,8 @@ def test_a_coordinator_creates_draws_and_uploads_in_their_region():
     uploaded = client.post(station_page, {"file": SimpleUploadedFile("x.csv", extract_csv("Q"))})
     assert uploaded.status_code == 302
     page = client.get(station_page).content.decode()
-    assert "L-0001-04" in page and "Q Testperson" in page
+    assert "L-0001-04" in page
+    assert "Q Testperson" in page
     # Another region's coordinator neither draws nor sees it.
     other = as_user(Role.COORDINATOR, "KZ-75")
     assert other.get(url("audit", pk=project.pk)).status_code == 404
