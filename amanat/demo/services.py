@@ -19,6 +19,7 @@ from .incidents import incidents_load
 from .legal import legal_load
 from .observers import applications_load, demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
+from .readiness_audit import readiness_audit_load
 from .results import demo_results_load, demo_results_remove, pvt_sample_load
 from .stations import synthetic_station_csv
 
@@ -55,6 +56,7 @@ def demo_load(
     incidents_load()
     legal_load()
     pvt_sample_load(contest)
+    readiness_audit_load(election)
     if polls_closed:
         demo_results_load(contest)
     else:

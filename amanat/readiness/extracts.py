@@ -61,7 +61,7 @@ def extract_rows(data: bytes) -> list[Row]:
                 message = _("The file needs the columns name, birth_date and address.")
                 raise ExtractError(f"{message} ({key})")
             where[key] = found[0]
-        rows = []
+        rows: list[Row] = []
         for line, cells in enumerate(reader, start=2):
             if not any(cell.strip() for cell in cells):
                 continue

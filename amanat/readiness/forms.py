@@ -1,4 +1,5 @@
 from datetime import timedelta
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -33,12 +34,14 @@ class ProjectForm(forms.Form):
     def __init__(self, *args, user: User, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        self.fields["election"].queryset = Election.objects.order_by("-election_day")
+        cast(
+            "forms.ModelChoiceField[Any]", self.fields["election"]
+        ).queryset = Election.objects.order_by("-election_day")
         regions = Region.objects.order_by("code")
         if user.role != Role.ADMIN:
             regions = regions.filter(pk__in=user.regions.all())
             self.fields["region"].required = True
-        self.fields["region"].queryset = regions
+        cast("forms.ModelChoiceField[Any]", self.fields["region"]).queryset = regions
 
     def clean_purge_on(self):
         day = self.cleaned_data["purge_on"]

@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from datetime import date
 
+from django.db import models
 from django.db.models import Count, QuerySet
 
 from amanat.accounts.models import User
@@ -73,7 +74,9 @@ class ResultTable:
     rows: list[OutcomeRow]
 
 
-def _table(scope: str, by_station: dict[int, Counter], choices: type) -> ResultTable | None:
+def _table(
+    scope: str, by_station: dict[int, Counter[str]], choices: type[models.TextChoices]
+) -> ResultTable | None:
     stations = sorted(by_station)
     sizes = [sum(by_station[s].values()) for s in stations]
     if not stations or not sum(sizes):
@@ -90,10 +93,12 @@ def _table(scope: str, by_station: dict[int, Counter], choices: type) -> ResultT
     return ResultTable(scope=scope, stations=len(stations), names=sum(sizes), rows=rows)
 
 
-def _tables(pairs: list[tuple[int, str, str]], choices: type) -> list[ResultTable]:
+def _tables(
+    pairs: list[tuple[int, str, str]], choices: type[models.TextChoices]
+) -> list[ResultTable]:
     """(station, region name, outcome) per observation → the whole audit, then each region."""
-    overall: dict[int, Counter] = defaultdict(Counter)
-    regions: dict[str, dict[int, Counter]] = defaultdict(lambda: defaultdict(Counter))
+    overall: dict[int, Counter[str]] = defaultdict(Counter)
+    regions: dict[str, dict[int, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for station, region, outcome in pairs:
         overall[station][outcome] += 1
         regions[region][station][outcome] += 1

@@ -84,6 +84,8 @@ OWN = {
         "/checklists/station/1/",
         "/results/reconciliation/",
         "/results/entry/",
+        "/readiness/audits/",
+        Found("/readiness/audits/", r"^/readiness/audits/\d+/$"),
         "/training/",
     ],
     "lawyer": [
@@ -106,6 +108,8 @@ OWN = {
         "/results/reconciliation/",
         "/results/entry/",
         "/observers/coverage/",
+        "/readiness/audits/",
+        Found("/readiness/audits/", r"^/readiness/audits/\d+/$"),
         "/training/",
     ],
     # The administrator may open every page above; these are the ones whose content differs
