@@ -11,6 +11,7 @@ from django.db.models import Count, QuerySet
 
 from amanat.accounts.models import User
 from amanat.accounts.roles import Role
+from amanat.geography.models import Region
 
 from .models import (
     AuditProject,
@@ -94,16 +95,18 @@ def _table(
 
 
 def _tables(
-    pairs: list[tuple[int, str, str]], choices: type[models.TextChoices]
+    pairs: list[tuple[int, int, str]], choices: type[models.TextChoices]
 ) -> list[ResultTable]:
-    """(station, region name, outcome) per observation → the whole audit, then each region."""
+    """(station, region, outcome) per observation → the whole audit, then each region (in
+    the order of their codes, named in the reader's language)."""
     overall: dict[int, Counter[str]] = defaultdict(Counter)
-    regions: dict[str, dict[int, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
+    regions: dict[int, dict[int, Counter[str]]] = defaultdict(lambda: defaultdict(Counter))
     for station, region, outcome in pairs:
         overall[station][outcome] += 1
         regions[region][station][outcome] += 1
     tables = [_table("", overall, choices)]
-    tables += [_table(name, regions[name], choices) for name in sorted(regions)]
+    for region in Region.objects.filter(pk__in=regions).order_by("code"):
+        tables.append(_table(str(region.name), regions[region.pk], choices))
     return [table for table in tables if table is not None]
 
 
@@ -111,7 +114,7 @@ def list_results(project: AuditProject) -> list[ResultTable]:
     """List-to-people: the current outcome of each drawn name, clustered by station."""
     rows = ListOutcome.objects.filter(
         name__audit_station__project=project, is_current=True
-    ).values_list("name__audit_station__station_id", "name__audit_station__region__name",
+    ).values_list("name__audit_station__station_id", "name__audit_station__region_id",
                   "outcome")  # fmt: skip
     return _tables(list(rows), NameOutcome)
 
@@ -119,7 +122,7 @@ def list_results(project: AuditProject) -> list[ResultTable]:
 def people_results(project: AuditProject) -> list[ResultTable]:
     """People-to-list: each person met, clustered by the station whose list was checked."""
     rows = PeopleCheck.objects.filter(project=project).values_list(
-        "station_id", "region__name", "outcome"
+        "station_id", "region_id", "outcome"
     )
     return _tables(list(rows), PersonOutcome)
 

@@ -127,10 +127,13 @@ def audit_results(request: HttpRequest, pk: int) -> HttpResponse:
     project = _published(pk)
     tests = [
         (_("List to people: are the names in the list real voters at their address?"),
-         [(table, chart_of(table)) for table in selectors.list_results(project)]),
-        (_("People to list: are eligible people in the list?"),
-         [(table, chart_of(table)) for table in selectors.people_results(project)]),
+         selectors.list_results(project)),
+        (_("People to list: are eligible people in the list?"), selectors.people_results(project)),
     ]  # fmt: skip
+    tests = [
+        (title, tables[0] if tables else None, chart_of(tables[0]) if tables else None, tables[1:])
+        for title, tables in tests
+    ]
     context = {"project": project, "tests": tests, "unmatched": selectors.unmatched_count(project)}
     return render(request, "readiness/results.html", context)
 

@@ -95,11 +95,14 @@ def test_the_public_sees_results_as_aggregates_with_a_chart_in_every_language():
         html = response.content.decode()
         # Numbers in the chart never follow the locale: every attribute is a plain number.
         svgs = re.findall(r"<svg.*?</svg>", html, flags=re.S)
-        assert len(svgs) == 3  # all stations, and each of the two regions
+        assert len(svgs) == 1  # the list-to-people test; the regions are a table
+        assert html.count("<td>60.0 (60.0–60.0)</td>") == 2  # found, in each region
         for _name, value in re.findall(r'\s(x|y|x1|x2|width|height)="([^"]*)"', "".join(svgs)):
             float(value)
         with translation.override(language):
             assert str(NameOutcome.MOVED.label) in html
+            # Regions are named in the reader's language.
+            assert f"<td>{Region.objects.get(code='KZ-71').name}</td>" in html
     csv_text = Client().get(url("audit_results_csv", pk=project.pk)).content.decode()
     # 4 stations × 5 names: found 3, moved 2 at each: 0.6 with no spread, an interval of width 0
     assert "list_to_people,,4,20,found,12,0.6000,0.6000,0.6000" in csv_text
