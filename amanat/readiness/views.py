@@ -1,8 +1,6 @@
 """Pages of the voter-list audit. Names, birth dates and addresses appear on one page only,
 the station page, and only to the audit team of that station's region."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.core.pagination import page_of
+from amanat.core.spreadsheets import csv_writer
 
 from . import selectors, services
 from .charts import chart_of
@@ -142,7 +141,7 @@ def audit_results_csv(request: HttpRequest, pk: int) -> HttpResponse:
     project = _published(pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="list-audit-{project.pk}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["test", "region", "stations", "names", "outcome", "count", "share",
                      "low", "high"])  # fmt: skip
     for test, tables in (

@@ -88,7 +88,8 @@ KEPT = """async () => {
   const cache = await caches.open("amanat-v2");
   return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
 }"""
-PAGES = ["/ru/checklists/", "/ru/checklists/CL/", "/ru/checklists/OP/", "/ru/checklists/VT/"]
+# NP and PN: the voter-list audit's field forms (readiness), kept offline like the others.
+PAGES = ["/ru/checklists/", *(f"/ru/checklists/{code}/" for code in ("CL", "NP", "OP", "PN", "VT"))]
 FILES = ["/static/amanat/css/amanat.css", "/static/amanat/favicon.svg",
          "/static/amanat/js/checklist.js", "/static/amanat/js/htmx.min.js"]  # fmt: skip
 
