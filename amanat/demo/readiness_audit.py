@@ -79,8 +79,9 @@ def readiness_audit_load(election: Election, seed: int = 2026) -> AuditProject:
         if link is None or row.number % 5 == 0:  # no observer there, or not visited yet
             continue
         for name in row.names.order_by("code"):
+            number = int(name.code.rsplit("-", 1)[1])  # the code's last number
             _send(link, election, NAMES_FORM, name.code,
-                  {"A": name.code, "B": _pick(rng, NAME_OUTCOMES)})  # fmt: skip
+                  {"A": number, "B": _pick(rng, NAME_OUTCOMES)})  # fmt: skip
         for k in range(8):
             _send(link, election, PEOPLE_FORM, f"{row.pk}-{k}",
                   {"A": _pick(rng, PERSON_OUTCOMES)})  # fmt: skip

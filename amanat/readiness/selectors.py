@@ -105,8 +105,8 @@ def _tables(
         overall[station][outcome] += 1
         regions[region][station][outcome] += 1
     tables = [_table("", overall, choices)]
-    for region in Region.objects.filter(pk__in=regions).order_by("code"):
-        tables.append(_table(str(region.name), regions[region.pk], choices))
+    for place in Region.objects.filter(pk__in=regions).order_by("code"):
+        tables.append(_table(str(place.name), regions[place.pk], choices))
     return [table for table in tables if table is not None]
 
 

@@ -1,7 +1,6 @@
 """Writes of the voter-list audit: projects, the draw of stations and names, extracts, the
 field's outcomes (from the form engine's reports) and the purge of extracts."""
 
-import re
 from datetime import date
 from typing import Any
 
@@ -31,7 +30,6 @@ from .sampling import pps_systematic, systematic
 NAMES_FORM, PEOPLE_FORM = "NP", "PN"
 NAME_CHOICES = dict(enumerate(NameOutcome.values, start=1))
 PERSON_CHOICES = dict(enumerate(PersonOutcome.values, start=1))
-CODE = re.compile(r"^L?-?(\d{1,4})-(\d{1,3})$")
 
 
 class AuditError(Exception):
@@ -42,14 +40,6 @@ class AuditError(Exception):
 
 def name_code(station_number: int, position: int) -> str:
     return f"L-{station_number:04d}-{position:02d}"
-
-
-def code_normalise(text: str) -> str:
-    """What a field team types ("l-12-7", "L-0012-07", " 12-07 ") as the printed code."""
-    found = CODE.match(re.sub(r"\s+", "", str(text)).upper().replace("–", "-"))
-    if found is None:
-        return str(text).strip()[:40]
-    return name_code(int(found.group(1)), int(found.group(2)))
 
 
 @transaction.atomic
@@ -155,25 +145,33 @@ def _project_for(election_id: int, region_id: int) -> AuditProject | None:
 def list_outcome_record(
     *, submission_id: int, election_id: int, station_id: int, answers: dict[str, Any]
 ) -> ListOutcome:
-    """A list-to-people report: the outcome of the name of that code at that station. The
-    newest report of a name is its current outcome; a code that matches no drawn name is
-    kept unmatched, never refusing the report."""
-    code = code_normalise(answers.get("A", ""))
-    outcome = NAME_CHOICES[int(answers["B"])]
-    name = (
-        SampledName.objects.select_for_update()
-        .filter(code=code, audit_station__station_id=station_id,
-                audit_station__project__election_id=election_id)
-        .order_by("-audit_station__project__created_at").first()
-    )  # fmt: skip
+    """A list-to-people report from a drawn station: the outcome of its name number A (the
+    last number of the printed code, which every channel, SMS too, can send). The newest
+    report of a name is its current outcome; a number that matches no drawn name is kept
+    unmatched, never refusing the report."""
     earlier = ListOutcome.objects.filter(submission_id=submission_id).first()
     if earlier is not None:  # this report was recorded already
         return earlier
+    audit_station = (
+        AuditStation.objects.filter(station_id=station_id, project__election_id=election_id)
+        .order_by("-project__created_at", "-project_id").first()
+    )  # fmt: skip
+    number = int(answers["A"])
+    name = None
+    if audit_station is not None:
+        code = name_code(audit_station.number, number)
+        name = (
+            SampledName.objects.select_for_update()
+            .filter(audit_station=audit_station, code=code)
+            .first()
+        )
+    else:
+        code = f"L-????-{number:02d}"
     if name is not None:
         ListOutcome.objects.filter(name=name, is_current=True).update(is_current=False)
     return ListOutcome.objects.create(
         submission_id=submission_id, election_id=election_id, name=name, code=code,
-        station_id=station_id, outcome=outcome,
+        station_id=station_id, outcome=NAME_CHOICES[int(answers["B"])],
     )  # fmt: skip
 
 

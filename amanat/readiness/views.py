@@ -124,14 +124,15 @@ def _published(pk: int) -> AuditProject:
 def audit_results(request: HttpRequest, pk: int) -> HttpResponse:
     """Aggregates only: the share of each outcome with its interval, per test, never summed."""
     project = _published(pk)
-    tests = [
+    both = [
         (_("List to people: are the names in the list real voters at their address?"),
          selectors.list_results(project)),
         (_("People to list: are eligible people in the list?"), selectors.people_results(project)),
     ]  # fmt: skip
+    # Per test: the whole audit (table and chart), then its regions.
     tests = [
         (title, tables[0] if tables else None, chart_of(tables[0]) if tables else None, tables[1:])
-        for title, tables in tests
+        for title, tables in both
     ]
     context = {"project": project, "tests": tests, "unmatched": selectors.unmatched_count(project)}
     return render(request, "readiness/results.html", context)

@@ -9,6 +9,7 @@ from amanat.checklists.ingestion import SubmissionInvalid
 from amanat.checklists.loader import forms_load_all
 from amanat.checklists.models import Submission
 from amanat.checklists.tests.factories import receive
+from amanat.geography.tests.factories import PollingStationFactory
 from amanat.observers.services.deployment import deployment_assign
 from amanat.observers.tests.factories import ObserverFactory
 from amanat.readiness.models import ListOutcome, NameOutcome, PeopleCheck, PersonOutcome
@@ -32,7 +33,8 @@ def audit():
 def test_a_name_report_records_its_outcome(audit):
     project, row, field = audit
     name = row.names.order_by("code").first()
-    submission, new = receive(field, {"A": name.code.lower(), "B": 2}, form="NP")
+    assert name.code == f"L-{row.number:04d}-01"
+    submission, new = receive(field, {"A": 1, "B": 2}, form="NP")  # 1: the code's last number
     assert new
     outcome = ListOutcome.objects.get()
     assert (outcome.name_id, outcome.outcome, outcome.submission_id, outcome.is_current) == (
@@ -46,8 +48,8 @@ def test_a_name_report_records_its_outcome(audit):
 def test_a_later_report_replaces_the_outcome_and_keeps_the_earlier_one(audit):
     project, row, field = audit
     name = row.names.order_by("code").first()
-    first, _ = receive(field, {"A": name.code, "B": 5}, form="NP")
-    second, _ = receive(field, {"A": name.code, "B": 1}, form="NP")
+    first, _ = receive(field, {"A": 1, "B": 5}, form="NP")
+    second, _ = receive(field, {"A": 1, "B": 1}, form="NP")
     current = ListOutcome.objects.get(name=name, is_current=True)
     assert (current.submission_id, current.outcome) == (second.pk, NameOutcome.FOUND)
     earlier = ListOutcome.objects.get(name=name, is_current=False)
@@ -59,28 +61,37 @@ def test_a_later_report_replaces_the_outcome_and_keeps_the_earlier_one(audit):
 
 def test_a_resent_report_records_nothing_twice(audit):
     project, row, field = audit
-    name = row.names.first()
     client_id = uuid.uuid4()
-    receive(field, {"A": name.code, "B": 3}, form="NP", client_id=client_id)
-    _again, new = receive(field, {"A": name.code, "B": 3}, form="NP", client_id=client_id)
+    receive(field, {"A": 2, "B": 3}, form="NP", client_id=client_id)
+    _again, new = receive(field, {"A": 2, "B": 3}, form="NP", client_id=client_id)
     assert not new
     assert ListOutcome.objects.count() == 1
 
 
 def test_an_unknown_code_is_stored_unmatched_not_refused(audit):
     project, row, field = audit
-    submission, new = receive(field, {"A": "L-9999-99", "B": 1}, form="NP")
+    submission, new = receive(field, {"A": 99, "B": 1}, form="NP")  # 5 names were drawn
     assert new
     outcome = ListOutcome.objects.get(submission_id=submission.pk)
-    assert (outcome.name_id, outcome.code) == (None, "L-9999-99")
+    assert (outcome.name_id, outcome.code) == (None, f"L-{row.number:04d}-99")
     assert unmatched_count(project) == 1
     assert list_results(project) == []  # an unmatched code is no estimate
+
+
+def test_a_report_from_a_station_not_drawn_is_stored_unmatched(audit):
+    project, row, (election, _station, _observer) = audit
+    elsewhere, observer = PollingStationFactory(), ObserverFactory()
+    deployment_assign(election=election, observer=observer, stations=[elsewhere])
+    receive((election, elsewhere, observer), {"A": 3, "B": 2}, form="NP")
+    outcome = ListOutcome.objects.get()
+    assert (outcome.name_id, outcome.code, outcome.station_id) == (None, "L-????-03", elsewhere.pk)
+    assert unmatched_count(project) == 0  # not one of this audit's stations
 
 
 def test_an_invalid_outcome_is_refused_by_the_form_and_nothing_is_recorded(audit):
     project, row, field = audit
     with pytest.raises(SubmissionInvalid):
-        receive(field, {"A": row.names.first().code, "B": 9}, form="NP")
+        receive(field, {"A": 1, "B": 9}, form="NP")
     assert not ListOutcome.objects.exists()
     assert not Submission.objects.exists()
 

@@ -11,7 +11,6 @@ from amanat.readiness.models import AuditProject, ExtractEntry, SampledName
 from amanat.readiness.selectors import findings
 from amanat.readiness.services import (
     AuditError,
-    code_normalise,
     extract_upload,
     extracts_purge_due,
     project_draw_stations,
@@ -104,15 +103,6 @@ def test_purge_deletes_extracts_on_the_day_keeps_codes_and_writes_the_log():
     with pytest.raises(AuditError):
         extract_upload(audit_station=project.stations.first(), data=extract_csv("X"),
                        actor=UserFactory(role=Role.ADMIN))  # fmt: skip
-
-
-@pytest.mark.parametrize(
-    ("typed", "code"),
-    [("L-0012-07", "L-0012-07"), ("l-12-7", "L-0012-07"), (" 12 - 07 ", "L-0012-07"),
-     ("hello", "hello")],
-)  # fmt: skip
-def test_codes_as_typed_in_the_field(typed, code):
-    assert code_normalise(typed) == code
 
 
 def test_extract_dates_in_both_formats():
