@@ -22,7 +22,11 @@ from amanat.readiness.services import (
 from .observers import FIRST_NAMES, SURNAMES
 from .story import demo_id
 
-NAME = "Аудит списков избирателей (демо)"
+NAMES = {
+    "name_kk": "Сайлаушылар тізімінің аудиті (демо)",
+    "name_ru": "Аудит списков избирателей (демо)",
+    "name_en": "Voter-list audit (demo)",
+}
 EXTRACT_SIZE = 60
 # The chances of each outcome in the field: most names are found, a few moved or died.
 NAME_OUTCOMES = ((1, 0.8), (2, 0.1), (3, 0.03), (4, 0.05), (5, 0.02))
@@ -53,10 +57,10 @@ def _pick(rng: random.Random, outcomes: tuple[tuple[int, float], ...]) -> int:
 def readiness_audit_load(election: Election, seed: int = 2026) -> AuditProject:
     """Idempotent: the project, its draw, the extracts and the reports are made once."""
     rng = random.Random(seed)  # noqa: S311 - demo data
-    project, created = AuditProject.objects.get_or_create(
+    project, _created = AuditProject.objects.get_or_create(
         election=election,
-        name=NAME,
-        defaults={"stations_wanted": 30, "names_per_station": 10, "seed": 11,
+        name_ru=NAMES["name_ru"],
+        defaults={**NAMES, "stations_wanted": 30, "names_per_station": 10, "seed": 11,
                   "purge_on": timezone.localdate() + timedelta(days=60)},
     )  # fmt: skip
     if not project.stations.exists():

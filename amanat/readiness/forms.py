@@ -1,3 +1,4 @@
+import secrets
 from datetime import timedelta
 from typing import Any, cast
 
@@ -14,7 +15,7 @@ from .extracts import MAX_BYTES
 
 
 class ProjectForm(forms.Form):
-    name = forms.CharField(label=_("Name"), max_length=200)
+    name = forms.CharField(label=_("Name of the audit"), max_length=200)
     election = forms.ModelChoiceField(label=_("Election"), queryset=Election.objects.none())
     region = forms.ModelChoiceField(
         label=_("Region"), queryset=Region.objects.none(), required=False,
@@ -41,6 +42,8 @@ class ProjectForm(forms.Form):
         if user.role != Role.ADMIN:
             regions = regions.filter(pk__in=user.regions.all())
             self.fields["region"].required = True
+            cast("forms.ModelChoiceField[Any]", self.fields["region"]).empty_label = None
+        self.fields["seed"].initial = secrets.randbelow(1_000_000) + 1
         cast("forms.ModelChoiceField[Any]", self.fields["region"]).queryset = regions
 
     def clean_purge_on(self):

@@ -3,6 +3,8 @@ with probability proportional to their voters, each station's list extract (pers
 deleted on the project's purge date), the names drawn from it, and the field's outcomes of
 the two tests, list-to-people and people-to-list, which are never added up."""
 
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -36,6 +38,10 @@ class AuditProject(models.Model):
         "elections.Election", on_delete=models.PROTECT, related_name="list_audits"
     )
     name = models.CharField(_("name"), max_length=200)
+    if TYPE_CHECKING:  # added by modeltranslation (translation.py)
+        name_kk: str | None
+        name_ru: str | None
+        name_en: str | None
     region = models.ForeignKey(
         "geography.Region",
         null=True,
