@@ -155,3 +155,15 @@ def test_a_coordinator_creates_draws_and_uploads_in_their_region():
     assert other.get(url("audit", pk=project.pk)).status_code == 404
     assert other.get(station_page).status_code == 404
     assert as_user(Role.CITIZEN).get(url("audits")).status_code == 403
+
+
+def test_the_project_page_reads_a_fixed_number_of_queries(django_assert_max_num_queries):
+    small = audit_in(per_region=1)
+    client = as_user(Role.COORDINATOR, "KZ-71")
+    client.get(url("audit", pk=small.pk))  # warm the session and the user's regions
+    with django_assert_max_num_queries(12) as few:
+        assert client.get(url("audit", pk=small.pk)).status_code == 200
+    big = audit_in(per_region=5)
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        response = client.get(url("audit", pk=big.pk))
+    assert response.content.decode().count('href="/ru/readiness/audits/') >= 5
