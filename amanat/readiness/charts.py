@@ -1,19 +1,19 @@
-"""A horizontal bar chart of shares with their 95 % intervals, drawn as SVG on the server:
-the geometry here, the markup in readiness/_chart.html."""
+"""A bar chart of shares with their 95 % intervals, drawn as SVG on the server: the geometry
+here, the markup in readiness/_chart.html. Each outcome's label stands above its bar, so the
+chart reads on a phone as on a desktop."""
 
 from dataclasses import dataclass
 
 from .selectors import ResultTable
 
-WIDTH, LABEL, ROW = 600, 230, 28
-PLOT = WIDTH - LABEL - 60
+WIDTH, PLOT, ROW = 420, 340, 42
 
 
 @dataclass(frozen=True)
 class Bar:
     label: str
     percent: str
-    y: int
+    y: int  # the top of the label's line; the bar lies below it
     width: float
     low: float | None
     high: float | None
@@ -24,9 +24,7 @@ class Bar:
 class Chart:
     height: int
     bars: list[Bar]
-    label_x: int = LABEL - 8
-    plot_x: int = LABEL
-    plot_width: int = PLOT
+    width: int = WIDTH
 
 
 def chart_of(table: ResultTable) -> Chart:
@@ -37,12 +35,12 @@ def chart_of(table: ResultTable) -> Chart:
         bars.append(
             Bar(
                 label=row.label,
-                percent=f"{share.share * 100:.1f}",
-                y=i * ROW + 4,
+                percent=row.percent,
+                y=i * ROW,
                 width=round(share.share * PLOT, 1),
-                low=None if share.low is None else round(LABEL + share.low * PLOT, 1),
-                high=None if share.high is None else round(LABEL + share.high * PLOT, 1),
-                text_x=round(LABEL + end * PLOT + 6, 1),
+                low=None if share.low is None else round(share.low * PLOT, 1),
+                high=None if share.high is None else round(share.high * PLOT, 1),
+                text_x=round(end * PLOT + 6, 1),
             )
         )
-    return Chart(height=len(bars) * ROW + 8, bars=bars)
+    return Chart(height=len(bars) * ROW + 4, bars=bars)
