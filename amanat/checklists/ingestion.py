@@ -14,6 +14,7 @@ precisely in the sender's language."""
 
 import contextlib
 import functools
+import sys
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -186,6 +187,10 @@ def _stored(
     """Store the submission at the station of that number where its observer is deployed,
     unless its client id is stored already; then what goes with a stored submission. One
     statement when nothing goes with it but the channel's record, else one transaction."""
+    # A signal matches its sender by identity, not equality: the code a channel parsed from
+    # a message is another string object than the literal a listener connected with. The
+    # interned code is the one object every listener's literal is too.
+    form_code = sys.intern(form_code)
     along = record(submission) if record is not None else None
     listened = report_stored.has_listeners(form_code)
     in_statement = along is not None and connection.vendor == "postgresql"

@@ -20,6 +20,7 @@ from .legal import legal_load
 from .media import media_load
 from .observers import applications_load, demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
+from .readiness_audit import readiness_audit_load
 from .readiness_conditions import readiness_conditions_load
 from .results import demo_results_load, demo_results_remove, pvt_sample_load
 from .stations import synthetic_station_csv
@@ -59,6 +60,7 @@ def demo_load(
     media_load(election)
     readiness_conditions_load(election)
     pvt_sample_load(contest)
+    readiness_audit_load(election)
     if polls_closed:
         demo_results_load(contest)
     else:

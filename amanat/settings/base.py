@@ -208,6 +208,8 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "fold-tallies": {"task": "checklists.fold_tallies", "schedule": 3.0},
     # Staff exports past their retention period, deleted with their files (evidence/exports.py).
     "exports-purge": {"task": "evidence.exports_purge", "schedule": 3600.0},
+    # Voter-list extracts deleted on their audit's purge date (readiness/services.py).
+    "list-extracts-purge": {"task": "readiness.purge_extracts", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
 

@@ -28,14 +28,18 @@ def test_form_list_and_xform_download(odk):
     assert listing["X-OpenRosa-Version"] == "1.0"
     root = ElementTree.fromstring(listing.content)
     ns = {"x": "http://openrosa.org/xforms/xformsList"}
+    # NP and PN: the voter-list audit's field forms; P*: pre-election monitoring (readiness).
     assert sorted(e.text for e in root.findall("x:xform/x:formID", ns)) == [
-        "CL", "OP", "PA", "PC", "PE", "PP", "PV", "VT",
+        "CL", "NP", "OP", "PA", "PC", "PE", "PN", "PP", "PV", "VT",
     ]  # fmt: skip
     assert all(h.text.startswith("md5:") for h in root.findall("x:xform/x:hash", ns))
 
     xform = call("GET", "/openrosa/forms/VT.xml")
     assert b'<translation lang="Kazakh (kk)">' in xform.content
     assert b'nodeset="/VT/D"' in xform.content
+    audit = call("GET", "/openrosa/forms/NP.xml")
+    assert audit.status_code == 200
+    assert b'nodeset="/NP/A"' in audit.content
 
 
 def test_an_active_form_with_no_version_is_not_listed(odk):

@@ -234,6 +234,23 @@ def test_an_app_listening_for_a_form_records_each_stored_report_of_it_once(field
     assert heard == [("VT", first.pk, field[1].pk, {"A": False})]
 
 
+def test_a_listener_hears_a_form_code_built_at_run_time(field):
+    """A channel parses the code out of a message: a string equal to the listener's literal
+    but another object (signals match senders by identity)."""
+    from amanat.core.signals import report_stored
+
+    heard = []
+    report_stored.connect(lambda sender, **kw: heard.append(sender), sender="VT",
+                          dispatch_uid="test-parsed", weak=False)  # fmt: skip
+    try:
+        parsed = "".join(["V", "T"])
+        assert parsed is not "VT"  # noqa: F632 - the point: equal, not the same object
+        receive(field, {"A": False}, form=parsed)
+    finally:
+        report_stored.disconnect(sender="VT", dispatch_uid="test-parsed")
+    assert heard == ["VT"]
+
+
 def test_a_listener_that_fails_leaves_no_report_behind(field):
     from amanat.core.signals import report_stored
 

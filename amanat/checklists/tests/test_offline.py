@@ -31,7 +31,8 @@ def test_only_the_checklists_are_marked_for_keeping(observer_client):
 
 def test_a_checklist_names_the_pages_to_keep_with_it(observer_client):
     html = observer_client.get("/kk/checklists/OP/").content.decode()
-    forms = ["CL", "OP", "PA", "PC", "PE", "PP", "PV", "VT"]  # election day and pre-election
+    # Election day, the voter-list audit's field forms (NP, PN) and pre-election monitoring.
+    forms = ["CL", "NP", "OP", "PA", "PC", "PE", "PN", "PP", "PV", "VT"]
     keep = " ".join(["/kk/checklists/", *(f"/kk/checklists/{code}/" for code in forms)])
     assert f'data-keep="{keep}"' in html
 

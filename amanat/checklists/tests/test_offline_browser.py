@@ -88,7 +88,8 @@ KEPT = """async () => {
   const cache = await caches.open("amanat-v2");
   return (await cache.keys()).map((request) => new URL(request.url).pathname).sort();
 }"""
-FORMS = ["CL", "OP", "PA", "PC", "PE", "PP", "PV", "VT"]  # election day and pre-election
+# Election day, the voter-list audit's field forms (NP, PN) and pre-election monitoring.
+FORMS = ["CL", "NP", "OP", "PA", "PC", "PE", "PN", "PP", "PV", "VT"]
 PAGES = ["/ru/checklists/", *(f"/ru/checklists/{code}/" for code in FORMS)]
 FILES = ["/static/amanat/css/amanat.css", "/static/amanat/favicon.svg",
          "/static/amanat/js/checklist.js", "/static/amanat/js/htmx.min.js"]  # fmt: skip

@@ -52,7 +52,8 @@ def _story_counts() -> dict[str, int]:
               "observers.SosAlert", "observers.Application", "incidents.Report",
               "incidents.Evidence", "incidents.PublicationApproval", "legalhelp.Question",
               "legalhelp.FaqEntry", "training.Attempt", "accounts.Certificate",
-              "results.PvtSample"]  # fmt: skip
+              "results.PvtSample", "readiness.ExtractEntry", "readiness.ListOutcome",
+              "readiness.PeopleCheck"]  # fmt: skip
     return {name: apps.get_model(name).objects.count() for name in models}
 
 
