@@ -160,7 +160,10 @@ def test_who_may_see_the_visits(client, make_user, role, status):
 def test_the_visits_forms_are_the_form_engines_pre_election_forms():
     from amanat.checklists.models import ChecklistForm
     from amanat.readiness.monitoring import FORM_CODES
+    from amanat.readiness.services import NAMES_FORM, PEOPLE_FORM
 
     forms_load_all()
     pre_election = ChecklistForm.objects.filter(phase="pre_election")
-    assert sorted(pre_election.values_list("code", flat=True)) == sorted(FORM_CODES)
+    # The others before election day are the voter-list audit's field forms.
+    expected = sorted([*FORM_CODES, NAMES_FORM, PEOPLE_FORM])
+    assert sorted(pre_election.values_list("code", flat=True)) == expected
