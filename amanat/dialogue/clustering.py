@@ -12,6 +12,7 @@ Ints = npt.NDArray[np.intp]
 KS = (2, 3, 4, 5)
 KEEP_K_MARGIN = 0.02  # another k must beat the previous k's silhouette by this much
 _CHUNK = 1024
+SILHOUETTE_SAMPLE = 2000  # above this, silhouettes are measured on evenly spaced points
 
 
 def project(matrix: Floats) -> Floats:
@@ -32,9 +33,12 @@ def project(matrix: Floats) -> Floats:
         where=counts > 0,
     )
     centred = np.where(voted, matrix - means, 0.0)  # a filled vote is the mean: 0 once centred
-    _, _, vt = np.linalg.svd(centred, full_matrices=False)
+    # The right singular vectors of the centred matrix are the eigenvectors of its
+    # statements × statements cross-product: a small symmetric matrix, fast to decompose.
+    _, vectors = np.linalg.eigh(centred.T @ centred)
     components = np.zeros((2, columns))
-    components[: min(2, len(vt))] = vt[:2]
+    top = vectors[:, ::-1][:, :2].T
+    components[: len(top)] = top
     for component in components:
         if component[np.argmax(np.abs(component))] < 0:
             component *= -1
@@ -80,9 +84,11 @@ def silhouette(points: Floats, labels: Ints) -> float:
     one_hot = (labels[:, None] == groups[None, :]).astype(np.float64)
     sizes = one_hot.sum(axis=0)
     scores = np.empty(len(points))
+    norms = (points**2).sum(axis=1)
     for start in range(0, len(points), _CHUNK):
         block = points[start : start + _CHUNK]
-        distances = np.sqrt(((block[:, None, :] - points[None, :, :]) ** 2).sum(axis=2))
+        squared = (block**2).sum(axis=1)[:, None] + norms[None, :] - 2 * block @ points.T
+        distances = np.sqrt(np.maximum(squared, 0.0))
         sums = distances @ one_hot
         own = np.searchsorted(groups, labels[start : start + _CHUNK])
         rows = np.arange(len(block))
@@ -113,11 +119,12 @@ def cluster(points: Floats, previous: Ints | None = None) -> Ints:
         old_ids = np.unique(previous[previous >= 0])
         old_k = len(old_ids)
         old_start = np.array([points[previous == g].mean(axis=0) for g in old_ids])
+    sample = np.unique(np.linspace(0, len(points) - 1, SILHOUETTE_SAMPLE).round().astype(np.intp))
     best: tuple[float, Ints] = (-np.inf, np.zeros(len(points), dtype=np.intp))
     for k in ks:
         start = old_start if k == old_k and old_start is not None else None
         labels = kmeans(points, start if start is not None else _farthest_first(points, k))
-        score = silhouette(points, labels) + (KEEP_K_MARGIN if k == old_k else 0.0)
+        score = silhouette(points[sample], labels[sample]) + (KEEP_K_MARGIN if k == old_k else 0.0)
         if score > best[0]:
             best = (score, labels)
     _, compact = np.unique(best[1], return_inverse=True)

@@ -58,8 +58,9 @@ def vote_matrix(
     values_array = np.asarray(values, dtype=np.float64)
     if len(values_array) and not np.isin(values_array, (-1.0, 0.0, 1.0)).all():
         raise ValueError("a vote is 1 (agree), -1 (disagree) or 0 (pass)")
-    people, rows = np.unique(np.asarray(participants, dtype=object), return_inverse=True)
-    every = np.asarray([*statements, *also_statements], dtype=object)
+    people, rows = np.unique(_array(participants), return_inverse=True)
+    extra = list(also_statements)
+    every = _array(statements) if not extra else _array([*statements, *extra])
     topics, columns = np.unique(every, return_inverse=True)
     columns = columns[: len(values_array)]
     matrix = np.full((len(people), len(topics)), np.nan)
@@ -71,6 +72,12 @@ def vote_matrix(
         chosen = order[last]
         matrix[rows[chosen], columns[chosen]] = values_array[chosen]
     return Votes(people.tolist(), topics.tolist(), matrix)
+
+
+def _array(ids: Sequence[Hashable] | npt.NDArray[Any]) -> npt.NDArray[Any]:
+    """Ids as a numpy array of their own kind (ints or text), so sorting them is fast."""
+    array = np.asarray(ids)
+    return array if array.dtype.kind in "iuU" else np.asarray(ids, dtype=object)
 
 
 def pa(a: float, n: float) -> float:
