@@ -86,6 +86,9 @@ class Vote(models.Model):
         ]
         indexes = [models.Index(fields=["conversation", "participant"])]
 
+    def __str__(self) -> str:
+        return f"{self.participant_id} → {self.statement_id}: {self.value}"
+
 
 class Analysis(models.Model):
     """The latest opinion map of a conversation (amanat.dialogue.opinion's result)."""
@@ -101,3 +104,6 @@ class Analysis(models.Model):
 
     class Meta:
         verbose_name_plural = "analyses"
+
+    def __str__(self) -> str:
+        return f"{self.conversation_id} v{self.version}"

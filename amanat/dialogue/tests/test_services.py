@@ -22,7 +22,8 @@ def test_a_new_vote_replaces_the_old_one(make_user):
     first = Vote.objects.get().voted_at
     services.vote_cast(conversation=conversation, statement=statement, user=user, value=-1)
     vote = Vote.objects.get()
-    assert vote.value == -1 and vote.voted_at >= first
+    assert vote.value == -1
+    assert vote.voted_at >= first
 
 
 @pytest.mark.parametrize(
@@ -64,7 +65,8 @@ def test_votes_queue_one_analysis_after_commit_and_not_in_the_request(
     # Three votes, one queued run, delayed to gather the votes that follow.
     assert queued == [((statement.conversation.pk,), services.THROTTLE_SECONDS)]
     analysis = Analysis.objects.get()
-    assert analysis.computed_at is None and analysis.requested_at is not None
+    assert analysis.computed_at is None
+    assert analysis.requested_at is not None
     # Once the run starts, the next vote asks for another.
     analysis_compute(statement.conversation)
     with django_capture_on_commit_callbacks(execute=True):
@@ -136,7 +138,8 @@ def test_participant_statements_wait_for_a_moderator(make_user):
     statement = services.statement_add(
         conversation=conversation, user=make_user(), text="  Count  aloud ", language="kk"
     )
-    assert statement.status == Statement.Status.PENDING and statement.text == "Count aloud"
+    assert statement.status == Statement.Status.PENDING
+    assert statement.text == "Count aloud"
     with pytest.raises(services.DialogueError, match="duplicate"):
         services.statement_add(
             conversation=conversation, user=make_user(), text="count ALOUD", language="ru"
