@@ -38,7 +38,7 @@ def statement_next(conversation: Conversation, user: User) -> Statement | None:
     chosen = next_statement(
         candidates, seen, analysis.result if analysis else None, np.random.default_rng()
     )
-    return Statement.objects.get(pk=chosen) if chosen is not None else None
+    return Statement.objects.get(pk=int(str(chosen))) if chosen is not None else None
 
 
 def progress(conversation: Conversation, user: User) -> tuple[int, int]:
