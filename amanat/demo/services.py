@@ -14,6 +14,7 @@ from amanat.training.loader import courses_load_all
 from amanat.voterinfo.services import guides_load
 
 from .day import election_day_load
+from .dialogue import dialogue_load
 from .elections import demo_election_load
 from .incidents import incidents_load
 from .legal import legal_load
@@ -54,6 +55,7 @@ def demo_load(
     election_day_load(election)
     incidents_load()
     legal_load()
+    dialogue_load()
     pvt_sample_load(contest)
     if polls_closed:
         demo_results_load(contest)
