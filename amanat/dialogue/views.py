@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -11,6 +9,7 @@ from django.views.decorators.http import require_POST
 from amanat.accounts.http import AuthenticatedHttpRequest
 from amanat.core.pagination import page_of
 from amanat.core.rate_limits import rate_limit
+from amanat.core.spreadsheets import csv_writer
 
 from . import selectors, services
 from .forms import ModerateForm, StatementForm, VoteForm
@@ -124,7 +123,7 @@ def export(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     conversation = get_object_or_404(Conversation, pk=pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="conversation-{conversation.pk}.csv"'
-    writer = csv.writer(response)
+    writer = csv_writer(response)
     writer.writerow(["participant", "statement", "vote", "time"])
     for vote in selectors.votes_for_export(conversation).iterator():
         writer.writerow(
