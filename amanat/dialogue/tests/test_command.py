@@ -5,7 +5,7 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from .test_opinion import planted
+from .factories import planted
 
 
 def run(path, *extra):

@@ -14,6 +14,7 @@ from amanat.dialogue.opinion import (
     pat,
     vote_matrix,
 )
+from amanat.dialogue.tests.factories import planted
 
 
 def matrix_of(rows, moderated_out=(), previous=None):
@@ -105,23 +106,6 @@ def test_too_few_votes_are_not_clustered():
     assert 99 not in result["clustered"]
     assert result["participants"] == 11
     assert all(99 not in g["members"] for g in result["groups"])
-
-
-def planted(camps, participants=240, statements=40, consensus=(0, 1, 2), seed=3, share=0.7):
-    rng = np.random.default_rng(seed)
-    camp = rng.integers(0, camps, participants)
-    stance = rng.choice([-1, 1], (camps, statements))
-    unanimous = (stance == stance[0]).all(axis=0)
-    stance[0, unanimous] *= -1  # only the planted statements are shared by every camp
-    stance[:, list(consensus)] = 1
-    stance[:, statements - 1] = -1  # everyone disagrees with the last one
-    rows = []
-    for p in range(participants):
-        for s in range(statements):
-            if rng.random() < share:
-                vote = stance[camp[p], s] if rng.random() < 0.85 else rng.choice([-1, 0, 1])
-                rows.append((p, s, int(vote), int(rng.integers(0, 1000))))
-    return camp, rows
 
 
 @pytest.mark.parametrize("camps", [2, 3])

@@ -11,8 +11,7 @@ from amanat.accounts.roles import Role
 from amanat.dialogue.models import Statement, Vote
 from amanat.dialogue.tasks import analyse_task
 
-from .factories import ConversationFactory, StatementFactory
-from .test_services import _camps
+from .factories import ConversationFactory, StatementFactory, camps
 
 pytestmark = pytest.mark.django_db
 
@@ -106,7 +105,7 @@ def test_a_participant_adds_a_statement_and_a_moderator_accepts_it(client, make_
 
 
 def test_the_report_shows_map_groups_consensus_and_sorts(client, make_user):
-    conversation, items, people = _camps(make_user)
+    conversation, items, people = camps(make_user)
     empty = client.get(reverse("dialogue:report", args=[conversation.pk]))
     assert "No analysis yet" in empty.content.decode()
     analyse_task(conversation.pk)
@@ -128,7 +127,7 @@ def test_the_report_shows_map_groups_consensus_and_sorts(client, make_user):
 
 
 def test_export_is_for_analysts_in_the_usual_convention(client, make_user):
-    conversation, items, people = _camps(make_user, size=2, statements=2)
+    conversation, items, people = camps(make_user, size=2, statements=2)
     url = reverse("dialogue:export", args=[conversation.pk])
     client.force_login(make_user())
     assert client.get(url).status_code == 403
@@ -146,7 +145,7 @@ def test_export_is_for_analysts_in_the_usual_convention(client, make_user):
 
 
 def test_markup_in_statements_is_shown_as_text(client, make_user):
-    conversation, items, _ = _camps(make_user, statements=7)
+    conversation, items, _ = camps(make_user, statements=7)
     Statement.objects.filter(pk=items[0].pk).update(text="<script>alert(1)</script>")
     analyse_task(conversation.pk)
     body = client.get(reverse("dialogue:report", args=[conversation.pk])).content.decode()

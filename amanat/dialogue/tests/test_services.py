@@ -9,7 +9,7 @@ from amanat.dialogue.analysis import analysis_compute
 from amanat.dialogue.models import Analysis, Statement, Vote
 from amanat.dialogue.tasks import analyse_task
 
-from .factories import ConversationFactory, StatementFactory
+from .factories import ConversationFactory, StatementFactory, camps
 
 pytestmark = pytest.mark.django_db
 
@@ -76,24 +76,8 @@ def test_votes_queue_one_analysis_after_commit_and_not_in_the_request(
     assert len(queued) == 2
 
 
-def _camps(make_user, size=6, statements=8):
-    conversation = ConversationFactory()
-    items = [StatementFactory(conversation=conversation) for _ in range(statements)]
-    people = {"a": [make_user() for _ in range(size)], "b": [make_user() for _ in range(size)]}
-    people["b"][0].role = Role.CANDIDATE_TEAM
-    people["b"][0].save()
-    for camp, users in people.items():
-        for user in users:
-            for i, statement in enumerate(items):
-                value = 1 if i == 0 or (camp == "a") == (i % 2 == 0) else -1
-                services.vote_cast(
-                    conversation=conversation, statement=statement, user=user, value=value
-                )
-    return conversation, items, people
-
-
 def test_the_task_stores_the_groups_and_keeps_their_ids(make_user):
-    conversation, items, people = _camps(make_user)
+    conversation, items, people = camps(make_user)
     version = analyse_task(conversation.pk)
     analysis = Analysis.objects.get(conversation=conversation)
     assert version == analysis.version == 1
@@ -122,7 +106,7 @@ def test_the_task_stores_the_groups_and_keeps_their_ids(make_user):
 
 
 def test_moderating_out_is_audited_and_takes_the_statement_out_of_the_map(make_user):
-    conversation, items, _ = _camps(make_user)
+    conversation, items, _ = camps(make_user)
     moderator = make_user(role=Role.MODERATOR)
     services.statement_moderate(statement=items[0], moderator=moderator, accept=False)
     entry = AuditEntry.objects.filter(action="dialogue.statement_moderated").get()
