@@ -151,3 +151,13 @@ def test_markup_in_statements_is_shown_as_text(client, make_user):
     body = client.get(reverse("dialogue:report", args=[conversation.pk])).content.decode()
     assert "<script>alert(1)</script>" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_staff_open_a_conversation_with_seed_statements_in_the_admin(client, make_user):
+    statement = StatementFactory()
+    admin = make_user(role=Role.ADMIN, is_staff=True, is_superuser=True)
+    client.force_login(admin)
+    url = reverse("admin:dialogue_conversation_change", args=[statement.conversation.pk])
+    response = client.get(url)
+    assert response.status_code == 200
+    assert statement.text in response.content.decode()
