@@ -45,6 +45,8 @@ PUBLIC = [
     "/training/first-vote/quiz/",
     "/accounts/login/",
     "/accounts/signup/",
+    "/dialogue/",
+    Found("/dialogue/", r"^/dialogue/\d+/report/$"),
 ]
 
 # The pages each signed-in role has beyond the public ones (which look the same to everyone
@@ -98,6 +100,7 @@ OWN = {
         "/incidents/moderation/",
         Found("/incidents/moderation/", r"^/incidents/moderation/\d+/$"),
         "/incidents/overdue/",
+        "/dialogue/moderation/",
         "/training/",
     ],
     "analyst": [
@@ -120,7 +123,11 @@ OWN = {
     # Experts and journalists run the statistical tests on files they bring.
     **{role: ["/forensics/", "/training/"] for role in ("expert", "journalist")},
     **{role: ["/training/"] for role in ("media_monitor", "candidate_team")},
-    "citizen": ["/training/first-time-voters/", "/training/first-vote/quiz/"],
+    "citizen": [
+        "/training/first-time-voters/",
+        "/training/first-vote/quiz/",
+        Found("/dialogue/", r"^/dialogue/\d+/$"),
+    ],
 }
 
 PAGES: dict[str, list[str | Found]] = {
