@@ -51,6 +51,7 @@ urlpatterns += i18n_patterns(
     path("incidents/", include("amanat.incidents.urls")),
     path("readiness/", include("amanat.readiness.urls")),
     path("media/", include("amanat.media.urls")),
+    path("dialogue/", include("amanat.dialogue.urls")),
     path("results/", include("amanat.results.urls")),
     path("forensics/", include("amanat.forensics.urls")),
     path("exports/", include("amanat.evidence.urls")),

@@ -14,6 +14,7 @@ from amanat.training.loader import courses_load_all
 from amanat.voterinfo.services import guides_load
 
 from .day import election_day_load
+from .dialogue import dialogue_load
 from .elections import demo_election_load
 from .incidents import incidents_load
 from .legal import legal_load
@@ -59,6 +60,7 @@ def demo_load(
     legal_load()
     media_load(election)
     readiness_conditions_load(election)
+    dialogue_load()
     pvt_sample_load(contest)
     readiness_audit_load(election)
     if polls_closed:

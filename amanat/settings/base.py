@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "amanat.incidents",
     "amanat.readiness",
     "amanat.media",
+    "amanat.dialogue",
     "amanat.forensics",
     "amanat.results",
     "amanat.demo",

@@ -51,6 +51,8 @@ PUBLIC = [
     "/readiness/self-check/counts/",
     "/readiness/self-check/counts/?region=KZ-71",
     "/readiness/refusals/public/",
+    "/dialogue/",
+    Found("/dialogue/", r"^/dialogue/\d+/report/$"),
 ]
 
 # The pages each signed-in role has beyond the public ones (which look the same to everyone
@@ -110,6 +112,7 @@ OWN = {
         "/incidents/moderation/",
         Found("/incidents/moderation/", r"^/incidents/moderation/\d+/$"),
         "/incidents/overdue/",
+        "/dialogue/moderation/",
         "/training/",
     ],
     "analyst": [
@@ -143,7 +146,11 @@ OWN = {
         "/training/",
     ],
     "candidate_team": ["/training/"],
-    "citizen": ["/training/first-time-voters/", "/training/first-vote/quiz/"],
+    "citizen": [
+        "/training/first-time-voters/",
+        "/training/first-vote/quiz/",
+        Found("/dialogue/", r"^/dialogue/\d+/$"),
+    ],
 }
 
 PAGES: dict[str, list[str | Found]] = {

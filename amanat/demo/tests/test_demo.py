@@ -53,7 +53,7 @@ def _story_counts() -> dict[str, int]:
               "incidents.Evidence", "incidents.PublicationApproval", "legalhelp.Question",
               "legalhelp.FaqEntry", "training.Attempt", "accounts.Certificate",
               "results.PvtSample", "readiness.ExtractEntry", "readiness.ListOutcome",
-              "readiness.PeopleCheck"]  # fmt: skip
+              "readiness.PeopleCheck", "dialogue.Statement", "dialogue.Vote"]  # fmt: skip
     return {name: apps.get_model(name).objects.count() for name in models}
 
 
@@ -65,11 +65,14 @@ def test_loading_again_changes_nothing(demo):
     assert _story_counts() == before
     assert (again.stations.created, again.stations.updated) == (0, 0)
     assert again.stations.unchanged == demo.stations.created
+    from amanat.demo.dialogue import VOICE_PREFIX
     from amanat.demo.observers import SYNTHETIC_PREFIX
 
     synthetic = User.objects.filter(username__startswith=SYNTHETIC_PREFIX)
-    # One login per role, and the second media monitor whom double coding needs.
-    assert User.objects.count() - synthetic.count() == len(Role) + 1
+    # One login per role, and the second media monitor whom double coding needs; the
+    # opinion map's synthetic voices apart.
+    voices = User.objects.filter(username__startswith=VOICE_PREFIX)
+    assert User.objects.count() - synthetic.count() - voices.count() == len(Role) + 1
     assert synthetic.count() > 3000
 
 
@@ -193,3 +196,21 @@ def test_demo_with_polls_closed_shows_reconciliation_and_pvt(demo):
     demo_results_remove(contest)  # a plain load-demo again: the polls are open
     assert not OfficialResult.objects.filter(contest=contest).exists()
     assert not Submission.objects.filter(version__form__code=contest.protocol_form.form.code)
+
+
+@pytest.mark.django_db
+def test_the_opinion_map_shows_camps_and_consensus(demo):
+    from amanat.demo.dialogue import STATEMENTS, TITLE
+    from amanat.dialogue.models import Conversation
+
+    conversation = Conversation.objects.get(title_en=TITLE["en"])
+    result = conversation.analysis.result
+    assert 2 <= len(result["groups"]) <= 3
+    assert len(result["clustered"]) > 200
+    texts = dict(conversation.statements.values_list("pk", "text"))
+    agreed = [texts[pk] for pk in result["consensus"]["agree"][:2]]
+    assert sorted(agreed) == sorted(text for _, text, stance in STATEMENTS[:2])
+    assert texts[result["consensus"]["disagree"][0]] == STATEMENTS[2][1]
+    participants = User.objects.filter(username__startswith="demo-voice-")
+    assert not any(u.has_usable_password() for u in participants[:5])
+    assert User.objects.get(username="candidate_team").pk in result["candidates"]

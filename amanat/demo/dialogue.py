@@ -1,0 +1,114 @@
+"""An opinion map with a story: 300 synthetic participants (demo-voice-NNN, no usable
+password) in three camps vote on how the count should be watched. Everyone wants to find
+their station easily and nobody wants fewer observers; the camps split on the rest. The
+candidate's team (demo login candidate_team) votes too and shows on the map."""
+
+from datetime import timedelta
+
+import numpy as np
+from django.db import transaction
+from django.utils import timezone
+
+from amanat.accounts.models import User
+from amanat.accounts.roles import Role
+from amanat.dialogue.analysis import analysis_compute
+from amanat.dialogue.models import Conversation, Statement, Vote
+from amanat.elections.models import Election
+
+TITLE = {
+    "kk": "Санақты қалай бақылау керек?",
+    "ru": "Как следить за подсчётом голосов?",
+    "en": "How should the count be watched?",
+}
+DESCRIPTION = {
+    "kk": "Пікірлермен келісіңіз немесе келіспеңіз: карта пікір топтарын және көпшілік "
+    "келісетін нәрсені көрсетеді. (Демо: қатысушылар ойдан шығарылған.)",
+    "ru": "Согласитесь или нет с утверждениями: карта покажет группы мнений и то, в чём "
+    "согласно большинство. (Демо: участники вымышлены.)",
+    "en": "Agree or disagree with the statements: the map shows the groups of opinion and "
+    "what most agree on. (Demo: the participants are fictional.)",
+}
+# (language, text, stance of camps A, B, C: 1 agree, -1 disagree, 0 mixed)
+STATEMENTS = [
+    ("ru", "Каждый избиратель должен легко находить свой участок.", (1, 1, 1)),
+    ("kk", "Хаттаманың көшірмесі учаскеде бірден ілінуі керек.", (1, 1, 1)),
+    ("ru", "Наблюдателей на участках должно быть меньше.", (-1, -1, -1)),
+    ("ru", "Видеокамеры должны снимать подсчёт на каждом участке.", (1, -1, 1)),
+    ("ru", "Комиссиям можно доверять без независимых наблюдателей.", (-1, 1, -1)),
+    ("kk", "Бақылаушылар санақты толық суретке түсіруі керек.", (1, -1, 0)),
+    ("ru", "Результаты по участкам должны публиковаться в машиночитаемом виде.", (1, 0, 1)),
+    ("ru", "Досрочное голосование следует отменить.", (1, -1, -1)),
+    ("ru", "Голосование на дому нужно расширить для пожилых.", (-1, 1, 1)),
+    ("kk", "Электрондық дауыс беру қағаз бюллетеньнен сенімдірек.", (-1, 1, -1)),
+    ("ru", "Жалобы наблюдателей должны рассматриваться в течение суток.", (1, 0, 1)),
+    ("ru", "Кандидаты должны сами назначать членов комиссий.", (-1, 1, 0)),
+    ("ru", "Списки избирателей нужно открыть для проверки гражданами.", (1, -1, 1)),
+    ("kk", "Санақ кезінде журналистер учаскеде болуы тиіс.", (1, -1, 1)),
+    ("ru", "Голосование по почте подходит для Казахстана.", (0, -1, 1)),
+]
+PENDING = "Учаскелік комиссия мүшелерінің тізімі алдын ала жариялануы керек."
+PARTICIPANTS = 300
+VOICE_PREFIX = "demo-voice-"
+
+
+def _participants() -> list[User]:
+    names = [f"{VOICE_PREFIX}{i:03d}" for i in range(1, PARTICIPANTS + 1)]
+    existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
+    new = []
+    for name in names:
+        if name not in existing:
+            user = User(username=name, role=Role.CITIZEN, first_name="Demo")
+            user.set_unusable_password()
+            new.append(user)
+    User.objects.bulk_create(new, batch_size=500)
+    return list(User.objects.filter(username__in=names).order_by("username"))
+
+
+@transaction.atomic
+def dialogue_load() -> Conversation:
+    """Idempotent: the conversation is built anew on every load, with the same votes."""
+    Conversation.objects.filter(title_en=TITLE["en"]).delete()
+    conversation = Conversation.objects.create(
+        election=Election.objects.filter(slug="demo-presidential-2027").first(),
+        **{f"title_{code}": text for code, text in TITLE.items()},
+        **{f"description_{code}": text for code, text in DESCRIPTION.items()},
+    )
+    statements = [
+        Statement.objects.create(
+            conversation=conversation,
+            text=text,
+            language=language,
+            origin=Statement.Origin.SEED,
+            status=Statement.Status.ACCEPTED,
+        )
+        for language, text, _ in STATEMENTS
+    ]
+    Statement.objects.create(
+        conversation=conversation, text=PENDING, language="kk", origin=Statement.Origin.PARTICIPANT
+    )
+    people = _participants()
+    candidate = User.objects.filter(username="candidate_team").first()
+    rng = np.random.default_rng(2027)
+    camps = rng.choice(3, len(people), p=[0.45, 0.35, 0.2])
+    now = timezone.now()
+    votes = []
+    for index, user in enumerate([*people, *([candidate] if candidate else [])]):
+        camp = camps[index] if index < len(people) else 1
+        for statement, (_, _, stances) in zip(statements, STATEMENTS, strict=True):
+            if rng.random() > 0.8:
+                continue  # not every statement is seen by everyone
+            stance = stances[camp] or rng.choice([-1, 1])
+            value = stance if rng.random() < 0.85 else int(rng.choice([-1, 0, 1]))
+            minutes = int(rng.integers(5, 600))
+            votes.append(
+                Vote(
+                    conversation=conversation,
+                    statement=statement,
+                    participant=user,
+                    value=int(value),
+                    voted_at=now - timedelta(minutes=minutes),
+                )
+            )
+    Vote.objects.bulk_create(votes, batch_size=1000)
+    analysis_compute(conversation)
+    return conversation
