@@ -38,7 +38,8 @@ def mandates_listed(*, region: Region | None = None, search: str = "") -> QueryS
         rows = rows.filter(region=region)
     if search:
         rows = rows.filter(Q(title__icontains=search) | Q(text__icontains=search))
-    return rows.annotate(supporters=Count("supports__user", distinct=True))
+    rows = rows.annotate(supporters=Count("supports__user", distinct=True))
+    return rows.order_by("-created_at", "-pk")
 
 
 def mandate_supporters(mandate: Mandate) -> int:
