@@ -16,6 +16,7 @@ from amanat.voterinfo.services import guides_load
 from .day import election_day_load
 from .elections import demo_election_load
 from .incidents import incidents_load
+from .mandates import mandates_load
 from .legal import legal_load
 from .observers import applications_load, demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
@@ -53,6 +54,7 @@ def demo_load(
     applications_load()
     election_day_load(election)
     incidents_load()
+    mandates_load()
     legal_load()
     pvt_sample_load(contest)
     if polls_closed:
