@@ -16,8 +16,8 @@ from amanat.voterinfo.services import guides_load
 from .day import election_day_load
 from .elections import demo_election_load
 from .incidents import incidents_load
-from .mandates import mandates_load
 from .legal import legal_load
+from .mandates import mandates_load
 from .observers import applications_load, demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
 from .results import demo_results_load, demo_results_remove, pvt_sample_load

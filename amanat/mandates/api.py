@@ -114,7 +114,7 @@ def mandates_list(request, region: QueryText = "", limit: int = 100, offset: int
             raise _invalid("region", _("Unknown region code (ISO 3166-2, e.g. KZ-71)."))
     start = max(0, offset)
     rows = selectors.mandates_listed(region=where)[start : start + max(1, min(limit, 500))]
-    return [_out(m, m.supporters) for m in rows]
+    return [_out(m, m.supporters) for m in rows]  # type: ignore[attr-defined]
 
 
 @router.get(

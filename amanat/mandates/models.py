@@ -43,6 +43,9 @@ class Confirmation(models.Model):
             models.UniqueConstraint(fields=["user", "channel"], name="confirmation_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.channel}"
+
 
 class MandateQuerySet(models.QuerySet["Mandate"]):
     def open(self) -> "MandateQuerySet":
@@ -112,6 +115,9 @@ class Support(models.Model):
             models.UniqueConstraint(fields=["mandate", "user"], name="support_once_per_person")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.mandate_id}"
+
 
 class Sighting(models.Model):
     """A confirmed person saw the mandate (opened it, or supported it): the denominator of the
@@ -127,3 +133,6 @@ class Sighting(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["mandate", "user"], name="sighting_once_per_person")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} saw {self.mandate_id}"

@@ -50,7 +50,8 @@ def mandates_similar(text: str, *, limit: int = 5, exclude: int | None = None) -
     rows = Mandate.objects.open().order_by("-pk")
     if exclude is not None:
         rows = rows.exclude(pk=exclude)
-    pool = [Candidate(pk, title, body) for pk, title, body in rows.values_list("pk", "title", "text")[:SIMILAR_POOL]]
+    values = rows.values_list("pk", "title", "text")[:SIMILAR_POOL]
+    pool = [Candidate(pk, title, body) for pk, title, body in values]
     return best_matches(text, pool, limit=limit)
 
 

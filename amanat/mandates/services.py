@@ -97,8 +97,9 @@ def mandate_merge(
             raise MergeRefused
         keeper.authors.add(*duplicate.authors.all())
         for model in (Support, Sighting):
-            already = model.objects.filter(mandate=keeper).values("user")
-            model.objects.filter(mandate=duplicate).exclude(user__in=already).update(mandate=keeper)
+            already = model.objects.filter(mandate=keeper).values_list("user_id", flat=True)
+            moving = model.objects.filter(mandate=duplicate).exclude(user_id__in=already)
+            moving.update(mandate=keeper)
             model.objects.filter(mandate=duplicate).delete()
         Mandate.objects.filter(merged_into=duplicate).update(merged_into=keeper)
         duplicate.merged_into = keeper

@@ -1,3 +1,5 @@
+from typing import cast
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -7,13 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from amanat.accounts.http import AuthenticatedHttpRequest
+from amanat.accounts.models import User
 from amanat.core.pagination import page_of
 from amanat.core.rate_limits import rate_limit
 from amanat.geography.models import Region
 
 from . import selectors, services
 from .forms import MandateForm, MergeForm
-from .models import Mandate, Topic
+from .models import Mandate
 
 
 def _region(request: HttpRequest) -> Region | None:
@@ -46,8 +49,9 @@ def mandate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     confirmed = selectors.person_confirmed(request.user)
     supported = False
     if confirmed:
-        services.mandate_seen(mandate=mandate, user=request.user)  # type: ignore[arg-type]
-        supported = mandate.supports.filter(user=request.user).exists()
+        person = cast(User, request.user)  # confirmed: signed in
+        services.mandate_seen(mandate=mandate, user=person)
+        supported = mandate.supports.filter(user=person).exists()
     context = {
         "mandate": mandate, "supporters": selectors.mandate_supporters(mandate),
         "confirmed": confirmed, "supported": supported, "authors": mandate.authors.count(),
@@ -113,4 +117,3 @@ def mandate_merge(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         return redirect("mandates:detail", pk=pk)
     messages.success(request, _("Merged: every author and supporter is kept, each counted once."))
     return redirect("mandates:detail", pk=keeper.pk)
-

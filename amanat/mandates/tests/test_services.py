@@ -43,7 +43,8 @@ def test_writing_makes_the_author_its_first_supporter_and_is_audited():
     assert created
     assert list(mandate.authors.all()) == [author]
     assert selectors.mandate_supporters(mandate) == 1
-    assert AuditEntry.objects.filter(action="mandates.written", object_id=str(mandate.pk)).count() == 1
+    written = AuditEntry.objects.filter(action="mandates.written", object_id=str(mandate.pk))
+    assert written.count() == 1
 
 
 def test_the_same_client_id_gives_the_same_mandate():
