@@ -98,3 +98,16 @@ def test_pressing_page_ranks_and_explains_when_empty(client):
     SupportFactory(mandate=MandateFactory(title="Бірінші"))
     page = client.get(reverse("mandates:pressing"), {"region": "KZ-71"}).content.decode()
     assert "Бірінші" in page
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("ru", ["Наказы избирателей", "2 сторонника"]), ("kk", ["Сайлаушылар аманаттары", "2 қолдаушы"])],
+)  # fmt: skip
+def test_the_list_speaks_kazakh_and_russian(client, language, words):
+    mandate = MandateFactory()
+    SupportFactory(mandate=mandate)
+    SupportFactory(mandate=mandate)
+    page = client.get(f"/{language}/mandates/").content.decode()
+    for word in words:
+        assert word in page
