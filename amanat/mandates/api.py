@@ -11,7 +11,8 @@ from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_respons
 from amanat.geography.models import Region
 
 from . import selectors, services
-from .models import Mandate, Topic
+from .answers import AnswerRefused, answer_give, answer_rates
+from .models import Answer, Mandate, Topic
 
 router = Router(tags=["mandates"])
 
@@ -126,3 +127,76 @@ def mandates_list(request, region: QueryText = "", limit: int = 100, offset: int
 def mandates_similar(request, text: QueryText, limit: int = 5):
     matches = selectors.mandates_similar(text, limit=max(1, min(limit, 20)))
     return [{"id": m.id, "title": m.title, "score": m.score} for m in matches]
+
+
+class AnswerIn(Schema):
+    position: str = Field(max_length=10)
+    text: str = Field(min_length=10, max_length=5000)
+    commitment: str = Field(default="", max_length=1000)
+
+
+class AnswerOut(Schema):
+    id: int
+    mandate: int
+    candidate: str
+    position: str
+    text: str
+    commitment: str
+    is_copy: bool
+    created_at: datetime
+
+
+class AnswerRateOut(Schema):
+    candidate: str
+    addressed: int
+    answered: int
+    rate: float | None
+    low: float | None
+    high: float | None
+
+
+@router.post(
+    "/mandates/{mandate_id}/answers",
+    response={201: AnswerOut, **error_responses(400, 401, 403, 404, 422)},
+    summary="A candidate's team answers a mandate (a second answer replaces, keeping history)",
+)
+def mandate_answer(request, mandate_id: int, payload: AnswerIn):
+    mandate = Mandate.objects.open().filter(pk=mandate_id).first()
+    if mandate is None:
+        raise ApiError(404, ErrorCode.NOT_FOUND, _("No mandate has this number."))
+    if payload.position not in Answer.Position.values:
+        raise _invalid("position", _("The position is support, partly or against."))
+    try:
+        answer = answer_give(
+            user=request.user, mandate=mandate, position=payload.position, text=payload.text,
+            commitment=payload.commitment, request=request,
+        )  # fmt: skip
+    except AnswerRefused:
+        message = _("Only the team of a candidate this mandate is addressed to answers it.")
+        raise ApiError(403, ErrorCode.PERMISSION_DENIED, message) from None
+    body = {
+        "id": answer.pk, "mandate": mandate.pk, "candidate": answer.candidate.full_name,
+        "position": answer.position, "text": answer.text, "commitment": answer.commitment,
+        "is_copy": answer.is_copy, "created_at": answer.created_at,
+    }  # fmt: skip
+    return Status(201, body)
+
+
+@router.get(
+    "/candidates/answer-rates",
+    response={200: list[AnswerRateOut]},
+    auth=None,
+    summary="Each candidate's answer rate with a 95 % Wilson interval (from 5 mandates on)",
+)
+def candidates_answer_rates(request):
+    return [
+        {
+            "candidate": r.candidate.full_name,
+            "addressed": r.addressed,
+            "answered": r.answered,
+            "rate": r.rate,
+            "low": r.low,
+            "high": r.high,
+        }  # fmt: skip
+        for r in answer_rates()
+    ]

@@ -136,3 +136,63 @@ class Sighting(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id} saw {self.mandate_id}"
+
+
+class TeamMember(models.Model):
+    """A user of the `candidate_team` role works for one candidate (accounts has no such link)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="candidate_team"
+    )
+    candidate = models.ForeignKey(
+        "elections.Candidate", on_delete=models.CASCADE, related_name="team",
+        verbose_name=_("candidate"),
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("candidate's team member")
+        verbose_name_plural = _("candidate's team members")
+
+    def __str__(self) -> str:
+        return f"{self.user_id} → {self.candidate_id}"
+
+
+class Answer(models.Model):
+    """A candidate's official answer to a mandate. A new answer replaces the current one,
+    which stays as history (`is_current` False); a copy-paste of the candidate's answer to
+    another mandate is marked and does not count in the answer rate."""
+
+    class Position(models.TextChoices):
+        SUPPORT = "support", _("Supports")
+        PARTLY = "partly", _("Supports in part")
+        AGAINST = "against", _("Against")
+
+    mandate = models.ForeignKey(Mandate, on_delete=models.CASCADE, related_name="answers")
+    candidate = models.ForeignKey(
+        "elections.Candidate", on_delete=models.CASCADE, related_name="mandate_answers",
+        verbose_name=_("candidate"),
+    )  # fmt: skip
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    position = models.CharField(_("position"), max_length=10, choices=Position.choices)
+    text = models.TextField(_("answer"), max_length=5000)
+    commitment = models.TextField(_("commitment"), max_length=1000, blank=True)
+    is_current = models.BooleanField(default=True)
+    is_copy = models.BooleanField(_("copy of another answer"), default=False)
+    created_at = models.DateTimeField(_("answered at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("answer")
+        verbose_name_plural = _("answers")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["mandate", "candidate"],
+                condition=models.Q(is_current=True),
+                name="answer_one_current",
+            )  # fmt: skip
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id} → {self.mandate_id}: {self.position}"

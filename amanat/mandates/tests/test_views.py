@@ -102,7 +102,10 @@ def test_pressing_page_ranks_and_explains_when_empty(client):
 
 @pytest.mark.parametrize(
     ("language", "words"),
-    [("ru", ["Наказы избирателей", "2 сторонника"]), ("kk", ["Сайлаушылар аманаттары", "2 қолдаушы"])],
+    [
+        ("ru", ["Наказы избирателей", "2 сторонника"]),
+        ("kk", ["Сайлаушылар аманаттары", "2 қолдаушы"]),
+    ],
 )  # fmt: skip
 def test_the_list_speaks_kazakh_and_russian(client, language, words):
     mandate = MandateFactory()
