@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from amanat.geography.models import District, Region
 
-from .models import Mandate, Topic
+from .models import Answer, Mandate, Topic
 
 
 class MandateForm(forms.Form):
@@ -31,4 +31,15 @@ class MergeForm(forms.Form):
     keeper = forms.ModelChoiceField(
         label=_("Merge into"), queryset=Mandate.objects.open(),
         widget=forms.NumberInput, help_text=_("The number of the mandate that stays."),
+    )  # fmt: skip
+
+
+class AnswerForm(forms.Form):
+    position = forms.ChoiceField(label=_("Position"), choices=Answer.Position.choices)
+    text = forms.CharField(
+        label=_("Answer"), min_length=10, max_length=5000, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    commitment = forms.CharField(
+        label=_("Commitment (optional)"), required=False, max_length=1000,
+        help_text=_("What the candidate undertakes to do if elected: it becomes a promise."),
     )  # fmt: skip

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import views, views_answers
 
 app_name = "mandates"
 urlpatterns = [
@@ -11,4 +11,6 @@ urlpatterns = [
     path("<int:pk>/", views.mandate_detail, name="detail"),
     path("<int:pk>/support/", views.mandate_support, name="support"),
     path("<int:pk>/merge/", views.mandate_merge, name="merge"),
+    path("<int:pk>/answer/", views_answers.mandate_answer, name="answer"),
+    path("answer-rates/", views_answers.rates, name="rates"),
 ]

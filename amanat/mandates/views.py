@@ -15,7 +15,8 @@ from amanat.core.rate_limits import rate_limit
 from amanat.geography.models import Region
 
 from . import selectors, services
-from .forms import MandateForm, MergeForm
+from .answers import addressed_to, team_candidate
+from .forms import AnswerForm, MandateForm, MergeForm
 from .models import Mandate
 
 
@@ -42,6 +43,16 @@ def pressing(request: HttpRequest) -> HttpResponse:
     return render(request, "mandates/pressing.html", context)
 
 
+def _answer_form(request: HttpRequest, mandate: Mandate) -> AnswerForm | None:
+    """The form of a candidate's team, if the mandate is addressed to its candidate."""
+    if not request.user.is_authenticated:
+        return None
+    candidate = team_candidate(request.user)
+    if candidate is None or not addressed_to(candidate).filter(pk=mandate.pk).exists():
+        return None
+    return AnswerForm()
+
+
 def mandate_detail(request: HttpRequest, pk: int) -> HttpResponse:
     mandate = get_object_or_404(Mandate.objects.select_related("region", "district"), pk=pk)
     if mandate.merged_into_id:
@@ -57,6 +68,8 @@ def mandate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "confirmed": confirmed, "supported": supported, "authors": mandate.authors.count(),
         "can_merge": request.user.has_perm("mandates.merge_mandate"),
         "merge_form": MergeForm(),
+        "answers": mandate.answers.filter(is_current=True).select_related("candidate"),
+        "answer_form": _answer_form(request, mandate),
     }  # fmt: skip
     return render(request, "mandates/detail.html", context)
 

@@ -110,3 +110,30 @@ def test_the_api_refuses_others(client):
     )
     assert (response.status_code, response.json()["code"]) == (403, "permission_denied")
     assert Answer.objects.count() == 0
+
+
+def test_a_team_answers_on_the_page_and_answers_show_side_by_side(client, team, contest):
+    mandate = MandateFactory()
+    others = contest.options.filter(candidate__isnull=False).exclude(
+        candidate=TeamMember.objects.get(user=team).candidate
+    )
+    other_team = UserFactory(role="candidate_team")
+    TeamMember.objects.create(user=other_team, candidate=others.first().candidate)
+    give(other_team, mandate, text="Қарсымыз: бұл жол республикалық бюджеттен салынады.")
+    client.force_login(team)
+    page = client.get(f"/en/mandates/{mandate.pk}/").content.decode()
+    assert f'action="/en/mandates/{mandate.pk}/answer/"' in page
+    response = client.post(f"/en/mandates/{mandate.pk}/answer/", {
+        "position": "partly", "text": "Ішінара қолдаймыз, аулаларды жөндейміз.", "confirm": "on",
+    })  # fmt: skip
+    assert response.status_code == 302
+    page = client.get(f"/en/mandates/{mandate.pk}/").content.decode()
+    assert "Supports in part" in page
+    assert "Against" in page
+    client.force_login(UserFactory(role="citizen"))
+    refused = client.post(
+        f"/en/mandates/{mandate.pk}/answer/", {"position": "support", "text": "x" * 20}
+    )
+    assert refused.status_code == 403
+    assert Answer.objects.filter(is_current=True).count() == 2
+    assert "too few mandates to say" in client.get("/en/mandates/answer-rates/").content.decode()
