@@ -7,8 +7,18 @@ import random
 from django.db import transaction
 
 from amanat.accounts.models import User
+from amanat.elections.models import Election
 from amanat.geography.models import Region
-from amanat.mandates.models import Confirmation, Sighting, Support, Topic
+from amanat.mandates.answers import answer_give
+from amanat.mandates.models import (
+    Answer,
+    Confirmation,
+    Mandate,
+    Sighting,
+    Support,
+    TeamMember,
+    Topic,
+)
 from amanat.mandates.services import MandateInput, mandate_write
 
 from .story import demo_id
@@ -62,15 +72,49 @@ def _confirm(users: list[User]) -> None:
         Confirmation.objects.get_or_create(user=user, channel=Confirmation.Channel.EMAIL)
 
 
+ANSWERS = [
+    ("support", "Біз бұл талапты толық қолдаймыз: сайлансақ, бірінші жылы қаржы бөлінеді.",
+     "Бірінші жылдың бюджетіне енгізу"),
+    ("partly", "Частично поддерживаем: начнём с самых срочных адресов, остальное через два года.",
+     ""),
+    ("against", "Не поддерживаем: это вопрос республиканского бюджета, не местного.", ""),
+]  # fmt: skip
+COPY_PASTE = "Спасибо за обращение! Ваш наказ будет рассмотрен нашей командой."
+
+
+def _answers(election: Election, mandates: list[Mandate]) -> None:
+    """The demo `candidate_team` works for the first candidate and answers a third of the
+    mandates (a few with the same copy-paste), a second team answers a few."""
+    candidates = [
+        o.candidate
+        for o in election.contests.get(code="president").options.filter(candidate__isnull=False)
+    ]
+    team = User.objects.get(username="candidate_team")
+    second, _ = User.objects.get_or_create(username="team2", defaults={"role": "candidate_team"})
+    for user, candidate in ((team, candidates[0]), (second, candidates[1])):
+        TeamMember.objects.update_or_create(user=user, defaults={"candidate": candidate})
+    for index, mandate in enumerate(mandates):
+        for user, candidate, every in ((team, candidates[0], 3), (second, candidates[1], 7)):
+            if index % every or Answer.objects.filter(mandate=mandate, candidate=candidate):
+                continue
+            if index % 15 == 0:
+                position, text, commitment = "partly", COPY_PASTE, ""
+            else:
+                position, text, commitment = ANSWERS[index % len(ANSWERS)]
+                text = f"{mandate.title}. {text}"
+            answer_give(user=user, mandate=mandate, position=position, text=text,
+                        commitment=commitment)  # fmt: skip
+
+
 @transaction.atomic
-def mandates_load() -> int:
+def mandates_load(election: Election) -> int:
     """Idempotent: the same client ids, supports and sightings on every load."""
     citizen = User.objects.get(username="citizen")
     voters = _voters()
     _confirm([citizen, *voters])
     regions = {r.code: r for r in Region.objects.filter(code__in=REGIONS)}
     rng = random.Random(20)  # noqa: S311 - demo data, not security
-    written = 0
+    mandates: list[Mandate] = []
     plan = [(code, problem) for code in REGIONS for problem in PROBLEMS]
     plan += [(code, problem) for code in REGIONS for problem in DUPLICATES]
     plan += [
@@ -81,14 +125,15 @@ def mandates_load() -> int:
         author = citizen if index % 17 == 0 else voters[index % VOTERS]
         data = MandateInput(
             title=title, text=text, topic=topic, region=regions[code],
-            client_id=demo_id("mandate", index),
+            client_id=demo_id("mandate", index), election=election,
         )  # fmt: skip
         mandate, _created = mandate_write(author=author, data=data)
+        mandates.append(mandate)
         seen = rng.sample(voters, rng.randint(3, 40))
         agree = rng.random()
         for voter in seen:
             Sighting.objects.get_or_create(mandate=mandate, user=voter)
             if rng.random() < agree:
                 Support.objects.get_or_create(mandate=mandate, user=voter)
-        written += 1
-    return written
+    _answers(election, mandates)
+    return len(mandates)

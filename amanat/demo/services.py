@@ -54,7 +54,7 @@ def demo_load(
     applications_load()
     election_day_load(election)
     incidents_load()
-    mandates_load()
+    mandates_load(election)
     legal_load()
     pvt_sample_load(contest)
     if polls_closed:
