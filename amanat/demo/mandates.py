@@ -85,10 +85,8 @@ COPY_PASTE = "Спасибо за обращение! Ваш наказ буде
 def _answers(election: Election, mandates: list[Mandate]) -> None:
     """The demo `candidate_team` works for the first candidate and answers a third of the
     mandates (a few with the same copy-paste), a second team answers a few."""
-    candidates = [
-        o.candidate
-        for o in election.contests.get(code="president").options.filter(candidate__isnull=False)
-    ]
+    options = election.contests.get(code="president").options.filter(candidate__isnull=False)
+    candidates = [o.candidate for o in options if o.candidate is not None]
     team = User.objects.get(username="candidate_team")
     second, _ = User.objects.get_or_create(username="team2", defaults={"role": "candidate_team"})
     for user, candidate in ((team, candidates[0]), (second, candidates[1])):
