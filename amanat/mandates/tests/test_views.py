@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from amanat.accounts.tests.factories import UserFactory
 from amanat.mandates.models import Mandate, Support
@@ -9,6 +10,13 @@ from amanat.mandates.models import Mandate, Support
 from .factories import ConfirmedFactory, MandateFactory, SupportFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """reverse() gives the English pages, whose words the tests read."""
+    with translation.override("en"):
+        yield
 
 
 def test_the_list_pages_searches_and_explains_when_empty(client):
