@@ -137,3 +137,9 @@ def test_a_team_answers_on_the_page_and_answers_show_side_by_side(client, team, 
     assert refused.status_code == 403
     assert Answer.objects.filter(is_current=True).count() == 2
     assert "too few mandates to say" in client.get("/en/mandates/answer-rates/").content.decode()
+
+
+def test_the_rate_page_explains_itself_in_russian(client, team):
+    page = client.get("/ru/mandates/answer-rates/").content.decode()
+    assert "Доля адресованных кандидату наказов" in page
+    assert "не меньше 5 наказов" in page
