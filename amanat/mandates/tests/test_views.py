@@ -122,3 +122,8 @@ def test_the_list_speaks_kazakh_and_russian(client, language, words):
     page = client.get(f"/{language}/mandates/").content.decode()
     for word in words:
         assert word in page
+
+
+def test_the_pressing_page_explains_itself_in_kazakh(client):
+    page = client.get("/kk/mandates/pressing/", {"region": "KZ-71"}).content.decode()
+    assert "95% аралықтың төменгі шегі" in page
