@@ -24,6 +24,9 @@ from amanat.mandates.services import MandateInput, mandate_write
 from .story import demo_id
 
 REGIONS = ["KZ-71", "KZ-75", "KZ-79", "KZ-35"]
+# Accounts of the demo's voters and of a second candidate's team (none signs in).
+SYNTHETIC_VOTER = "synthetic-voter-"
+SECOND_TEAM = "synthetic-team-2"
 VOTERS = 60
 # (topic, title, text): kk and ru, as people write them.
 PROBLEMS = [
@@ -57,7 +60,7 @@ def _voters() -> list[User]:
     voters = []
     for n in range(1, VOTERS + 1):
         user, created = User.objects.get_or_create(
-            username=f"voter{n:03d}",
+            username=f"{SYNTHETIC_VOTER}{n:03d}",
             defaults={"email": f"voter{n:03d}@demo.amanat.invalid", "first_name": "Сайлаушы"},
         )
         if created:
@@ -88,7 +91,9 @@ def _answers(election: Election, mandates: list[Mandate]) -> None:
     options = election.contests.get(code="president").options.filter(candidate__isnull=False)
     candidates = [o.candidate for o in options if o.candidate is not None]
     team = User.objects.get(username="candidate_team")
-    second, _ = User.objects.get_or_create(username="team2", defaults={"role": "candidate_team"})
+    second, _ = User.objects.get_or_create(
+        username=SECOND_TEAM, defaults={"role": "candidate_team"}
+    )
     for user, candidate in ((team, candidates[0]), (second, candidates[1])):
         TeamMember.objects.update_or_create(user=user, defaults={"candidate": candidate})
     for index, mandate in enumerate(mandates):

@@ -64,10 +64,13 @@ def test_loading_again_changes_nothing(demo):
     assert _story_counts() == before
     assert (again.stations.created, again.stations.updated) == (0, 0)
     assert again.stations.unchanged == demo.stations.created
+    from amanat.demo.mandates import SECOND_TEAM, SYNTHETIC_VOTER
     from amanat.demo.observers import SYNTHETIC_PREFIX
 
     synthetic = User.objects.filter(username__startswith=SYNTHETIC_PREFIX)
-    assert User.objects.count() - synthetic.count() == len(Role)
+    others = User.objects.filter(username__startswith=SYNTHETIC_VOTER).count() + 1  # + SECOND_TEAM
+    assert User.objects.filter(username=SECOND_TEAM).exists()
+    assert User.objects.count() - synthetic.count() - others == len(Role)
     assert synthetic.count() > 3000
 
 
