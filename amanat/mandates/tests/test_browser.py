@@ -50,5 +50,5 @@ def test_a_citizen_supports_a_suggested_mandate_and_a_team_answers(page):
     page.fill("#id_text", "Поддерживаем частично: начнём с центральных улиц.")
     page.check("form:has(#id_position) input[name=confirm]")
     page.get_by_role("button", name="Опубликовать ответ").click()
-    assert page.get_by_text("Поддерживает частично").is_visible()
+    assert page.locator("article.card strong", has_text="Поддерживает частично").is_visible()
     assert Answer.objects.get(mandate=mandate).candidate == candidate
