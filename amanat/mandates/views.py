@@ -63,10 +63,15 @@ def mandate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         person = cast(User, request.user)  # confirmed: signed in
         services.mandate_seen(mandate=mandate, user=person)
         supported = mandate.supports.filter(user=person).exists()
+    can_merge = request.user.has_perm("mandates.merge_mandate")
+    similar = []
+    if can_merge:
+        similar = selectors.mandates_similar(f"{mandate.title} {mandate.text}", exclude=mandate.pk)
     context = {
         "mandate": mandate, "supporters": selectors.mandate_supporters(mandate),
+        "similar": similar,
         "confirmed": confirmed, "supported": supported, "authors": mandate.authors.count(),
-        "can_merge": request.user.has_perm("mandates.merge_mandate"),
+        "can_merge": can_merge,
         "merge_form": MergeForm(),
         "answers": mandate.answers.filter(is_current=True).select_related("candidate"),
         "answer_form": _answer_form(request, mandate),

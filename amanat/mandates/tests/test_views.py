@@ -90,6 +90,8 @@ def test_only_moderators_merge(client):
     client.force_login(ConfirmedFactory())
     assert client.post(url, {"keeper": keeper.pk, "confirm": "on"}).status_code == 403
     client.force_login(UserFactory(role="moderator"))
+    page = client.get(reverse("mandates:detail", kwargs={"pk": duplicate.pk})).content.decode()
+    assert f"№ {keeper.pk} ·" in page  # the same words: offered as the one to merge into
     response = client.post(url, {"keeper": keeper.pk, "confirm": "on"})
     assert response["Location"] == reverse("mandates:detail", kwargs={"pk": keeper.pk})
     duplicate.refresh_from_db()
