@@ -9,6 +9,7 @@ from amanat.core.api_errors import install_error_handlers
 from amanat.core.api_parser import NulRefusingParser
 from amanat.geography.api import router as geography_router
 from amanat.incidents.api import router as incidents_router
+from amanat.mandates.api import router as mandates_router
 from amanat.observers.api import router as observers_router
 
 api = NinjaAPI(
@@ -26,3 +27,4 @@ api.add_router("/", geography_router)
 api.add_router("/", observers_router)
 api.add_router("/", checklists_router)
 api.add_router("/", incidents_router)
+api.add_router("/", mandates_router)

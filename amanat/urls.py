@@ -49,6 +49,7 @@ urlpatterns += i18n_patterns(
     path("legal-help/", include("amanat.legalhelp.urls")),
     path("checklists/", include("amanat.checklists.urls")),
     path("incidents/", include("amanat.incidents.urls")),
+    path("mandates/", include("amanat.mandates.urls")),
     path("readiness/", include("amanat.readiness.urls")),
     path("media/", include("amanat.media.urls")),
     path("dialogue/", include("amanat.dialogue.urls")),

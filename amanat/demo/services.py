@@ -18,6 +18,7 @@ from .dialogue import dialogue_load
 from .elections import demo_election_load
 from .incidents import incidents_load
 from .legal import legal_load
+from .mandates import mandates_load
 from .media import media_load
 from .observers import applications_load, demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
@@ -57,6 +58,7 @@ def demo_load(
     applications_load()
     election_day_load(election)
     incidents_load()
+    mandates_load(election)
     legal_load()
     media_load(election)
     readiness_conditions_load(election)

@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "amanat.legalhelp",
     "amanat.checklists",
     "amanat.incidents",
+    "amanat.mandates",
     "amanat.readiness",
     "amanat.media",
     "amanat.dialogue",

@@ -66,13 +66,18 @@ def test_loading_again_changes_nothing(demo):
     assert (again.stations.created, again.stations.updated) == (0, 0)
     assert again.stations.unchanged == demo.stations.created
     from amanat.demo.dialogue import VOICE_PREFIX
+    from amanat.demo.mandates import SECOND_TEAM, SYNTHETIC_VOTER
     from amanat.demo.observers import SYNTHETIC_PREFIX
 
     synthetic = User.objects.filter(username__startswith=SYNTHETIC_PREFIX)
-    # One login per role, and the second media monitor whom double coding needs; the
-    # opinion map's synthetic voices apart.
-    voices = User.objects.filter(username__startswith=VOICE_PREFIX)
-    assert User.objects.count() - synthetic.count() - voices.count() == len(Role) + 1
+    # One login per role, and the second media monitor whom double coding needs; apart from
+    # them the synthetic people: observers, the opinion map's voices, the mandates' voters
+    # and a second candidate's team.
+    voices = User.objects.filter(username__startswith=VOICE_PREFIX).count()
+    voters = User.objects.filter(username__startswith=SYNTHETIC_VOTER).count()
+    assert User.objects.filter(username=SECOND_TEAM).exists()
+    others = voices + voters + 1
+    assert User.objects.count() - synthetic.count() - others == len(Role) + 1
     assert synthetic.count() > 3000
 
 

@@ -1,0 +1,34 @@
+from django.contrib import admin
+
+from .models import Answer, Confirmation, Mandate, TeamMember
+
+
+@admin.register(Mandate)
+class MandateAdmin(admin.ModelAdmin):
+    list_display = ["pk", "title", "topic", "region", "merged_into", "created_at"]
+    list_filter = ["topic", "region"]
+    search_fields = ["title", "text"]
+    raw_id_fields = ["authors", "merged_into", "district", "contest"]
+    readonly_fields = ["client_id"]
+
+
+@admin.register(TeamMember)
+class TeamMemberAdmin(admin.ModelAdmin):
+    """Where an admin ties a `candidate_team` account to its candidate."""
+
+    list_display = ["user", "candidate"]
+    raw_id_fields = ["user"]
+
+
+@admin.register(Answer)
+class AnswerAdmin(admin.ModelAdmin):
+    list_display = ["mandate", "candidate", "position", "is_current", "is_copy", "created_at"]
+    list_filter = ["position", "is_current", "is_copy"]
+    raw_id_fields = ["mandate", "author"]
+
+
+@admin.register(Confirmation)
+class ConfirmationAdmin(admin.ModelAdmin):
+    list_display = ["user", "channel", "confirmed_at"]
+    list_filter = ["channel"]
+    raw_id_fields = ["user"]

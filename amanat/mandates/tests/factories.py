@@ -1,0 +1,38 @@
+import factory
+
+from amanat.accounts.tests.factories import UserFactory
+from amanat.geography.models import Region
+from amanat.mandates.models import Confirmation, Mandate, Support, Topic
+
+
+class ConfirmedFactory(UserFactory):
+    """A citizen whose e-mail address is confirmed."""
+
+    @factory.post_generation
+    def confirmed(self, create, extracted, **kwargs):
+        if create:
+            Confirmation.objects.create(user=self, channel=Confirmation.Channel.EMAIL)
+
+
+class MandateFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Mandate
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Жолдарды жөндеу {n}")
+    text = "Ауылдағы жолдар көктемде су астында қалады, оларды жөндеу керек."
+    topic = Topic.ROADS
+    region = factory.LazyFunction(lambda: Region.objects.get(code="KZ-71"))
+
+    @factory.post_generation
+    def authors(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.authors.set(extracted)
+
+
+class SupportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Support
+
+    mandate = factory.SubFactory(MandateFactory)
+    user = factory.SubFactory(ConfirmedFactory)
