@@ -257,36 +257,6 @@ class Conflict:
         ]  # fmt: skip
 
 
-def conflicts(submissions: list[Submission], version: FormVersion) -> list[Conflict]:
-    """Questions that observers of one station answered differently (yes/no and choices)."""
-    comparable = {q.code: q for q in version.questions.all()
-                  if q.kind in (Question.Kind.YES_NO, Question.Kind.SINGLE)}  # fmt: skip
-    by_station = defaultdict(list)
-    for submission in submissions:
-        by_station[submission.station].append(submission)
-    found = []
-    for station, group in by_station.items():
-        for code, question in comparable.items():
-            values = {s.answers[code] for s in group if code in s.answers}
-            if len(values) > 1:
-                found.append(Conflict(station, code, tuple(sorted(values, key=str)), question))
-    return sorted(found, key=lambda c: (c.station.number, c.question))
-
-
-def out_of_range(submissions: list[Submission], version: FormVersion) -> list[tuple]:
-    """Counts larger than the station's registered voters (ballots, signatures, turnout):
-    (station, question, value, registered voters)."""
-    integer = [q for q in version.questions.all() if q.kind == Question.Kind.INTEGER]
-    flagged = []
-    for submission in submissions:
-        limit = submission.station.registered_voters
-        for question in integer:
-            value = submission.answers.get(question.code)
-            if value is not None and limit and value > limit:
-                flagged.append((submission.station, question, value, limit))
-    return flagged
-
-
 # The quality page, in the database: no list of every submission in Python.
 QUALITY_SHOWN = 200  # rows of each quality list on the page; the count says how many in all
 
@@ -311,9 +281,10 @@ def latest_rows(
     ).filter(~Exists(later))
 
 
-def conflicts_found(latest: QuerySet[Submission], version: FormVersion) -> list[Conflict]:
-    """conflicts() of the stations that more than one observer reported on, chosen by the
-    database; only their answers are read."""
+def conflicts(latest: QuerySet[Submission], version: FormVersion) -> list[Conflict]:
+    """Questions that observers of one station answered differently (yes/no and choices), at
+    the stations more than one observer reported on, chosen by the database; only their
+    answers are read."""
     shared = (
         latest.order_by().values("station_id").annotate(n=Count("pk")).filter(n__gt=1)
         .values("station_id")
@@ -336,9 +307,10 @@ def conflicts_found(latest: QuerySet[Submission], version: FormVersion) -> list[
     return sorted(found, key=lambda c: (c.station.number, c.question))
 
 
-def out_of_range_found(latest: QuerySet[Submission], version: FormVersion) -> list[tuple]:
-    """out_of_range() with the comparison in the database: only the submissions with a count
-    above their station's registered voters are read."""
+def out_of_range(latest: QuerySet[Submission], version: FormVersion) -> list[tuple]:
+    """Counts larger than the station's registered voters (ballots, signatures, turnout):
+    (station, question, value, registered voters), compared in the database: only the
+    submissions with such a count are read."""
     integer = [q for q in version.questions.all() if q.kind == Question.Kind.INTEGER]
     if not integer:
         return []

@@ -81,8 +81,8 @@ def quality(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
         by_time = time(9)
     by = datetime.combine(election.election_day, by_time, tzinfo=ZoneInfo(election.timezone))
     latest = tallies.latest_rows(election=election, form=form, regions=regions)
-    conflicts = tallies.conflicts_found(latest, version)
-    out_of_range = tallies.out_of_range_found(latest, version)
+    conflicts = tallies.conflicts(latest, version)
+    out_of_range = tallies.out_of_range(latest, version)
     shown = tallies.QUALITY_SHOWN
     context = {
         "form": form,

@@ -60,9 +60,10 @@ def test_tallies_count_each_observers_latest_answers(day):
         2,
     )
 
-    conflicts = tallies.conflicts(latest, form_version_current("VT"))
+    rows = tallies.latest_rows(election=election, form=form, regions=Region.objects.all())
+    conflicts = tallies.conflicts(rows, form_version_current("VT"))
     assert [(c.station.number, c.question) for c in conflicts] == [("1", "A")]
-    flagged = tallies.out_of_range(latest, form_version_current("VT"))
+    flagged = tallies.out_of_range(rows, form_version_current("VT"))
     assert [(s.number, q.code, value) for s, q, value, _limit in flagged] == [("2", "D", 60)]
     with translation.override("kk"):
         assert [c.shown for c in conflicts] == [["жоқ", "иә"]]
