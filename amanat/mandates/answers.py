@@ -43,6 +43,14 @@ def addressed_to(candidate: Candidate) -> QuerySet[Mandate]:
     return Mandate.objects.open().filter(Q(contest__in=contests) | whole)
 
 
+def answering_candidate(user: User, mandate: Mandate) -> Candidate | None:
+    """The candidate whose team `user` is in, if the mandate is addressed to that candidate."""
+    candidate = team_candidate(user)
+    if candidate is None or not addressed_to(candidate).filter(pk=mandate.pk).exists():
+        return None
+    return candidate
+
+
 def _is_copy(candidate: Candidate, mandate: Mandate, text: str) -> bool:
     wanted = trigrams(text)
     others = Answer.objects.filter(candidate=candidate, is_current=True).exclude(mandate=mandate)
@@ -55,8 +63,8 @@ def answer_give(
     *, user: User, mandate: Mandate, position: str, text: str, commitment: str = "",
     request: HttpRequest | None = None,
 ) -> Answer:  # fmt: skip
-    candidate = team_candidate(user)
-    if candidate is None or not addressed_to(candidate).filter(pk=mandate.pk).exists():
+    candidate = answering_candidate(user, mandate)
+    if candidate is None:
         raise AnswerRefused
     text = text.replace("\x00", "").strip()[:5000]
     with transaction.atomic():

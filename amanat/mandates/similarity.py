@@ -52,9 +52,12 @@ class Match:
     score: float
 
 
-def score(query: str, title: str, text: str = "") -> float:
-    wanted = trigrams(query)
+def _score(wanted: frozenset[str], title: str, text: str) -> float:
     return max(dice(wanted, trigrams(title)), dice(wanted, trigrams(f"{title} {text}")))
+
+
+def score(query: str, title: str, text: str = "") -> float:
+    return _score(trigrams(query), title, text)
 
 
 def best_matches(
@@ -66,10 +69,7 @@ def best_matches(
         return []
     found = []
     for item in candidates:
-        value = max(
-            dice(wanted, trigrams(item.title)),
-            dice(wanted, trigrams(f"{item.title} {item.text}")),
-        )
+        value = _score(wanted, item.title, item.text)
         if value >= min_score:
             found.append(Match(item.id, item.title, round(value, 3)))
     found.sort(key=lambda m: (-m.score, -m.id))

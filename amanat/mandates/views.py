@@ -15,7 +15,7 @@ from amanat.core.rate_limits import rate_limit
 from amanat.geography.models import Region
 
 from . import selectors, services
-from .answers import addressed_to, team_candidate
+from .answers import answering_candidate
 from .forms import AnswerForm, MandateForm, MergeForm
 from .models import Mandate
 
@@ -45,10 +45,7 @@ def pressing(request: HttpRequest) -> HttpResponse:
 
 def _answer_form(request: HttpRequest, mandate: Mandate) -> AnswerForm | None:
     """The form of a candidate's team, if the mandate is addressed to its candidate."""
-    if not request.user.is_authenticated:
-        return None
-    candidate = team_candidate(request.user)
-    if candidate is None or not addressed_to(candidate).filter(pk=mandate.pk).exists():
+    if not request.user.is_authenticated or answering_candidate(request.user, mandate) is None:
         return None
     return AnswerForm()
 
