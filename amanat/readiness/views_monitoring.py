@@ -11,7 +11,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from amanat.accounts.http import AuthenticatedHttpRequest
-from amanat.accounts.predicates import is_admin, is_coordinator
 from amanat.core.pagination import page_of
 from amanat.elections.selectors import election_current
 
@@ -60,6 +59,6 @@ def visits(request: AuthenticatedHttpRequest) -> HttpResponse:
         "status": status,
         "region": region,
         "statuses": STATUSES,
-        "can_schedule": election is not None and (is_admin(user) or is_coordinator(user)),
+        "can_schedule": election is not None and user.has_perm("readiness.add_visit"),
     }
     return render(request, "readiness/monitoring.html", context, status=400 if form.errors else 200)

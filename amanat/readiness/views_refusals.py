@@ -35,7 +35,7 @@ def register(request: AuthenticatedHttpRequest) -> HttpResponse:
     context = {
         "page": page_of(request, rows),
         "q": query,
-        "can_add": request.user.role in ("admin", "lawyer"),
+        "can_add": request.user.has_perm("readiness.add_refusal"),
         "admin_resource_url": _admin_resource_url(),
     }
     return render(request, "readiness/refusals.html", context)
@@ -50,7 +50,7 @@ def refusal_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> Ht
         entry = get_object_or_404(refusals.refusals_for(user), pk=pk)
         if not user.has_perm("readiness.change_refusal", entry):
             raise PermissionDenied
-    elif user.role not in ("admin", "lawyer"):
+    elif not user.has_perm("readiness.add_refusal"):
         raise PermissionDenied
     initial = {"language": request.LANGUAGE_CODE} if entry is None else None
     form = RefusalForm(request.POST or None, instance=entry, user=user, initial=initial)
