@@ -12,8 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -29,6 +27,7 @@ from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.audit.services import audit_record
 
+from .files import file_write
 from .models import Export
 from .services import private_dir
 
@@ -117,13 +116,6 @@ def export_path(export: Export) -> Path:
     return private_dir(EXPORTS_FOLDER) / export.stored_name
 
 
-def _write(content: bytes, path: Path) -> None:
-    """Through a temporary name beside it: a crash leaves no half-written file."""
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as part:
-        part.write(content)
-    os.replace(part.name, path)
-
-
 def export_build(*, export_id: int) -> str:
     """Build the file of a pending export; an export already built (the task run twice) is
     left as it is. Returns the export's status. A builder's ExportRefused fails the export;
@@ -147,7 +139,7 @@ def export_build(*, export_id: int) -> str:
         suffix = Path(built.file_name).suffix[:10]
         export.stored_name = f"{export.public_id}{suffix}"
         path = export_path(export)
-        _write(built.content, path)
+        file_write(built.content, path)
         export.sha256 = hashlib.sha256(built.content).hexdigest()
         export.size = len(built.content)
         export.file_name, export.content_type = built.file_name, built.content_type[:100]

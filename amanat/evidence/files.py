@@ -43,3 +43,11 @@ def file_copy(file: File[bytes], path: Path) -> None:
         for chunk in file.chunks():
             part.write(chunk)
     os.replace(part.name, path)
+
+
+def file_write(content: bytes, path: Path) -> None:
+    """Write through a temporary name beside `path`: a crash leaves no half-written file under
+    the final name. An existing file is replaced."""
+    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as part:
+        part.write(content)
+    os.replace(part.name, path)

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import tempfile
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +23,7 @@ from typing import IO, Any
 from django.db import transaction
 
 from amanat.core.spreadsheets import csv_writer
+from amanat.evidence.files import file_write
 from amanat.evidence.services import private_dir
 
 from . import selectors
@@ -120,12 +119,6 @@ def open_data_changed() -> None:
     transaction.on_commit(after_commit)
 
 
-def _write(content: bytes, path: Path) -> None:
-    with tempfile.NamedTemporaryFile(dir=path.parent, delete=False) as part:
-        part.write(content)
-    os.replace(part.name, path)
-
-
 def open_data_build() -> str:
     """Write the current version's files, unless they exist (the task run twice does nothing
     more), and delete the others. The version is read before the rows: the rows are never
@@ -135,7 +128,7 @@ def open_data_build() -> str:
     if not all(path.is_file() for path in paths.values()):
         rows = list(public_rows())
         for fmt, path in paths.items():
-            _write(ENCODERS[fmt](rows), path)
+            file_write(ENCODERS[fmt](rows), path)
     _files_stale()
     return version
 

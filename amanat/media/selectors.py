@@ -27,15 +27,20 @@ def periods_of(election: Election | None) -> QuerySet[MonitoringPeriod]:
     return MonitoringPeriod.objects.filter(election=election).order_by("starts_on")
 
 
+def items_of(user: User) -> QuerySet[Item]:
+    """The items the monitor codes, first or second."""
+    return Item.objects.filter(Q(coder=user) | Q(second_coder=user))
+
+
+def _coded_by(user: User) -> Exists:
+    return Exists(
+        Coding.objects.filter(item=OuterRef("pk"), coder=user, completed_at__isnull=False)
+    )
+
+
 def queue_for(user: User) -> QuerySet[Item]:
     """Items the monitor has still to code, first or second, oldest first."""
-    done = Coding.objects.filter(item=OuterRef("pk"), coder=user, completed_at__isnull=False)
-    return (
-        Item.objects.filter(Q(coder=user) | Q(second_coder=user))
-        .exclude(Exists(done))
-        .select_related("outlet")
-        .order_by("date", "pk")
-    )
+    return items_of(user).exclude(_coded_by(user)).select_related("outlet").order_by("date", "pk")
 
 
 def queue_search(user: User, query: str) -> QuerySet[Item] | list[Item]:
@@ -49,13 +54,7 @@ def queue_search(user: User, query: str) -> QuerySet[Item] | list[Item]:
 
 
 def done_for(user: User) -> QuerySet[Item]:
-    done = Coding.objects.filter(item=OuterRef("pk"), coder=user, completed_at__isnull=False)
-    return (
-        Item.objects.filter(Q(coder=user) | Q(second_coder=user))
-        .filter(Exists(done))
-        .select_related("outlet")
-        .order_by("-date", "-pk")
-    )
+    return items_of(user).filter(_coded_by(user)).select_related("outlet").order_by("-date", "-pk")
 
 
 @dataclass(frozen=True)

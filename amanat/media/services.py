@@ -43,11 +43,17 @@ def item_create(
     return Item.objects.create(period=period, outlet=outlet, date=date, title=title, coder=coder)
 
 
-def _coding_of(item: Item, coder: User) -> Coding:
+def _queue_check(item: Item, coder: User) -> None:
     from django.utils.translation import gettext as _
 
     if coder.pk not in (item.coder_id, item.second_coder_id):
         raise CodingError(_("This item is not in your queue."))
+
+
+def _coding_of(item: Item, coder: User) -> Coding:
+    from django.utils.translation import gettext as _
+
+    _queue_check(item, coder)
     coding = Coding.objects.select_for_update().filter(item=item, coder=coder).first()
     if coding is None:
         raise CodingError(_("Choose the genre of the item first."))
@@ -56,10 +62,7 @@ def _coding_of(item: Item, coder: User) -> Coding:
 
 @transaction.atomic
 def coding_genre_set(*, item: Item, coder: User, genre: str) -> Coding:
-    from django.utils.translation import gettext as _
-
-    if coder.pk not in (item.coder_id, item.second_coder_id):
-        raise CodingError(_("This item is not in your queue."))
+    _queue_check(item, coder)
     coding, created = Coding.objects.get_or_create(
         item=item, coder=coder, defaults={"genre": genre}
     )

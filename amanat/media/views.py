@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -53,8 +52,8 @@ def _next_in_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
 def code(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     """One item: its genre, the appearances coded so far, and the form of the next one."""
     _monitor(request)
-    mine = Q(coder=request.user) | Q(second_coder=request.user)
-    item = get_object_or_404(Item.objects.filter(mine).select_related("outlet", "period"), pk=pk)
+    items = selectors.items_of(request.user).select_related("outlet", "period")
+    item = get_object_or_404(items, pk=pk)
     election = item.period.election
     coding = Coding.objects.filter(item=item, coder=request.user).first()
     action = request.POST.get("action")
