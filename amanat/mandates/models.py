@@ -196,3 +196,65 @@ class Answer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id} → {self.mandate_id}: {self.position}"
+
+
+class Promise(models.Model):
+    """An elected candidate's commitment, tracked after the election and rated on outcomes,
+    not intentions. Made from an answer's commitment (`answer`) or entered by a moderator."""
+
+    class Status(models.TextChoices):
+        NOT_RATED = "not_rated", _("Not yet rated")
+        IN_THE_WORKS = "in_the_works", _("In the works")
+        STALLED = "stalled", _("Stalled")
+        KEPT = "kept", _("Kept")
+        COMPROMISE = "compromise", _("Compromise")
+        BROKEN = "broken", _("Broken")
+
+    candidate = models.ForeignKey(
+        "elections.Candidate", on_delete=models.PROTECT, related_name="promises",
+        verbose_name=_("elected candidate"),
+    )  # fmt: skip
+    mandate = models.ForeignKey(
+        Mandate, null=True, blank=True, on_delete=models.SET_NULL, related_name="promises",
+        verbose_name=_("mandate"),
+    )  # fmt: skip
+    answer = models.ForeignKey(
+        Answer, null=True, blank=True, on_delete=models.SET_NULL, related_name="promises",
+        verbose_name=_("answer"),
+    )  # fmt: skip
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("commitment"), max_length=2000)
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.NOT_RATED
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["candidate", "pk"]
+        verbose_name = _("promise")
+        verbose_name_plural = _("promises")
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class PromiseUpdate(models.Model):
+    """A change of a promise's status, with the dated evidence it rests on."""
+
+    promise = models.ForeignKey(Promise, on_delete=models.CASCADE, related_name="updates")
+    status = models.CharField(_("status"), max_length=15, choices=Promise.Status.choices)
+    evidence = models.TextField(_("evidence"), max_length=3000)
+    source_url = models.URLField(_("source"), blank=True)
+    evidence_date = models.DateField(_("date of the evidence"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-evidence_date", "-pk"]
+        verbose_name = _("promise's status change")
+        verbose_name_plural = _("promise's status changes")
+
+    def __str__(self) -> str:
+        return f"{self.promise_id}: {self.status}"

@@ -1,0 +1,52 @@
+"""What every post of the dialogue has in common: debates, their arguments and comments, live
+questions, opinion statements. A post records its author, the language it was written in, and
+whether moderation hides it. Reports, warnings and bans (moderation), verified voices' badges
+and volunteers' translations attach to any post through its content type and id, so a new kind
+of post gets all of them by inheriting `Post` and using the `dialogue_posts` template tags:
+
+    {% load dialogue_posts %}
+    {% post_byline post %}   author (or "anonymous"), verified badge, language, translations
+    {% post_actions post %}  report, translate
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Language(models.TextChoices):
+    KK = "kk", _("Kazakh")
+    RU = "ru", _("Russian")
+    EN = "en", _("English")
+
+
+class Visibility(models.TextChoices):
+    VISIBLE = "visible", _("Shown")
+    # Reported by enough people: hidden from everyone but moderators until a review.
+    REPORTED = "reported", _("Hidden until reviewed")
+    REMOVED = "removed", _("Removed by a moderator")
+
+
+class Post(models.Model):
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("author"),
+    )
+    language = models.CharField(
+        _("language"), max_length=2, choices=Language.choices, default=Language.RU
+    )
+    visibility = models.CharField(
+        _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.VISIBLE
+    )
+    created_at = models.DateTimeField(_("written at"), auto_now_add=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_shown(self) -> bool:
+        return self.visibility == Visibility.VISIBLE
