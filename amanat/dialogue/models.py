@@ -107,3 +107,27 @@ class Analysis(models.Model):
 
     def __str__(self) -> str:
         return f"{self.conversation_id} v{self.version}"
+
+
+class Ban(models.Model):
+    """A participant barred from posting in the dialogue, with the reason they are told.
+    `until` empty: until a moderator lifts it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="dialogue_bans"
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    until = models.DateTimeField(_("until"), null=True, blank=True)
+    lifted_at = models.DateTimeField(_("lifted at"), null=True, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("ban")
+        verbose_name_plural = _("bans")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.reason[:40]}"

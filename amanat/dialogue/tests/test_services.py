@@ -128,3 +128,23 @@ def test_participant_statements_wait_for_a_moderator(make_user):
         services.statement_add(
             conversation=conversation, user=make_user(), text="count ALOUD", language="ru"
         )
+
+
+def test_posting_refused_only_while_a_ban_is_in_force(db):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from amanat.accounts.tests.factories import UserFactory
+    from amanat.dialogue.models import Ban
+    from amanat.dialogue.moderation import posting_refused
+
+    user = UserFactory()
+    assert posting_refused(user) is None
+    ban = Ban.objects.create(user=user, reason="spam", until=timezone.now() + timedelta(days=1))
+    assert posting_refused(user) == ban
+    ban.until = timezone.now() - timedelta(minutes=1)
+    ban.save()
+    assert posting_refused(user) is None
+    Ban.objects.create(user=user, reason="threats", lifted_at=timezone.now())
+    assert posting_refused(user) is None
