@@ -22,6 +22,7 @@ from .mandates import mandates_load
 from .media import media_load
 from .observers import applications_load, demo_observer_load, synthetic_observers_load
 from .people import demo_users_load
+from .promises import promises_load
 from .readiness_audit import readiness_audit_load
 from .readiness_conditions import readiness_conditions_load
 from .results import demo_results_load, demo_results_remove, pvt_sample_load
@@ -59,6 +60,7 @@ def demo_load(
     election_day_load(election)
     incidents_load()
     mandates_load(election)
+    promises_load(country)  # after the mandates: their second team answers past ones
     legal_load()
     media_load(election)
     readiness_conditions_load(election)

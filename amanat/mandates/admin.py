@@ -32,3 +32,31 @@ class ConfirmationAdmin(admin.ModelAdmin):
     list_display = ["user", "channel", "confirmed_at"]
     list_filter = ["channel"]
     raw_id_fields = ["user"]
+
+
+from .models import Elected, Promise, PromiseUpdate  # noqa: E402 - appended with the promises
+
+
+@admin.register(Elected)
+class ElectedAdmin(admin.ModelAdmin):
+    list_display = ["candidate", "contest", "declared_on", "source"]
+    raw_id_fields = ["candidate", "contest"]
+
+
+class PromiseUpdateInline(admin.TabularInline):
+    model = PromiseUpdate
+    extra = 0
+    readonly_fields = ["status", "evidence", "source_url", "evidence_date", "author"]
+    can_delete = False  # the history of ratings is public and stays
+
+
+@admin.register(Promise)
+class PromiseAdmin(admin.ModelAdmin):
+    """Read-mostly: statuses change only through the rating form, which requires evidence."""
+
+    list_display = ["title", "candidate", "status", "mandate"]
+    list_filter = ["status"]
+    search_fields = ["title", "text"]
+    raw_id_fields = ["candidate", "mandate", "answer"]
+    readonly_fields = ["status"]
+    inlines = [PromiseUpdateInline]

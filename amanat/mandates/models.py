@@ -227,6 +227,10 @@ class Promise(models.Model):
     status = models.CharField(
         _("status"), max_length=15, choices=Status.choices, default=Status.NOT_RATED
     )
+    source_url = models.URLField(
+        _("where it was promised"), blank=True,
+        help_text=_("A link to where the candidate made the promise (empty: from an answer)."),
+    )  # fmt: skip
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -258,3 +262,36 @@ class PromiseUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.promise_id}: {self.status}"
+
+
+class Elected(models.Model):
+    """A candidate declared elected in a contest, entered by staff from the official result
+    (the election commission's decision: `source`). Only an elected candidate's commitments
+    become tracked promises; the results app counts votes but declares nobody elected."""
+
+    candidate = models.ForeignKey(
+        "elections.Candidate", on_delete=models.PROTECT, related_name="elected",
+        verbose_name=_("candidate"),
+    )  # fmt: skip
+    contest = models.ForeignKey(
+        "elections.Contest", on_delete=models.PROTECT, related_name="elected",
+        verbose_name=_("contest"),
+    )  # fmt: skip
+    declared_on = models.DateField(_("declared elected on"))
+    source = models.CharField(
+        _("source"), max_length=300,
+        help_text=_("The decision that declared the result, e.g. the commission's resolution."),
+    )  # fmt: skip
+    source_url = models.URLField(_("link to the source"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-declared_on", "pk"]
+        verbose_name = _("elected candidate")
+        verbose_name_plural = _("elected candidates")
+        constraints = [
+            models.UniqueConstraint(fields=["candidate", "contest"], name="elected_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.candidate_id} in {self.contest_id}"

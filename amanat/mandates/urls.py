@@ -14,3 +14,15 @@ urlpatterns = [
     path("<int:pk>/answer/", views_answers.mandate_answer, name="answer"),
     path("answer-rates/", views_answers.rates, name="rates"),
 ]
+
+from . import views_promises  # noqa: E402 - appended with the promises
+
+urlpatterns += [
+    path("promises/", views_promises.promise_index, name="promises"),
+    path("promises/elected/", views_promises.elected_declare, name="elected_declare"),
+    path("promises/<int:candidate_id>/", views_promises.promise_scorecard, name="scorecard"),
+    path("promises/<int:candidate_id>/add/", views_promises.promise_add, name="promise_add"),
+    path("promises/p/<int:pk>/", views_promises.promise_detail, name="promise"),
+    path("promises/p/<int:pk>/rate/", views_promises.promise_rate, name="promise_rate"),
+    path("answers/<int:answer_id>/track/", views_promises.answer_track, name="answer_track"),
+]
