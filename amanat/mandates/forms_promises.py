@@ -52,14 +52,19 @@ class PromiseForm(forms.Form):
     )  # fmt: skip
 
 
+class ContestChoice(forms.ModelChoiceField):
+    """A contest with its election: "District no. 7" alone is ambiguous across elections."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.name} · {obj.election.name} ({obj.election.election_day:%Y})"
+
+
 class ElectedForm(forms.Form):
     candidate = forms.ModelChoiceField(
         label=_("Candidate"),
         queryset=Candidate.objects.filter(ballotoption__isnull=False).distinct(),
     )
-    contest = forms.ModelChoiceField(
-        label=_("Contest"), queryset=Contest.objects.select_related("election")
-    )
+    contest = ContestChoice(label=_("Contest"), queryset=Contest.objects.select_related("election"))
     declared_on = forms.DateField(
         label=_("Declared elected on"), widget=forms.DateInput(attrs={"type": "date"})
     )

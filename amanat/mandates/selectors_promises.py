@@ -100,10 +100,22 @@ def promises_of_mandate(mandate: Mandate) -> QuerySet[Promise]:
     return Promise.objects.filter(mandate=mandate).select_related("candidate").order_by("pk")
 
 
+def elected_in_election_of(mandate: Mandate) -> Q:
+    """Elected rows that a commitment answering `mandate` belongs to: of the mandate's
+    contest, or of any contest of its election (a mandate to no election: any)."""
+    if mandate.contest_id:
+        return Q(contest_id=mandate.contest_id)
+    if mandate.election_id:
+        return Q(contest__election_id=mandate.election_id)
+    return Q()
+
+
 def answers_to_track(mandate: Mandate) -> QuerySet[Answer]:
-    """Current answers to the mandate that make a commitment, by an elected candidate, not yet
-    tracked as a promise (what a moderator may turn into promises)."""
-    elected = Elected.objects.filter(candidate=OuterRef("candidate"))
+    """Current answers to the mandate that make a commitment, by a candidate elected in its
+    election, not yet tracked as a promise (what a moderator may turn into promises)."""
+    elected = Elected.objects.filter(
+        elected_in_election_of(mandate), candidate=OuterRef("candidate")
+    )
     tracked = Promise.objects.filter(candidate=OuterRef("candidate"), mandate=mandate)
     return (
         mandate.answers.filter(is_current=True)

@@ -16,6 +16,7 @@ from amanat.audit.services import audit_record
 from amanat.elections.models import Candidate, Contest
 
 from .models import Answer, Elected, Mandate, Promise, PromiseUpdate
+from .selectors_promises import elected_in_election_of
 
 RATED = [s for s in Promise.Status if s != Promise.Status.NOT_RATED]
 MIN_EVIDENCE = 20  # characters: a sentence saying what happened, not "done"
@@ -38,8 +39,13 @@ def _clean(text: str, limit: int) -> str:
     return text.replace("\x00", "").strip()[:limit]
 
 
-def _elected(candidate: Candidate) -> None:
-    if not Elected.objects.filter(candidate=candidate).exists():
+def _elected(candidate: Candidate, mandate: Mandate | None = None) -> None:
+    """Elected at all; for a commitment answering a mandate, elected in that mandate's
+    election (a deputy's old promises are not what they answer in a new campaign)."""
+    rows = Elected.objects.filter(candidate=candidate)
+    if mandate is not None:
+        rows = rows.filter(elected_in_election_of(mandate))
+    if not rows.exists():
         raise PromiseRefused(_("Only an elected candidate's commitments become promises."))
 
 
@@ -74,7 +80,7 @@ def promise_track(
     _staff(user)
     if not answer.commitment.strip():
         raise PromiseRefused(_("This answer makes no commitment."))
-    _elected(answer.candidate)
+    _elected(answer.candidate, answer.mandate)
     with transaction.atomic():
         # Lock the answer so two clicks at once make one promise.
         answer = Answer.objects.select_for_update().select_related("mandate").get(pk=answer.pk)

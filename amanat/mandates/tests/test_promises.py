@@ -183,3 +183,17 @@ def test_an_empty_scorecard_has_an_empty_bar(elected):
     card = selectors.scorecard(elected)
     assert card.total == 0
     assert all(s.width == 0 and s.count == 0 for s in card.segments)
+
+
+def test_a_commitment_of_another_campaign_is_not_a_promise_of_this_mandate(elected, analyst):
+    """Elected three years ago, running again today: today's commitments are not promises."""
+    today = past_contest()
+    today.election.election_day = TODAY()
+    today.election.save()
+    option = today.options.get(position=1)
+    option.candidate = elected
+    option.save()
+    answer = answer_with_commitment(today, elected, commitment="Жаңа міндеттеме")
+    assert list(selectors.answers_to_track(answer.mandate)) == []
+    with pytest.raises(PromiseRefused):
+        promise_track(answer=answer, user=analyst)
