@@ -200,3 +200,8 @@ def candidates_answer_rates(request):
         }  # fmt: skip
         for r in answer_rates()
     ]
+
+
+from .api_promises import router as promises_router  # noqa: E402 - appended with the promises
+
+router.add_router("", promises_router)
