@@ -2,6 +2,7 @@ import re
 from datetime import time
 
 from django import forms
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from amanat.elections.models import Election
@@ -12,6 +13,13 @@ from .models_events import Event, LiveQuestion
 LANGUAGES = ("kk", "ru", "en")
 AGENDA_LINE = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s+(.+?)\s*$")
 WHEN = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
+def _https(field: models.Field, **kwargs) -> forms.Field | None:
+    """An address typed without a scheme is https (Django 6's default)."""
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
 
 
 class EventForm(forms.ModelForm):
@@ -34,6 +42,7 @@ class EventForm(forms.ModelForm):
 
     class Meta:
         model = Event
+        formfield_callback = _https
         fields = [
             "title_kk", "title_ru", "title_en", "description_kk", "description_ru",
             "description_en", "election", "region", "starts_at", "ends_at", "capacity",

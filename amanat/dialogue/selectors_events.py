@@ -101,28 +101,28 @@ def audience_stats(event: Event) -> list[AudienceRow]:
     counted = LiveQuestion.objects.filter(event=event, visibility=Visibility.VISIBLE).exclude(
         state=State.HIDDEN
     )
-    asked = {
-        row["audience"]: row
+    asked: dict[str, tuple[int, int]] = {
+        row["audience"]: (row["n"], row["likes_sum"] or 0)
         for row in counted.values("audience").annotate(n=Count("pk"), likes_sum=Sum("likes"))
     }
-    given = dict(
+    given: dict[str, int] = dict(
         QuestionLike.objects.filter(question__in=counted)
         .values("audience")
         .annotate(n=Count("pk"))
         .values_list("audience", "n")
     )
-    total = sum(row["n"] for row in asked.values()) or 1
+    total = sum(n for n, _likes in asked.values()) or 1
     labels = dict(Role.choices)
     rows = []
-    for group in sorted(set(asked) | set(given), key=lambda g: -asked.get(g, {}).get("n", 0)):
-        mine = asked.get(group, {})
+    for group in sorted(set(asked) | set(given), key=lambda g: -asked.get(g, (0, 0))[0]):
+        questions, likes = asked.get(group, (0, 0))
         rows.append(
             AudienceRow(
                 group=str(labels.get(group, group)),
-                questions=mine.get("n", 0),
-                likes_received=mine.get("likes_sum") or 0,
+                questions=questions,
+                likes_received=likes,
                 likes_given=given.get(group, 0),
-                share=round(100 * mine.get("n", 0) / total),
+                share=round(100 * questions / total),
             )
         )
     return rows
@@ -136,7 +136,7 @@ def event_ical(event: Event, *, url: str) -> bytes:
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
     item = CalendarEvent()
-    host = settings.AMANAT_BASE_URL.split("//")[-1].split("/")[0]
+    host = settings.AMANAT_BASE_URL.split("//")[-1].split("/")[0].split(":")[0]
     item.add("uid", f"dialogue-event-{event.pk}@{host}")
     item.add("dtstamp", timezone.now().astimezone(UTC))
     item.add("dtstart", event.starts_at.astimezone(UTC))

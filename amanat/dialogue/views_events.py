@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from amanat.accounts.http import AuthenticatedHttpRequest
+from amanat.core.http import HtmxHttpRequest
 from amanat.core.pagination import page_of
 from amanat.core.rate_limits import rate_limit
 
@@ -96,7 +97,7 @@ def question_ask(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("Thank you: your question is in the list."))
     else:
-        messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
     return redirect(reverse("dialogue:event", args=[pk]) + "#questions")
 
 
@@ -178,7 +179,7 @@ def cancel(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     return redirect("dialogue:event", pk=pk)
 
 
-def screen(request: HttpRequest, pk: int) -> HttpResponse:
+def screen(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The hall's screen: big type, no controls; its body reloads itself every few seconds."""
     event = get_object_or_404(Event, pk=pk)
     template = "dialogue/events/_screen.html" if request.htmx else "dialogue/events/screen.html"

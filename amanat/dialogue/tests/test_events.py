@@ -21,9 +21,7 @@ State = LiveQuestion.State
 
 
 def statuses(event):
-    return dict(
-        Registration.objects.filter(event=event).values_list("user__username", "status")
-    )
+    return dict(Registration.objects.filter(event=event).values_list("user__username", "status"))
 
 
 def test_places_then_waiting_list_in_order(make_user):
