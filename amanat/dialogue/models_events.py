@@ -5,6 +5,7 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from .posts import Post
 
@@ -111,11 +112,11 @@ class LiveQuestion(Post):
     statistics by audience group count it, so they do not change when a role does."""
 
     class State(models.TextChoices):
-        NEW = "new", _("New")
-        SHORTLISTED = "shortlisted", _("Shortlisted")
-        LIVE = "live", _("Live now")
-        ANSWERED = "answered", _("Answered")
-        HIDDEN = "hidden", _("Hidden")
+        NEW = "new", pgettext_lazy("live question", "New")
+        SHORTLISTED = "shortlisted", pgettext_lazy("live question", "Shortlisted")
+        LIVE = "live", pgettext_lazy("live question", "Live now")
+        ANSWERED = "answered", pgettext_lazy("live question", "Answered")
+        HIDDEN = "hidden", pgettext_lazy("live question", "Hidden")
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="questions")
     text = models.TextField(_("question"), max_length=500)
