@@ -4,6 +4,8 @@ the hall's screen, statistics, iCalendar, the embed allow-list and the content p
 from datetime import UTC, timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
@@ -264,3 +266,18 @@ def test_staff_create_an_event_with_an_agenda(client, make_user):
     assert [(f"{a.time:%H:%M}", a.title_ru, a.title_kk) for a in event.agenda.all()] == [
         ("10:00", "Открытие", "Ашылу"), ("10:30", "Вопросы", None),
     ]  # fmt: skip
+
+
+def test_event_page_queries_do_not_grow_with_the_questions(client, make_user):
+    event = EventFactory()
+    client.force_login(make_user(role=Role.MODERATOR))
+    url = reverse("dialogue:event", args=[event.pk])
+
+    def queries_for(questions: int) -> int:
+        for _ in range(questions):
+            LiveQuestionFactory(event=event, author=make_user())
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(url).status_code == 200
+        return len(captured)
+
+    assert queries_for(3) == queries_for(12)
