@@ -114,7 +114,9 @@ def audience_stats(event: Event) -> list[AudienceRow]:
     total = sum(n for n, _likes in asked.values()) or 1
     labels = dict(Role.choices)
     rows = []
-    for group in sorted(set(asked) | set(given), key=lambda g: -asked.get(g, (0, 0))[0]):
+    # Most questions first, then most liked; the code breaks ties, so the order never wobbles.
+    order = sorted(set(asked) | set(given), key=lambda g: (*(-n for n in asked.get(g, (0, 0))), g))
+    for group in order:
         questions, likes = asked.get(group, (0, 0))
         rows.append(
             AudienceRow(
