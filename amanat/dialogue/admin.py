@@ -18,3 +18,31 @@ class ConversationAdmin(TranslationAdmin):
     list_filter = ["is_open", "election"]
     search_fields = ["title_kk", "title_ru", "title_en"]
     inlines = [SeedInline]
+
+
+# Online events: the staff's own pages (/dialogue/events/new/) are the usual way; the admin
+# is for corrections. A live question's author is left out: anonymous means anonymous.
+from modeltranslation.admin import TranslationTabularInline  # noqa: E402
+
+from .models_events import AgendaItem, Event, LiveQuestion  # noqa: E402
+
+
+class AgendaInline(TranslationTabularInline):
+    model = AgendaItem
+    extra = 1
+
+
+@admin.register(Event)
+class EventAdmin(TranslationAdmin):
+    list_display = ["title", "starts_at", "ends_at", "capacity"]
+    list_filter = ["election"]
+    search_fields = ["title_kk", "title_ru", "title_en"]
+    inlines = [AgendaInline]
+
+
+@admin.register(LiveQuestion)
+class LiveQuestionAdmin(admin.ModelAdmin):
+    list_display = ["text", "event", "state", "likes", "created_at"]
+    list_filter = ["state", "visibility"]
+    exclude = ["author"]
+    readonly_fields = ["event", "text", "anonymous", "audience", "likes", "language"]

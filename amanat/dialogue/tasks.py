@@ -13,3 +13,6 @@ def analyse_task(conversation_id: int) -> int:
     if conversation is None:
         return 0
     return analysis_compute(conversation).version
+
+
+from .tasks_events import event_reminders_task  # noqa: E402, F401 - found by Celery here

@@ -329,6 +329,15 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
+# Video of the dialogue's online events is embedded (an iframe) only from these hosts, and
+# only the page that embeds it lets the browser frame that one host (frame-src); any other
+# address is shown as a plain link (amanat/dialogue/services_events.py).
+AMANAT_VIDEO_EMBED_HOSTS = env_list(
+    "AMANAT_VIDEO_EMBED_HOSTS", "youtube-nocookie.com,www.youtube-nocookie.com,player.vimeo.com"
+)
+# Registrants of an online event are reminded once, this many hours before it starts.
+AMANAT_EVENT_REMINDER_HOURS = int(os.environ.get("AMANAT_EVENT_REMINDER_HOURS", "24"))
+
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"

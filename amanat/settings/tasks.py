@@ -43,5 +43,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "exports-purge": {"task": "evidence.exports_purge", "schedule": 3600.0},
     # Voter-list extracts deleted on their audit's purge date (readiness/services.py).
     "list-extracts-purge": {"task": "readiness.purge_extracts", "schedule": 3600.0},
+    # Registrants of an online event, reminded once before it starts (dialogue/tasks_events.py).
+    "event-reminders": {"task": "dialogue.event_reminders", "schedule": 600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
