@@ -62,6 +62,10 @@ DIRECTIONS = [
             "Discussion spaces for citizens, journalists, experts and scientists, online "
             "events and opinion maps that show where people agree."
         ),
+        (
+            ("dialogue:events", _("Online events")),
+            ("dialogue:list", _("Opinion maps")),
+        ),
     ),
     Direction(
         5,
@@ -70,6 +74,12 @@ DIRECTIONS = [
             "Voters' mandates and demands to candidates, the most pressing problems, and "
             "candidates' answers and promises followed up."
         ),
-        (("voterinfo:candidates", _("Candidates and programmes")),),
+        (
+            ("mandates:list", _("Voters' mandates")),
+            ("mandates:pressing", _("Most pressing problems")),
+            ("mandates:rates", _("Candidates' answer rates")),
+            ("mandates:promises", _("Promises of the elected")),
+            ("voterinfo:candidates", _("Candidates and programmes")),
+        ),
     ),
 ]
