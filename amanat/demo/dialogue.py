@@ -15,6 +15,8 @@ from amanat.dialogue.analysis import analysis_compute
 from amanat.dialogue.models import Conversation, Statement, Vote
 from amanat.elections.models import Election
 
+from .debates import debates_load
+
 TITLE = {
     "kk": "Санақты қалай бақылау керек?",
     "ru": "Как следить за подсчётом голосов?",
@@ -111,4 +113,5 @@ def dialogue_load() -> Conversation:
             )
     Vote.objects.bulk_create(votes, batch_size=1000)
     analysis_compute(conversation)
+    debates_load(voices=people[:30])
     return conversation

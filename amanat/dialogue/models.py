@@ -131,3 +131,6 @@ class Ban(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user_id}: {self.reason[:40]}"
+
+
+from .models_debates import *  # noqa
