@@ -261,3 +261,20 @@ def test_markup_in_posts_is_shown_as_text(client):
         assert "<script>alert" not in body
         assert "<img src=x" not in body
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_a_debate_page_reads_in_a_fixed_number_of_queries(
+    client, make_user, django_assert_max_num_queries
+):
+    debate = DebateFactory()
+    for side in ("for", "against", "for"):
+        ArgumentFactory(debate=debate, side=side)
+    for _ in range(3):
+        top = CommentFactory(debate=debate, stance="for")
+        reply = CommentFactory(debate=debate, stance="", parent=top, depth=1)
+        CommentFactory(debate=debate, stance="", parent=reply, depth=2)
+    client.force_login(make_user())
+    with django_assert_max_num_queries(16):
+        body = client.get(_url("debate", debate.pk)).content.decode()
+    assert body.count('<li id="comment-') == 9
+    assert body.count('<article id="argument-') == 3
