@@ -189,6 +189,7 @@ def argument_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         context = _side(request, debate, side, form=form)
         return _refused(request, debate, anchor, refusal.message, partial, context)
     notice = _("Your argument is added.")
+    debate = read.debate_for(pk, see_hidden=False)  # the new totals
     return _answer(request, debate, anchor, notice, partial, _side(request, debate, side))
 
 

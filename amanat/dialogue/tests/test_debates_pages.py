@@ -101,6 +101,8 @@ def test_an_argument_added_with_htmx_comes_back_in_its_column_with_a_confirmatio
     body = response.content.decode()
     assert body.startswith('<section id="side-against"')
     assert body.count("Your argument is added.") == 1  # not repeated in each argument
+    assert 'id="debate-totals" hx-swap-oob="true"' in body  # the totals above change too
+    assert "Arguments against: <strong>1</strong>" in body
     assert "Signatures must be protected" in body
     # The same form again (a double click): still one argument, still confirmed.
     again = client.post(_url("debate_argue", debate.pk), data, headers=HTMX)
