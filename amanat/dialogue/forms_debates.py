@@ -4,7 +4,7 @@ writes one post; the language field defaults to the language of the page."""
 import uuid
 
 from django import forms
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from amanat.elections.models import Election
@@ -38,9 +38,13 @@ class DebateForm(PostForm):
         label=_("Election (optional)"),
         queryset=Election.objects.filter(is_published=True),
         required=False,
+        empty_label="—",
     )
     region = forms.ModelChoiceField(
-        label=_("Region (optional)"), queryset=Region.objects.order_by("name"), required=False
+        label=_("Region (optional)"),
+        queryset=Region.objects.order_by("name"),
+        required=False,
+        empty_label="—",
     )
     official = forms.BooleanField(label=_("Official debate of the organisation"), required=False)
 
@@ -109,12 +113,14 @@ class DebateFilterForm(forms.Form):
         queryset=Election.objects.filter(is_published=True),
         to_field_name="slug",
         required=False,
+        empty_label="—",
     )
     region = forms.ModelChoiceField(
         label=_("Region"),
         queryset=Region.objects.order_by("name"),
         to_field_name="code",
         required=False,
+        empty_label="—",
     )
     topic = forms.ChoiceField(label=_("Topic"), choices=[("", "—"), *Topic.choices], required=False)
     status = forms.ChoiceField(
@@ -124,7 +130,10 @@ class DebateFilterForm(forms.Form):
     )
     order = forms.ChoiceField(
         label=_("Sort by"),
-        choices=[("activity", _("Recent activity")), ("support", _("Support"))],
+        choices=[
+            ("activity", _("Recent activity")),
+            ("support", pgettext_lazy("ranking", "Support")),
+        ],
         required=False,
     )
 
