@@ -15,6 +15,7 @@ from amanat.dialogue.analysis import analysis_compute
 from amanat.dialogue.models import Conversation, Statement, Vote
 from amanat.elections.models import Election
 
+from .debates import debates_load
 from .dialogue_events import events_load
 
 TITLE = {
@@ -114,4 +115,5 @@ def dialogue_load() -> Conversation:
     Vote.objects.bulk_create(votes, batch_size=1000)
     analysis_compute(conversation)
     events_load(conversation.election)
+    debates_load(voices=people[:30])
     return conversation

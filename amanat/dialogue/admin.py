@@ -46,3 +46,38 @@ class LiveQuestionAdmin(admin.ModelAdmin):
     list_filter = ["state", "visibility"]
     exclude = ["author"]
     readonly_fields = ["event", "text", "anonymous", "audience", "likes", "language"]
+
+
+# Debates: read and correct in the admin; participants open and close them on the site.
+from .models_debates import Argument, Comment, Debate  # noqa: E402
+
+
+class ArgumentInline(admin.TabularInline):
+    model = Argument
+    fields = ["side", "title", "author", "language", "visibility"]
+    raw_id_fields = ["author"]
+    extra = 0
+
+
+@admin.register(Debate)
+class DebateAdmin(admin.ModelAdmin):
+    list_display = [
+        "title",
+        "topic",
+        "election",
+        "region",
+        "is_official",
+        "closed_at",
+        "visibility",
+    ]
+    list_filter = ["topic", "is_official", "visibility", "election"]
+    search_fields = ["title", "text"]
+    raw_id_fields = ["author", "closed_by"]
+    inlines = [ArgumentInline]
+
+
+@admin.register(Comment)
+class CommentAdmin(admin.ModelAdmin):
+    list_display = ["debate", "stance", "depth", "author", "visibility", "created_at"]
+    list_filter = ["stance", "visibility"]
+    raw_id_fields = ["author", "debate", "parent"]

@@ -133,4 +133,5 @@ class Ban(models.Model):
         return f"{self.user_id}: {self.reason[:40]}"
 
 
+from .models_debates import *  # noqa
 from .models_events import *  # noqa: E402, F403

@@ -32,3 +32,21 @@ urlpatterns += [
     path("events/questions/<int:pk>/like/", views_events.question_like, name="question_like"),
     path("events/questions/<int:pk>/mark/", views_events.question_mark, name="question_mark"),
 ]
+
+# Debates (views_debates): the ranked list, a debate's page, its writes.
+from . import views_debates  # noqa: E402
+
+urlpatterns += [
+    path("debates/", views_debates.debate_list, name="debates"),
+    path("debates/new/", views_debates.debate_open, name="debate_open"),
+    path("debates/<int:pk>/", views_debates.debate_detail, name="debate"),
+    path("debates/<int:pk>/arguments/", views_debates.argument_add, name="debate_argue"),
+    path("debates/<int:pk>/comments/", views_debates.comment_add, name="debate_comment"),
+    path("debates/<int:pk>/endorse/", views_debates.debate_endorse, name="debate_endorse"),
+    path(
+        "debates/<int:pk>/arguments/<int:argument>/endorse/",
+        views_debates.argument_endorse,
+        name="argument_endorse",
+    ),
+    path("debates/<int:pk>/close/", views_debates.debate_close, name="debate_close"),
+]

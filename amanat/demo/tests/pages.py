@@ -53,6 +53,9 @@ PUBLIC = [
     "/readiness/refusals/public/",
     "/dialogue/",
     Found("/dialogue/", r"^/dialogue/\d+/report/$"),
+    "/dialogue/debates/",
+    "/dialogue/debates/?q=%D1%84%D0%BE%D1%82%D0%BE",  # "фото"
+    Found("/dialogue/debates/", r"^/dialogue/debates/\d+/$"),
 ]
 
 # The pages each signed-in role has beyond the public ones (which look the same to everyone
@@ -150,6 +153,8 @@ OWN = {
         "/training/first-time-voters/",
         "/training/first-vote/quiz/",
         Found("/dialogue/", r"^/dialogue/\d+/$"),
+        "/dialogue/debates/new/",
+        Found("/dialogue/debates/", r"^/dialogue/debates/\d+/$"),
     ],
 }
 
