@@ -32,3 +32,23 @@ class ConfirmationAdmin(admin.ModelAdmin):
     list_display = ["user", "channel", "confirmed_at"]
     list_filter = ["channel"]
     raw_id_fields = ["user"]
+
+
+from .models import Appeal, StateBody  # noqa: E402
+
+
+@admin.register(StateBody)
+class StateBodyAdmin(admin.ModelAdmin):
+    """The list of bodies citizens write to: admins keep names, regions and addresses."""
+
+    list_display = ["name_ru", "name_kk", "kind", "region", "is_active"]
+    list_filter = ["kind", "region", "is_active"]
+    search_fields = ["name_ru", "name_kk"]
+
+
+@admin.register(Appeal)
+class AppealAdmin(admin.ModelAdmin):
+    list_display = ["pk", "body", "topic", "filed_on", "due_on", "extended_to", "outcome"]
+    list_filter = ["basis", "outcome", "body__kind"]
+    raw_id_fields = ["author", "mandate", "promise"]
+    readonly_fields = ["client_id", "asked_at"]

@@ -258,3 +258,6 @@ class PromiseUpdate(models.Model):
 
     def __str__(self) -> str:
         return f"{self.promise_id}: {self.status}"
+
+
+from .models_appeals import *  # noqa

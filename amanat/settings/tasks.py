@@ -43,5 +43,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "exports-purge": {"task": "evidence.exports_purge", "schedule": 3600.0},
     # Voter-list extracts deleted on their audit's purge date (readiness/services.py).
     "list-extracts-purge": {"task": "readiness.purge_extracts", "schedule": 3600.0},
+    # Appeals past their due date: each author asked once (mandates/tasks_appeals.py).
+    "appeals-ask-overdue": {"task": "mandates.appeals_ask_overdue", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")
