@@ -28,6 +28,7 @@ from datetime import date, timedelta
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from .bases import ARTICLE, LAW
 from .complaints import DECISION_DAYS, URGENT_DAYS
@@ -121,7 +122,7 @@ def appeal_compose(facts: AppealFacts) -> Document:
             addressee=addressee,
             sender=[_("From: %(name)s") % {"name": facts.applicant_name},
                     _("Contact: %(contact)s") % {"contact": facts.applicant_contact}],
-            title=_("Appeal"),
+            title=pgettext("document", "Appeal"),
             paragraphs=[p for p in paragraphs if p],
             request=_("I ask you to consider this appeal on its substance and to answer me "
                       "in writing within the term set by law."),
