@@ -11,7 +11,7 @@ class AppealForm(forms.Form):
                     "ministries answer under the Administrative Procedural Code."),
     )  # fmt: skip
     topic = forms.ChoiceField(label=_("Topic"), choices=Topic.choices)
-    subject = forms.CharField(label=_("Subject"), max_length=200, min_length=5)
+    subject = forms.CharField(label=_("Heading of the appeal"), max_length=200, min_length=5)
     text = forms.CharField(
         label=_("What you ask the body to do, and why"), min_length=20, max_length=5000,
         widget=forms.Textarea(attrs={"rows": 8}),
