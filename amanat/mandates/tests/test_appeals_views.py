@@ -150,3 +150,22 @@ def test_the_citizens_own_list_shows_only_theirs(client):
     page = client.get(reverse("mandates:appeals_mine")).content.decode()
     assert "Менің өтінішім" in page
     assert "Басқа адамның өтініші" not in page
+
+
+@pytest.mark.parametrize("name", ["appeals_overdue", "appeal_bodies"])
+def test_the_public_lists_read_the_same_number_of_queries_for_more_rows(client, monkeypatch, name):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    set_today(monkeypatch, date(2026, 12, 10))
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse(f"mandates:{name}")).status_code == 200
+        return len(captured)
+
+    AppealFactory(filed_on=date(2026, 11, 2), due_on=date(2026, 11, 23))
+    few = queries()
+    for _ in range(6):
+        AppealFactory(filed_on=date(2026, 11, 2), due_on=date(2026, 11, 23))
+    assert queries() == few
