@@ -21,6 +21,7 @@ from amanat.mandates.models import (
 )
 from amanat.mandates.services import MandateInput, mandate_write
 
+from .appeals import appeals_load
 from .story import demo_id
 
 REGIONS = ["KZ-71", "KZ-75", "KZ-79", "KZ-35"]
@@ -139,4 +140,5 @@ def mandates_load(election: Election) -> int:
             if rng.random() < agree:
                 Support.objects.get_or_create(mandate=mandate, user=voter)
     _answers(election, mandates)
+    appeals_load(citizen, voters, [m for m in mandates if m.merged_into_id is None])
     return len(mandates)

@@ -60,3 +60,23 @@ class PromiseAdmin(admin.ModelAdmin):
     raw_id_fields = ["candidate", "mandate", "answer"]
     readonly_fields = ["status"]
     inlines = [PromiseUpdateInline]
+
+
+from .models import Appeal, StateBody  # noqa: E402
+
+
+@admin.register(StateBody)
+class StateBodyAdmin(admin.ModelAdmin):
+    """The list of bodies citizens write to: admins keep names, regions and addresses."""
+
+    list_display = ["name_ru", "name_kk", "kind", "region", "is_active"]
+    list_filter = ["kind", "region", "is_active"]
+    search_fields = ["name_ru", "name_kk"]
+
+
+@admin.register(Appeal)
+class AppealAdmin(admin.ModelAdmin):
+    list_display = ["pk", "body", "topic", "filed_on", "due_on", "extended_to", "outcome"]
+    list_filter = ["basis", "outcome", "body__kind"]
+    raw_id_fields = ["author", "mandate", "promise"]
+    readonly_fields = ["client_id", "asked_at"]

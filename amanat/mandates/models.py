@@ -295,3 +295,6 @@ class Elected(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id} in {self.contest_id}"
+
+
+from .models_appeals import *  # noqa

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_answers
+from . import views, views_answers, views_appeals
 
 app_name = "mandates"
 urlpatterns = [
@@ -25,4 +25,20 @@ urlpatterns += [
     path("promises/p/<int:pk>/", views_promises.promise_detail, name="promise"),
     path("promises/p/<int:pk>/rate/", views_promises.promise_rate, name="promise_rate"),
     path("answers/<int:answer_id>/track/", views_promises.answer_track, name="answer_track"),
+]
+
+# Appeals to state bodies (views_appeals).
+urlpatterns += [
+    path("appeals/", views_appeals.appeals_mine, name="appeals_mine"),
+    path("appeals/write/", views_appeals.appeal_write, name="appeal_write"),
+    path("appeals/overdue/", views_appeals.overdue, name="appeals_overdue"),
+    path("appeals/bodies/", views_appeals.bodies, name="appeal_bodies"),
+    path("appeals/bodies/<int:pk>/", views_appeals.body_page, name="appeal_body"),
+    path("appeals/<int:pk>/", views_appeals.appeal_detail, name="appeal"),
+    path(
+        "appeals/<int:pk>/appeal.<str:fmt>", views_appeals.appeal_document, name="appeal_document"
+    ),
+    path("appeals/<int:pk>/filing/", views_appeals.appeal_filing, name="appeal_filing"),
+    path("appeals/<int:pk>/extension/", views_appeals.appeal_extension, name="appeal_extension"),
+    path("appeals/<int:pk>/answer/", views_appeals.appeal_report, name="appeal_report"),
 ]

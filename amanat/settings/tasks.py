@@ -45,5 +45,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "list-extracts-purge": {"task": "readiness.purge_extracts", "schedule": 3600.0},
     # Registrants of an online event, reminded once before it starts (dialogue/tasks_events.py).
     "event-reminders": {"task": "dialogue.event_reminders", "schedule": 600.0},
+    # Appeals past their due date: each author asked once (mandates/tasks_appeals.py).
+    "appeals-ask-overdue": {"task": "mandates.appeals_ask_overdue", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")

@@ -1,0 +1,38 @@
+"""The demo's appeals: the citizen's three tell the deadlines' story, loaded once."""
+
+import pytest
+from django.utils import timezone
+
+from amanat.demo.elections import demo_election_load
+from amanat.demo.mandates import mandates_load
+from amanat.demo.people import demo_users_load
+from amanat.geography.selectors import country_default
+from amanat.mandates.models import Appeal, StateBody
+from amanat.mandates.selectors_appeals import accountability, appeals_overdue
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_appeals_tell_one_overdue_one_on_time_one_extended():
+    demo_users_load()
+    election = demo_election_load(country_default())
+    mandates_load(election)
+    count = Appeal.objects.count()
+    mandates_load(election)  # a second load adds nothing
+    assert Appeal.objects.count() == count == 12
+    assert StateBody.objects.count() == 5
+    today = timezone.localdate()
+    mine = {a.body.name_ru: a for a in Appeal.objects.filter(author__username="citizen")}
+    overdue = mine["Акимат города Астаны"]
+    assert overdue.outcome == ""
+    assert overdue.days_overdue(today) > 0
+    assert overdue in appeals_overdue(today=today)
+    on_time = mine["Министерство просвещения Республики Казахстан"]
+    assert on_time.outcome == "real"
+    assert on_time.answered_on <= on_time.due_by
+    extended = mine["Маслихат города Алматы"]
+    assert extended.extended_to > extended.due_on
+    assert extended.days_overdue(today) == 0
+    figures = {f.body.name_ru: f for f in accountability(today=today)}
+    assert figures["Центральная избирательная комиссия Республики Казахстан"].received == 0
+    assert sum(f.received for f in figures.values()) == 12
