@@ -63,6 +63,7 @@ DIRECTIONS = [
             "events and opinion maps that show where people agree."
         ),
         (
+            ("dialogue:debates", _("Debates")),
             ("dialogue:events", _("Online events")),
             ("dialogue:list", _("Opinion maps")),
         ),
@@ -79,6 +80,7 @@ DIRECTIONS = [
             ("mandates:pressing", _("Most pressing problems")),
             ("mandates:rates", _("Candidates' answer rates")),
             ("mandates:promises", _("Promises of the elected")),
+            ("mandates:appeal_bodies", _("State bodies' accountability")),
             ("voterinfo:candidates", _("Candidates and programmes")),
         ),
     ),

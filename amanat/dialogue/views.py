@@ -11,6 +11,8 @@ from amanat.core.pagination import page_of
 from amanat.core.rate_limits import rate_limit
 from amanat.core.spreadsheets import csv_writer
 
+from .selectors_debates import DebateFilters, debates_ranked
+from .selectors_events import events_upcoming
 from . import selectors, services
 from .forms import ModerateForm, StatementForm, VoteForm
 from .models import Conversation, Statement
@@ -27,8 +29,15 @@ def _errors() -> dict[str, str]:
 
 
 def conversation_list(request: HttpRequest) -> HttpResponse:
+    """The open dialogue's front page: the liveliest debates, the next events, and every open
+    opinion map (paged)."""
     page = page_of(request, selectors.conversations_open(), per_page=20)
-    return render(request, "dialogue/list.html", {"page": page})
+    context = {
+        "page": page,
+        "debates": debates_ranked(DebateFilters(status="open"))[:3],
+        "events": events_upcoming()[:3],
+    }
+    return render(request, "dialogue/list.html", context)
 
 
 def _card_context(conversation: Conversation, user) -> dict:
