@@ -11,11 +11,11 @@ from amanat.core.pagination import page_of
 from amanat.core.rate_limits import rate_limit
 from amanat.core.spreadsheets import csv_writer
 
-from .selectors_debates import DebateFilters, debates_ranked
-from .selectors_events import events_upcoming
 from . import selectors, services
 from .forms import ModerateForm, StatementForm, VoteForm
 from .models import Conversation, Statement
+from .selectors_debates import DebateFilters, debates_ranked
+from .selectors_events import events_upcoming
 
 
 def _errors() -> dict[str, str]:
