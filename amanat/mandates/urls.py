@@ -14,3 +14,10 @@ urlpatterns = [
     path("<int:pk>/answer/", views_answers.mandate_answer, name="answer"),
     path("answer-rates/", views_answers.rates, name="rates"),
 ]
+
+from . import views_phone  # noqa: E402 - the phone confirmation step
+
+urlpatterns += [
+    path("confirm-phone/", views_phone.phone_start, name="phone"),
+    path("confirm-phone/code/", views_phone.phone_code, name="phone_code"),
+]
