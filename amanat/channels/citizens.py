@@ -31,9 +31,7 @@ def vote_label(value: int) -> str:
 
 def opinion_vote(*, statement_id: int, value: int, person: User) -> Outcome:
     """Record the person's vote on the statement, or say why it cannot count."""
-    statement = (
-        Statement.objects.select_related("conversation").filter(pk=statement_id).first()
-    )
+    statement = Statement.objects.select_related("conversation").filter(pk=statement_id).first()
     number = {"id": statement_id}
     if statement is None or statement.status == Statement.Status.PENDING:
         return Outcome(False, _("There is no statement %(id)s to vote on.") % number)

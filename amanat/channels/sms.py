@@ -79,7 +79,8 @@ def _citizen(message: InboundMessage, parsed: CitizenSms) -> InboundMessage:
             if phone is None:
                 with translation.override(language):
                     reply = _("This phone number is not registered with Amanat.")
-                return _logged(message, InboundMessage.Status.UNKNOWN_SENDER, reply) or message
+                _logged(message, InboundMessage.Status.UNKNOWN_SENDER, reply)
+                return message
             person = phone_person(phone=phone, language=language)
             language = person.preferred_language
             with translation.override(language):

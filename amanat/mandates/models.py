@@ -45,7 +45,8 @@ class Confirmation(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["user", "channel"], name="confirmation_unique"),
             models.UniqueConstraint(
-                fields=["channel", "address"], condition=~models.Q(address=""),
+                fields=["channel", "address"],
+                condition=~models.Q(address=""),
                 name="confirmation_address_once",
             ),  # fmt: skip
         ]

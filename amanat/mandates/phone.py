@@ -87,9 +87,7 @@ def phone_code_pending(user: User) -> PhoneCode | None:
     )
 
 
-def phone_code_check(
-    *, user: User, code: str, request: HttpRequest | None = None
-) -> Confirmation:
+def phone_code_check(*, user: User, code: str, request: HttpRequest | None = None) -> Confirmation:
     """The code entered: right → the number is confirmed; wrong → one try fewer (kept even
     though the refusal is raised)."""
     code = "".join(code.split())[:12]

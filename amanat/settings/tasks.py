@@ -43,5 +43,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "exports-purge": {"task": "evidence.exports_purge", "schedule": 3600.0},
     # Voter-list extracts deleted on their audit's purge date (readiness/services.py).
     "list-extracts-purge": {"task": "readiness.purge_extracts", "schedule": 3600.0},
+    # Candidates' teams: unanswered mandates, each member at most weekly (mandates/reminders.py).
+    "mandates-team-reminders": {"task": "mandates.remind_teams", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")

@@ -91,7 +91,9 @@ def test_a_support_counts_once_and_the_second_says_so(client):
         f"Спасибо: ваша поддержка наказа {mandate.pk} учтена. Поддержали: 2."
     )
     second = sms(client, f"m{mandate.pk}", message_id="s2")
-    assert reply_of(second) == f"Вы уже поддерживаете наказ {mandate.pk}: он учтён один раз. Поддержали: 2."
+    assert reply_of(second) == (
+        f"Вы уже поддерживаете наказ {mandate.pk}: он учтён один раз. Поддержали: 2."
+    )
     assert Support.objects.filter(mandate=mandate).count() == 2
 
 
