@@ -21,15 +21,26 @@ DASHES = str.maketrans({"−": "-", "–": "-", "—": "-", "‐": "-"})
 TOKEN = re.compile(r"[+-]?\d+|[+\-?]|[^\W\d_]+")
 ID_MAX = 2**31 - 1
 
-OPINION_WORDS = {"O", "VOTE", "ГOЛOC", "ДAУЫC", "ПIКIP"}
-SUPPORT_WORDS = {"M", "SUPPORT", "HAKAЗ", "ПOДДEPЖKA", "ҚOЛДAУ"}
-# Read after LOOKALIKES: Cyrillic А, Н, Р … are their Latin twins here. Д alone is "да".
+
+def _read(text: str) -> str:
+    """Upper case, Cyrillic look-alikes as Latin, every dash a minus, Kazakh І as Latin I."""
+    return text.upper().translate(LOOKALIKES).translate(DASHES).replace("І", "I")
+
+
+def _words(*words: str) -> set[str]:
+    return {_read(word) for word in words}
+
+
+OPINION_WORDS = _words("O", "vote", "голос", "дауыс", "пікір")
+SUPPORT_WORDS = _words("M", "support", "наказ", "поддержка", "қолдау")
+# Д alone is "да" (Latin D is disagree); Н alone is "нет"; П alone is "пас".
 VOTE_WORDS = {
-    1: {"A", "AGREE", "Y", "YES", "+", "1", "+1", "ДA", "Д", "ИӘ", "ИЯ", "ИA", "ЗA",
-        "COГЛACEH", "KEЛICEMIH"},
-    -1: {"D", "DISAGREE", "N", "NO", "-", "-1", "HET", "H", "ЖOҚ", "ЖOK", "ПPOTИB",
-         "ҚAPCЫ", "KAPCЫ"},
-    0: {"P", "PASS", "SKIP", "0", "?", "П", "ПAC", "ПPOПУCK", "ӨTKIЗУ", "HEЗHAЮ", "БIЛMEЙMIH"},
+    1: _words("A", "agree", "Y", "yes", "+", "1", "+1", "да", "д", "иә", "ия", "иа", "за",
+              "согласен", "келісемін"),
+    -1: _words("D", "disagree", "N", "no", "-", "-1", "нет", "н", "жоқ", "жок", "против",
+               "қарсы", "карсы"),
+    0: _words("P", "pass", "skip", "0", "?", "п", "пас", "пропуск", "өткізу", "незнаю",
+              "білмеймін"),
 }  # fmt: skip
 VOTE_OF = {word: value for value, words in VOTE_WORDS.items() for word in words}
 
@@ -43,9 +54,7 @@ class CitizenSms:
 
 
 def _tokens(text: str) -> list[str]:
-    text = text.upper().translate(LOOKALIKES).translate(DASHES)
-    # The Kazakh І (U+0406) and Latin I are one letter on a phone keyboard.
-    return TOKEN.findall(text.replace("І", "I"))
+    return TOKEN.findall(_read(text))
 
 
 def _number(token: str) -> int | None:

@@ -161,3 +161,12 @@ def test_the_web_step_from_the_not_confirmed_page(
     assert Confirmation.objects.get(user=person).address == "+77011234567"
     bad = client.post(reverse("mandates:phone"), {"phone": "x"})
     assert bad.status_code == 302  # already confirmed: sent on to writing
+
+
+def test_the_mandate_page_links_to_the_bot_when_there_is_one(client, settings):
+    mandate = MandateFactory()
+    settings.AMANAT_TELEGRAM_BOT_USERNAME = "amanat_test_bot"
+    page = client.get(reverse("mandates:detail", args=[mandate.pk])).content.decode()
+    assert f"https://t.me/amanat_test_bot?start=m{mandate.pk}" in page
+    settings.AMANAT_TELEGRAM_BOT_USERNAME = ""
+    assert "t.me/" not in client.get(reverse("mandates:detail", args=[mandate.pk])).content.decode()
