@@ -6,7 +6,13 @@ from django.utils.translation import gettext as _
 from amanat.accounts.models import User
 
 from .citizen_parser import CitizenSms
-from .citizens import mandate_support_by_phone, next_statement, opinion_vote, statement_preview
+from .citizens import (
+    NotConfirmed,
+    mandate_support_by_phone,
+    next_statement,
+    opinion_vote,
+    statement_preview,
+)
 from .models import InboundMessage
 
 Status = InboundMessage.Status
@@ -15,8 +21,12 @@ Status = InboundMessage.Status
 def citizen_sms_answer(parsed: CitizenSms, person: User) -> tuple[str, str]:
     """(the log status, the reply) of a citizen's SMS, its votes or support recorded."""
     if parsed.kind == "support":
-        # The SMS came from the number: the person is confirmed (people.phone_person).
-        outcome = mandate_support_by_phone(mandate_id=parsed.mandate, person=person)
+        # The SMS came from the number: the person is confirmed (people.phone_person), unless
+        # the number's account was deactivated.
+        try:
+            outcome = mandate_support_by_phone(mandate_id=parsed.mandate, person=person)
+        except NotConfirmed:
+            return Status.REJECTED, _("This account cannot support mandates.")
         return (Status.ACCEPTED if outcome.ok else Status.REJECTED), outcome.text
     if not parsed.votes:
         return Status.REJECTED, _(

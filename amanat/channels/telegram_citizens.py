@@ -67,6 +67,8 @@ def _opinion(chat_id: int, person: User, conversation_id: int | None) -> None:
     conversation = (
         Conversation.objects.filter(pk=conversation_id).first() if conversation_id else None
     )
+    if conversation is None and conversation_id:
+        client.send(chat_id, _("There is no conversation %(id)s.") % {"id": conversation_id})
     if conversation is None:
         listed = list(conversations_open()[:LISTED])
         if not listed:

@@ -119,3 +119,12 @@ def test_a_phone_confirmed_for_an_account_on_the_web_is_that_person(client, make
     assert Support.objects.get().user == person
     assert reply.startswith("Thank you")
     assert User.objects.filter(phone=PHONE).count() == 0
+
+
+def test_a_deactivated_account_is_told_it_cannot_support(client, make_user):
+    person = make_user(phone=PHONE, is_active=False)
+    reply = reply_of(sms(client, f"M {MandateFactory().pk}"))
+    assert reply == "Эта учётная запись не может поддерживать наказы."
+    assert Support.objects.count() == 0
+    assert InboundMessage.objects.get().status == "rejected"
+    assert Confirmation.objects.get().user == person

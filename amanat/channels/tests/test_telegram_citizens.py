@@ -110,3 +110,11 @@ def test_a_group_chat_is_not_a_person(bot, client):
     assert Vote.objects.count() == 0
     assert TelegramLink.objects.count() == 0
     assert statement.votes.count() == 0
+
+
+def test_a_wrong_conversation_number_is_said_and_the_open_ones_offered(bot):
+    message, _press, _post, sent, _observer = bot
+    conversation = ConversationFactory()
+    message("/opinion 987654")
+    assert texts(sent)[-2] == "Обсуждения 987654 нет."
+    assert keyboard(sent)[0][0]["callback_data"] == f"opc:{conversation.pk}"
