@@ -44,6 +44,12 @@ def citizen_dispatch(chat_id: int, message: dict, data: str, language: str) -> b
             {"m": "/support", "o": "/opinion"}[argument.strip()[0].lower()],
             (argument.strip()[1:]),
         )
+    if command in ("/start", "/help") and not argument.strip() and not _observer_chat(chat_id):
+        client.send(chat_id, _(
+            "Amanat. Vote on opinion statements: /opinion. Support a mandate: /support and its "
+            "number. Observers link their account with /link and the code from “My station”."
+        ))  # fmt: skip
+        return True
     action, _sep, rest = data.partition(":")
     wanted = command in ("/opinion", "/support") or action in ("opc", "opv", "sup")
     if not wanted and not message.get("contact"):
@@ -160,6 +166,11 @@ def _contact(chat_id: int, person: User, message: dict) -> None:
         TelegramLink.objects.update_or_create(user=owner, defaults={"chat_id": chat_id})
     text = _("Your phone number is confirmed. Send /support with the mandate's number.")
     client.call("sendMessage", {"chat_id": chat_id, "text": text, **done})
+
+
+def _observer_chat(chat_id: int) -> bool:
+    link = TelegramLink.objects.select_related("user").filter(chat_id=chat_id).first()
+    return link is not None and getattr(link.user, "observer", None) is not None
 
 
 def _owner(phone: str) -> User | None:

@@ -118,3 +118,10 @@ def test_a_wrong_conversation_number_is_said_and_the_open_ones_offered(bot):
     message("/opinion 987654")
     assert texts(sent)[-2] == "Обсуждения 987654 нет."
     assert keyboard(sent)[0][0]["callback_data"] == f"opc:{conversation.pk}"
+
+
+def test_start_without_a_code_tells_citizens_and_observers_what_to_do(bot):
+    message, _press, _post, sent, _observer = bot
+    message("/start")
+    assert texts(sent)[-1].startswith("Amanat. Голосовать по утверждениям: /opinion.")
+    assert TelegramLink.objects.count() == 0  # nobody is made for a greeting
