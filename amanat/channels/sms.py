@@ -11,6 +11,7 @@ from django.db import IntegrityError, models, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from amanat.accounts.selectors import phone_normalise
 from amanat.checklists.answers import AnswerError
 from amanat.checklists.ingestion import SubmissionInvalid, submission_receive
 from amanat.checklists.services import form_version_current
@@ -20,8 +21,11 @@ from amanat.core.outside_text import key_bounded, text_clean
 from amanat.elections.selectors import election_current
 from amanat.observers.models import Observer
 
+from .citizen_parser import CitizenSms, citizen_sms_parse
 from .models import InboundMessage
+from .people import language_of_text, phone_person
 from .selectors import SmsSender, sms_sender
+from .sms_citizens import citizen_sms_answer
 from .sms_parser import sms_normalise, sms_parse, sms_text_key
 
 log = logging.getLogger(__name__)
@@ -40,6 +44,9 @@ def sms_receive(
     # A "phone number" longer than the column is nobody's: not looked up, only kept.
     phone_real = len(text_clean(phone)) <= _max_length("phone")
     language = settings.LANGUAGE_CODE
+    citizen = citizen_sms_parse(message.text) if phone_real else None
+    if citizen is not None:
+        return _citizen(message, citizen)
     try:
         sender = (
             sms_sender(phone=message.phone, text_key=message.text_key, within=DUPLICATE_WINDOW)
@@ -51,6 +58,34 @@ def sms_receive(
             _handle(message, sender)
     except IntegrityError:
         # The same delivery arrived twice at once, or before: the first one's answer stands.
+        first = _first_delivery(message)
+        if first is not None:
+            return first
+        _kept_anyway(message, language)
+    except Exception:
+        log.exception("SMS %s:%s could not be processed", message.gateway, message.message_id)
+        _kept_anyway(message, language)
+    return message
+
+
+def _citizen(message: InboundMessage, parsed: CitizenSms) -> InboundMessage:
+    """A citizen's vote or support: whoever sends it (people.py), not only observers. The
+    votes and the log row are one transaction: a delivery seen before fails on the log's key,
+    leaves nothing of its own, and gets the first answer."""
+    language = language_of_text(message.text, settings.LANGUAGE_CODE)
+    try:
+        with transaction.atomic():
+            phone = phone_normalise(message.phone)
+            if phone is None:
+                with translation.override(language):
+                    reply = _("This phone number is not registered with Amanat.")
+                _logged(message, InboundMessage.Status.UNKNOWN_SENDER, reply)
+                return message
+            person = phone_person(phone=phone, language=language)
+            language = person.preferred_language
+            with translation.override(language):
+                _logged(message, *citizen_sms_answer(parsed, person))
+    except IntegrityError:
         first = _first_delivery(message)
         if first is not None:
             return first

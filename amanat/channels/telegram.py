@@ -22,6 +22,7 @@ from amanat.observers.selectors import deployments_of
 from amanat.observers.services.presence import PresenceError, checkin_record, sos_raise
 
 from .models import TelegramConversation, TelegramUpdate
+from .telegram_citizens import citizen_dispatch
 from .telegram_photos import is_protocol_caption, protocol_photo_from_telegram
 
 log = logging.getLogger(__name__)
@@ -63,6 +64,8 @@ def _sender_language(message: dict) -> str:
 
 
 def _dispatch(chat_id: int, link, message: dict, data: str, update_id: int) -> None:
+    if citizen_dispatch(chat_id, message, data, translation.get_language()):
+        return None  # a vote on an opinion statement, a mandate's support (any person)
     text = (message.get("text") or "").strip()
     command, _space, argument = text.partition(" ")
     if command in ("/start", "/link") and argument:

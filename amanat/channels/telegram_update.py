@@ -18,10 +18,17 @@ class _Part(BaseModel):
 
 class Chat(_Part):
     id: BigInt
+    type: StrictStr | None = None
 
 
 class Sender(_Part):
+    id: BigInt | None = None
     language_code: StrictStr | None = None
+
+
+class Contact(_Part):
+    phone_number: StrictStr
+    user_id: BigInt | None = None
 
 
 class PhotoSize(_Part):
@@ -35,10 +42,12 @@ class Message(_Part):
     text: StrictStr | None = None
     caption: StrictStr | None = None
     photo: list[PhotoSize] | None = None
+    contact: Contact | None = None
 
 
 class CallbackQuery(_Part):
     id: StrictStr
+    from_: Sender | None = Field(None, alias="from")
     data: StrictStr | None = None
     message: Message | None = None
 

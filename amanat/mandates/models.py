@@ -34,13 +34,21 @@ class Confirmation(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="confirmations"
     )
     channel = models.CharField(_("channel"), max_length=10, choices=Channel.choices)
+    # The confirmed phone number (E.164) or address: one number confirms one person only, so
+    # a phone cannot make several accounts into several supporters. Empty for older rows.
+    address = models.CharField(_("confirmed address"), max_length=254, blank=True)
     confirmed_at = models.DateTimeField(_("confirmed at"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("confirmation")
         verbose_name_plural = _("confirmations")
         constraints = [
-            models.UniqueConstraint(fields=["user", "channel"], name="confirmation_unique")
+            models.UniqueConstraint(fields=["user", "channel"], name="confirmation_unique"),
+            models.UniqueConstraint(
+                fields=["channel", "address"],
+                condition=~models.Q(address=""),
+                name="confirmation_address_once",
+            ),  # fmt: skip
         ]
 
     def __str__(self) -> str:
@@ -148,6 +156,8 @@ class TeamMember(models.Model):
         "elections.Candidate", on_delete=models.CASCADE, related_name="team",
         verbose_name=_("candidate"),
     )  # fmt: skip
+    # When the last digest of unanswered mandates went out (reminders.py): once a week at most.
+    reminded_at = models.DateTimeField(_("reminded at"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("candidate's team member")
@@ -295,6 +305,28 @@ class Elected(models.Model):
 
     def __str__(self) -> str:
         return f"{self.candidate_id} in {self.contest_id}"
+
+
+class PhoneCode(models.Model):
+    """A six-digit code sent by SMS to confirm a phone number (phone.py). Only its keyed hash
+    is kept; it expires, and a few wrong tries spend it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="phone_codes"
+    )
+    phone = models.CharField(_("phone number"), max_length=20)
+    code_hash = models.CharField(max_length=64, editable=False)
+    attempts = models.PositiveSmallIntegerField(default=0, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        indexes = [models.Index(fields=["phone", "created_at"], name="phone_code_sends")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.phone}"
 
 
 from .models_appeals import *  # noqa

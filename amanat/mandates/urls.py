@@ -42,3 +42,10 @@ urlpatterns += [
     path("appeals/<int:pk>/extension/", views_appeals.appeal_extension, name="appeal_extension"),
     path("appeals/<int:pk>/answer/", views_appeals.appeal_report, name="appeal_report"),
 ]
+
+from . import views_phone  # noqa: E402 - the phone confirmation step
+
+urlpatterns += [
+    path("confirm-phone/", views_phone.phone_start, name="phone"),
+    path("confirm-phone/code/", views_phone.phone_code, name="phone_code"),
+]

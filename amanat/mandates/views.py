@@ -1,5 +1,6 @@
 from typing import cast
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -72,6 +73,7 @@ def mandate_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "merge_form": MergeForm(),
         "answers": mandate.answers.filter(is_current=True).select_related("candidate"),
         "answer_form": _answer_form(request, mandate),
+        "telegram_bot": settings.AMANAT_TELEGRAM_BOT_USERNAME,  # the bot's /start m<id> link
     }  # fmt: skip
     return render(request, "mandates/detail.html", context)
 

@@ -28,3 +28,18 @@ def delivery_send_task(self: Any, delivery_id: int) -> str:
         log.error("delivery %s failed for good: %s", delivery_id, outcome.error)
         return "failed"
     raise self.retry(countdown=backoff(self.request.retries))
+
+
+@shared_task(bind=True, name="notifications.sms", max_retries=3)
+def sms_send_task(self: Any, phone: str, text: str) -> str:
+    """One SMS to a number (sms.py); a gateway error is retried a few times, then logged."""
+    from .sms import client
+
+    try:
+        client.send(phone, text)
+    except Exception as failure:  # noqa: BLE001 - any gateway error is retried, not raised
+        if self.request.retries >= 3 or self.request.is_eager:
+            log.error("SMS to %s failed for good: %s", phone, failure)
+            return "failed"
+        raise self.retry(countdown=backoff(self.request.retries)) from failure
+    return "sent"

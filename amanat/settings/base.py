@@ -261,6 +261,9 @@ AMANAT_BASE_URL = (
 # SMS gateways: the shared secret of the SMSSync phone, Twilio's auth token (signatures).
 AMANAT_SMSSYNC_SECRET = os.environ.get("AMANAT_SMSSYNC_SECRET", "")
 AMANAT_TWILIO_AUTH_TOKEN = os.environ.get("AMANAT_TWILIO_AUTH_TOKEN", "")
+# The outbound SMS gateway (amanat/notifications/sms.py): URL and bearer token; none: logged.
+AMANAT_SMS_GATEWAY_URL = os.environ.get("AMANAT_SMS_GATEWAY_URL", "")
+AMANAT_SMS_GATEWAY_TOKEN = os.environ.get("AMANAT_SMS_GATEWAY_TOKEN", "")
 # Telegram: the bot's token, and the secret Telegram sends back with each webhook call.
 AMANAT_TELEGRAM_BOT_TOKEN = os.environ.get("AMANAT_TELEGRAM_BOT_TOKEN", "")
 AMANAT_TELEGRAM_WEBHOOK_SECRET = os.environ.get("AMANAT_TELEGRAM_WEBHOOK_SECRET", "")

@@ -47,5 +47,7 @@ CELERY_BEAT_SCHEDULE: dict[str, dict] = {
     "event-reminders": {"task": "dialogue.event_reminders", "schedule": 600.0},
     # Appeals past their due date: each author asked once (mandates/tasks_appeals.py).
     "appeals-ask-overdue": {"task": "mandates.appeals_ask_overdue", "schedule": 3600.0},
+    # Candidates' teams: unanswered mandates, each member at most weekly (mandates/reminders.py).
+    "mandates-team-reminders": {"task": "mandates.remind_teams", "schedule": 3600.0},
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(DATA_DIR / "beat-schedule")

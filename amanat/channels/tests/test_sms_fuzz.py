@@ -27,7 +27,9 @@ _PHONE = st.one_of(
     st.text(st.sampled_from("+0123456789 \x00"), min_size=1, max_size=60),
 )
 # A checklist report, an incident report (with a station number too long for any column).
-_START = st.sampled_from(["", "VT 1 A1 ", "INC 1 ", "INC " + "7" * 300 + " ", "OP1 A1 "])
+# Citizens' votes and supports too (a vote on statement 1, an id past any column).
+_START = st.sampled_from(["", "VT 1 A1 ", "INC 1 ", "INC " + "7" * 300 + " ", "OP1 A1 ",
+                          "O 1 A ", "О 1 + 2 ", "M 1 ", "М " + "9" * 40 + " "])  # fmt: skip
 EXAMPLES = int(os.environ.get("AMANAT_SMS_FUZZ_EXAMPLES", "60"))
 
 

@@ -23,9 +23,11 @@ json_values = st.recursive(
     max_leaves=8,
 )
 ids = st.integers(min_value=-(2**70), max_value=2**70) | st.sampled_from([CHAT, 0, 2**63 - 1])
-texts = st.text() | st.sampled_from(["/sos", "/checkin", "/report", "/incident", "/link 1"]).map(
-    lambda command: command + " "
-).flatmap(lambda command: st.text().map(lambda rest: command + rest))
+texts = st.text() | st.sampled_from(
+    ["/sos", "/checkin", "/report", "/incident", "/link 1", "/opinion", "/support", "/start m"]
+).map(lambda command: command + " ").flatmap(
+    lambda command: st.text().map(lambda rest: command + rest)
+)
 
 
 def _maybe(strategy):
@@ -38,8 +40,20 @@ messages = st.fixed_dictionaries(
     optional={
         "message_id": _maybe(st.integers()),
         "date": _maybe(st.integers()),
-        "chat": _maybe(st.fixed_dictionaries({"id": _maybe(ids)})),
-        "from": _maybe(st.fixed_dictionaries({}, optional={"language_code": _maybe(st.text())})),
+        "chat": _maybe(
+            st.fixed_dictionaries({"id": _maybe(ids)}, optional={"type": _maybe(st.text())})
+        ),
+        "from": _maybe(
+            st.fixed_dictionaries(
+                {}, optional={"language_code": _maybe(st.text()), "id": _maybe(ids)}
+            )
+        ),
+        "contact": _maybe(
+            st.fixed_dictionaries(
+                {"phone_number": _maybe(st.text() | st.just("77011234567"))},
+                optional={"user_id": _maybe(ids)},
+            )
+        ),
         "text": _maybe(texts),
         "caption": _maybe(st.text()),
         "photo": _maybe(
@@ -49,7 +63,12 @@ messages = st.fixed_dictionaries(
 )
 callbacks = st.fixed_dictionaries(
     {"id": _maybe(st.text())},
-    optional={"data": _maybe(st.text() | st.just("ans:A:1")), "message": _maybe(messages)},
+    optional={
+        "data": _maybe(
+            st.text() | st.sampled_from(["ans:A:1", "opv:1:1", "opv:x:9", "opc:1", "sup:1"])
+        ),
+        "message": _maybe(messages),
+    },
 )
 updates = (
     st.fixed_dictionaries(
