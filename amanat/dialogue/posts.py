@@ -9,6 +9,8 @@ of post gets all of them by inheriting `Post` and using the `dialogue_posts` tem
     {% post_actions post %}  report, translate
 """
 
+from typing import TypeGuard
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -50,3 +52,22 @@ class Post(models.Model):
     @property
     def is_shown(self) -> bool:
         return self.visibility == Visibility.VISIBLE
+
+
+# The field that holds a post's text, when a kind of post names none in TEXT_FIELD.
+_TEXT_FIELDS = ("text", "body", "question", "title")
+
+
+def post_text(post) -> str:
+    """The text of any post: its TEXT_FIELD, else the first of the usual names it has."""
+    name = getattr(post, "TEXT_FIELD", None)
+    if name:
+        return str(getattr(post, name, "") or "")
+    for candidate in _TEXT_FIELDS:
+        if hasattr(post, candidate):
+            return str(getattr(post, candidate) or "")
+    return ""
+
+
+def is_post_model(model) -> TypeGuard[type[Post]]:
+    return isinstance(model, type) and issubclass(model, Post) and not model._meta.abstract
