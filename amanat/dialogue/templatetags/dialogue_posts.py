@@ -66,12 +66,13 @@ def post_byline(context, post, anonymous: bool = False):
     hidden from the public. `anonymous` hides the author's name from everyone (live
     questions asked anonymously) and then shows no badge either."""
     request = context.get("request")
+    hidden = post.visibility != Visibility.VISIBLE
     return {
         "post": post,
         "anonymous": anonymous,
         "badge": "" if anonymous or not post.author_id else _badge(context, post),
-        "hidden": post.visibility != Visibility.VISIBLE,
-        "moderator": _is_moderator(request),
+        "hidden": hidden,
+        "moderator": hidden and _is_moderator(request),  # asked only when it matters
         "request": request,
     }
 
