@@ -11,8 +11,8 @@ import importlib
 import inspect
 import itertools
 import json
-import re
 import pkgutil
+import re
 from datetime import date
 
 import factory

@@ -87,7 +87,9 @@ def test_a_ban_refuses_posting_until_lifted(make_user):
     )
     assert posting_refused(user) == ban
     with pytest.raises(services.DialogueError) as refused:
-        services.statement_add(conversation=conversation, user=user, text="Hello all", language="ru")
+        services.statement_add(
+            conversation=conversation, user=user, text="Hello all", language="ru"
+        )
     assert refused.value.message == "banned"
     with pytest.raises(services_voices.VoiceError):
         services_voices.voice_apply(
@@ -150,9 +152,9 @@ def test_approval_shows_the_badge_and_revocation_removes_it(make_user):
     application.refresh_from_db()
     assert (application.status, application.reason) == ("revoked", "Left the university")
     assert list(
-        AuditEntry.objects.filter(action__startswith="dialogue.voice").order_by("seq").values_list(
-            "action", flat=True
-        )
+        AuditEntry.objects.filter(action__startswith="dialogue.voice")
+        .order_by("seq")
+        .values_list("action", flat=True)
     ) == ["dialogue.voice_applied", "dialogue.voice_approved", "dialogue.voice_revoked"]
 
 
@@ -173,8 +175,12 @@ def test_a_rejected_application_keeps_its_reason_and_allows_a_new_one(make_user)
 def test_the_badges_of_a_page_cost_one_query(make_user, django_assert_num_queries):
     voices = [VoiceApplicationFactory(status="approved") for _ in range(3)]
     statements = [StatementFactory(author=v.user) for v in voices]
-    statements = list(Statement.objects.select_related("author").filter(pk__in=[s.pk for s in statements]))
-    template = Template("{% load dialogue_posts %}{% for p in posts %}{% post_byline p %}{% endfor %}")
+    statements = list(
+        Statement.objects.select_related("author").filter(pk__in=[s.pk for s in statements])
+    )
+    template = Template(
+        "{% load dialogue_posts %}{% for p in posts %}{% post_byline p %}{% endfor %}"
+    )
     request = RequestFactory().get("/")
     request.user = make_user()
     with django_assert_num_queries(1):
@@ -205,7 +211,10 @@ def test_votes_read_in_two_languages_count_on_one_statement(make_user, client):
         conversation=conversation, language="ru", text="Наблюдателей должно быть больше"
     )
     services_moderation.translation_add(
-        post=statement, translator=make_user(), language="kk", text="Бақылаушылар көбірек болуы керек"
+        post=statement,
+        translator=make_user(),
+        language="kk",
+        text="Бақылаушылар көбірек болуы керек",
     )
     reader_kk, reader_ru = make_user(), make_user()
     client.force_login(reader_kk)

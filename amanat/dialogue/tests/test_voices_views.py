@@ -60,9 +60,7 @@ def test_reporting_with_htmx_answers_in_place_and_only_once(client, make_user):
     statement = StatementFactory(author=make_user())
     client.force_login(make_user())
     url = _report_url(statement)
-    response = client.post(
-        url, {"reason": "abuse", "text": "Rude"}, headers={"HX-Request": "true"}
-    )
+    response = client.post(url, {"reason": "abuse", "text": "Rude"}, headers={"HX-Request": "true"})
     body = response.content.decode()
     assert "a moderator will review the post" in body
     assert "<html" not in body
@@ -122,7 +120,9 @@ def test_a_moderator_removes_warns_and_bans_from_the_queue(client, make_user):
     assert "The ban is in force" in response.content.decode()
     ban = Ban.objects.get(user=author)
     assert ban.until is not None
-    assert client.post(bans, {"username": "nobody", "reason": "abuse", "text": "x"}).status_code == 400
+    assert (
+        client.post(bans, {"username": "nobody", "reason": "abuse", "text": "x"}).status_code == 400
+    )
     client.post(reverse("dialogue:ban_lift", args=[ban.pk]))
     ban.refresh_from_db()
     assert ban.lifted_at is not None
