@@ -13,7 +13,6 @@ import itertools
 import json
 import pkgutil
 import re
-from datetime import date
 
 import factory
 import pytest
@@ -104,7 +103,7 @@ class Builder:
         if isinstance(field, models.DateTimeField):
             return timezone.now()
         if isinstance(field, models.DateField):
-            return date.today()
+            return timezone.localdate()
         if isinstance(field, models.BooleanField):
             return False
         if isinstance(field, models.IntegerField | models.FloatField | models.DecimalField):
