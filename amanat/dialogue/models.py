@@ -61,6 +61,8 @@ class Statement(Post):
     class Meta:
         ordering = ["pk"]
         indexes = [models.Index(fields=["conversation", "status"])]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
 
     def __str__(self) -> str:
         return self.text[:60]

@@ -92,7 +92,7 @@ def test_a_hidden_post_is_gone_for_the_public_and_marked_for_moderators(client, 
     client.force_login(make_user(role=Role.MODERATOR))
     queue = client.get(reverse("dialogue:moderation")).content.decode()
     assert "Buy cheap watches" in queue
-    assert "3 reports" in queue
+    assert "3 complaints" in queue
     assert "Hidden until reviewed" in queue
 
 
