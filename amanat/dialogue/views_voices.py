@@ -44,11 +44,11 @@ def voice_apply(request: AuthenticatedHttpRequest) -> HttpResponse:
         else:
             messages.success(request, _("Thank you: a moderator reviews your application."))
             return redirect("dialogue:voice_apply")
-    mine = selectors_voices.applications_of(request.user)
+    mine = list(selectors_voices.applications_of(request.user))
+    has_open = any(a.status in (a.Status.PENDING, a.Status.APPROVED) for a in mine)
     status = 400 if request.method == "POST" else 200
-    return render(
-        request, "dialogue/voices/apply.html", {"form": form, "mine": mine}, status=status
-    )
+    context = {"form": form, "mine": mine, "has_open": has_open}
+    return render(request, "dialogue/voices/apply.html", context, status=status)
 
 
 def _require_reviewer(request: AuthenticatedHttpRequest) -> None:

@@ -176,7 +176,9 @@ def test_apply_then_approval_then_the_applicant_reads_the_status(client, make_us
     assert "a moderator reviews your application" in response.content.decode()
     assert "Awaiting review" in response.content.decode()
     application = VoiceApplication.objects.get()
-    assert client.post(url, data, follow=True).content.decode().count("Awaiting review") == 1
+    again = client.post(url, data, follow=True).content.decode()
+    assert again.count("Awaiting review") == 1
+    assert "You may apply again after a rejection" in again
     moderator = make_user(role=Role.MODERATOR)
     client.force_login(moderator)
     decide = reverse("dialogue:voice_decide", args=[application.pk])
