@@ -5,8 +5,15 @@ and volunteers' translations attach to any post through its content type and id,
 of post gets all of them by inheriting `Post` and using the `dialogue_posts` template tags:
 
     {% load dialogue_posts %}
-    {% post_byline post %}   author (or "anonymous"), verified badge, language, translations
-    {% post_actions post %}  report, translate
+    {% post_byline post %}     author (or "anonymous"), verified badge, language, and for
+                               moderators whether it is hidden
+    {% post_text_shown post %} the text in the reader's language when a volunteer translated
+                               it (labelled, original one click away), else as written
+    {% post_actions post %}    report (htmx, in place), translate
+
+A post's text is read from the field its class names in TEXT_FIELD (else "text", "body",
+"question" or "title"). Public pages show only visible posts (`is_shown`); the moderation
+queue (/dialogue/moderation/) lists reported posts of every kind with no code of their own.
 """
 
 from typing import TypeGuard

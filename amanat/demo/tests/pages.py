@@ -53,6 +53,9 @@ PUBLIC = [
     "/readiness/refusals/public/",
     "/dialogue/",
     Found("/dialogue/", r"^/dialogue/\d+/report/$"),
+    "/dialogue/voices/",
+    "/dialogue/policy/",
+    "/dialogue/moderation/log/",
 ]
 
 # The pages each signed-in role has beyond the public ones (which look the same to everyone
@@ -113,6 +116,8 @@ OWN = {
         Found("/incidents/moderation/", r"^/incidents/moderation/\d+/$"),
         "/incidents/overdue/",
         "/dialogue/moderation/",
+        "/dialogue/voices/queue/",
+        "/dialogue/moderation/bans/",
         "/training/",
     ],
     "analyst": [
@@ -139,7 +144,10 @@ OWN = {
         "/training/",
     ],
     # Experts and journalists run the statistical tests on files they bring.
-    **{role: ["/forensics/", "/training/"] for role in ("expert", "journalist")},
+    **{
+        role: ["/forensics/", "/training/", "/dialogue/voices/apply/"]
+        for role in ("expert", "journalist")
+    },
     "media_monitor": [
         "/media/coding/",
         Found("/media/coding/", r"^/media/coding/\d+/$"),
