@@ -87,6 +87,10 @@ def post_text_shown(context, post):
         "text": post_text(post),
         "translation": translation,
         "translation_badge": _badge(context, translation) if translation else "",
+        # A translation is a post too: readers report it from its label.
+        "translation_type": ContentType.objects.get_for_model(translation).pk
+        if translation
+        else None,
     }
 
 

@@ -226,3 +226,24 @@ def test_a_volunteer_translates_through_the_page(client, make_user):
     assert "The count must be open" in body
     assert "Volunteer translation" in body
     assert "Подсчёт должен быть открытым" in body  # the original, one click away
+
+
+def test_a_translation_is_reported_like_any_post_and_three_hide_it(client, make_user):
+    statement = StatementFactory(language="ru", text="Подсчёт должен быть открытым")
+    translation_row = services_moderation.translation_add(
+        post=statement, translator=make_user(), language="en", text="Count in the open"
+    )
+    reader = make_user()
+    client.force_login(reader)
+    vote = reverse("dialogue:vote", args=[statement.conversation.pk])
+    body = client.get(vote).content.decode()
+    report_url = _report_url(translation_row)
+    assert report_url in body
+    client.post(report_url, {"reason": "false"})
+    for _ in range(2):
+        services_moderation.post_report(post=translation_row, reporter=make_user(), reason="false")
+    translation_row.refresh_from_db()
+    assert translation_row.visibility == Visibility.REPORTED
+    body = client.get(vote).content.decode()
+    assert "Count in the open" not in body  # hidden: the original is shown again
+    assert "Подсчёт должен быть открытым" in body
