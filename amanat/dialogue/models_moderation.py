@@ -50,6 +50,8 @@ class Report(PostRef):
             )
         ]
         indexes = [models.Index(fields=["content_type", "object_id", "reviewed_at"])]
+        verbose_name = _("complaint")
+        verbose_name_plural = _("complaints")
 
     def __str__(self) -> str:
         return f"{self.content_type_id}/{self.object_id}: {self.reason}"
