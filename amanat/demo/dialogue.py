@@ -13,6 +13,9 @@ from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.dialogue.analysis import analysis_compute
 from amanat.dialogue.models import Conversation, Statement, Vote
+from amanat.dialogue.models_moderation import ModerationAction, PostTranslation, Report
+from amanat.dialogue.models_moderation import Warning as ModerationWarning
+from amanat.dialogue.models_voices import VoiceApplication
 from amanat.elections.models import Election
 
 from .debates import debates_load
@@ -113,7 +116,94 @@ def dialogue_load() -> Conversation:
                 )
             )
     Vote.objects.bulk_create(votes, batch_size=1000)
+    voices_load(conversation, statements)
     analysis_compute(conversation)
     events_load(conversation.election)
     debates_load(voices=people[:30])
     return conversation
+
+
+# Verified voices and moderation in the same story: the demo expert and journalist are
+# verified and wrote two of the statements; the candidate's team waits for review; a
+# participant was warned and their insulting statement removed; two readers reported another.
+VOICES = {
+    "expert": ("expert", "Институт электоральных исследований (демо)",
+               "Изучаю избирательное законодательство Казахстана 12 лет."),
+    "journalist": ("journalist", "Демо-редакция «Сайлау күнделігі»",
+                   "Освещаю выборы как корреспондент с 2019 года."),
+}  # fmt: skip
+AUTHORED = {6: "expert", 13: "journalist"}  # statement index → demo login
+TRANSLATIONS = {
+    0: {"kk": "Әр сайлаушы өз учаскесін оңай табуы керек.",
+        "en": "Every voter should find their polling station easily."},
+    2: {"kk": "Учаскелердегі бақылаушылар азырақ болуы керек.",
+        "en": "There should be fewer observers at polling stations."},
+}  # fmt: skip
+REMOVED = "Все наблюдатели — продажные бездельники, их надо гнать с участков."
+REPORTED = "Подсчёт голосов надо показывать по телевизору в прямом эфире."
+
+
+def voices_load(conversation: Conversation, statements: list[Statement]) -> None:
+    """Idempotent: the rows of the demo logins are replaced on every load."""
+    users = {u.username: u for u in User.objects.filter(username__in=[
+        "expert", "journalist", "candidate_team", "moderator", "citizen", "observer",
+    ])}  # fmt: skip
+    moderator = users.get("moderator")
+    now = timezone.now()
+    VoiceApplication.objects.filter(user__in=users.values()).delete()
+    for login, (capacity, organisation, statement) in VOICES.items():
+        if login in users:
+            VoiceApplication.objects.create(
+                user=users[login], capacity=capacity, organisation=organisation,
+                statement=statement, status=VoiceApplication.Status.APPROVED,
+                decided_by=moderator, decided_at=now,
+            )  # fmt: skip
+    if "candidate_team" in users:
+        VoiceApplication.objects.create(
+            user=users["candidate_team"], capacity="candidate_team",
+            organisation="Штаб кандидата (демо)",
+            statement="Отвечаю за связь штаба с избирателями и наблюдателями.",
+            links="https://example.org/demo-campaign",
+        )  # fmt: skip
+    for index, login in AUTHORED.items():
+        if login in users:
+            Statement.objects.filter(pk=statements[index].pk).update(
+                author=users[login], origin=Statement.Origin.PARTICIPANT
+            )
+    volunteer = users.get("citizen")
+    # Translations and reports point at statements by id (no cascade): the old ones go first.
+    PostTranslation.objects.filter(author=volunteer).delete()
+    Report.objects.filter(reporter__in=users.values()).delete()
+    for index, texts in TRANSLATIONS.items():
+        for language, text in texts.items():
+            PostTranslation.objects.create(
+                post=statements[index], language=language, text=text, author=volunteer
+            )
+    _moderation_load(conversation, moderator, users, now)
+
+
+def _moderation_load(conversation, moderator, users, now) -> None:
+    offender = User.objects.filter(username=f"{VOICE_PREFIX}007").first()
+    if offender is None or moderator is None:
+        return
+    Statement.objects.create(
+        conversation=conversation, text=REMOVED, language="ru", author=offender,
+        origin=Statement.Origin.PARTICIPANT, status=Statement.Status.REJECTED,
+        visibility="removed", moderated_by=moderator, moderated_at=now,
+    )  # fmt: skip
+    ModerationWarning.objects.filter(user=offender).delete()
+    ModerationWarning.objects.create(
+        user=offender, reason="abuse", created_by=moderator,
+        text="Критикуйте работу наблюдателей, но без оскорблений: см. правила модерации.",
+    )  # fmt: skip
+    ModerationAction.objects.filter(moderator=moderator).delete()
+    ModerationAction.objects.create(kind="removed", reason="abuse", moderator=moderator)
+    ModerationAction.objects.create(kind="warned", reason="abuse", moderator=moderator)
+    reported = Statement.objects.create(
+        conversation=conversation, text=REPORTED, language="ru",
+        author=User.objects.filter(username=f"{VOICE_PREFIX}042").first(),
+        origin=Statement.Origin.PARTICIPANT, status=Statement.Status.ACCEPTED,
+    )  # fmt: skip
+    for login in ("citizen", "observer"):
+        if login in users:
+            Report.objects.create(post=reported, reporter=users[login], reason="off_topic")

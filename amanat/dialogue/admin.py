@@ -81,3 +81,35 @@ class CommentAdmin(admin.ModelAdmin):
     list_display = ["debate", "stance", "depth", "author", "visibility", "created_at"]
     list_filter = ["stance", "visibility"]
     raw_id_fields = ["author", "debate", "parent"]
+
+
+from .models_moderation import PostTranslation, Report, Warning  # noqa: E402
+from .models_voices import VoiceApplication  # noqa: E402
+
+
+@admin.register(VoiceApplication)
+class VoiceApplicationAdmin(admin.ModelAdmin):
+    """Read-only: applications are decided on the review page, which audit-logs them."""
+
+    list_display = ["user", "capacity", "organisation", "status", "created_at", "decided_at"]
+    list_filter = ["status", "capacity"]
+    search_fields = ["user__username", "user__last_name", "organisation"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+
+@admin.register(Report, Warning, PostTranslation)
+class ModerationRecordAdmin(admin.ModelAdmin):
+    """Read-only records; moderators act on the moderation pages."""
+
+    list_display = ["__str__", "created_at"]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False

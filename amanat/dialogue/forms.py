@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import Vote
+from .posts import Language
 
 
 class VoteForm(forms.Form):
@@ -16,6 +17,9 @@ class StatementForm(forms.Form):
         min_length=5,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One idea others can agree or disagree with. A moderator reads it first."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language you write in"), choices=Language.choices, required=False
     )
 
 

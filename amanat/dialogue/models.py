@@ -4,6 +4,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from .posts import Post
+
 
 class Conversation(models.Model):
     election = models.ForeignKey(
@@ -28,7 +30,12 @@ class Conversation(models.Model):
         return self.title
 
 
-class Statement(models.Model):
+class Statement(Post):
+    """A post (author, language, visibility after reports) with its own moderation status:
+    only accepted statements are voted on; `visibility` hides one reported by readers."""
+
+    TEXT_FIELD = "text"
+
     class Origin(models.TextChoices):
         SEED = "seed", _("Seed statement")
         PARTICIPANT = "participant", _("Added by a participant")
@@ -42,15 +49,10 @@ class Statement(models.Model):
         Conversation, on_delete=models.CASCADE, related_name="statements"
     )
     text = models.TextField(_("statement"), max_length=400)
-    language = models.CharField(_("language"), max_length=2, default="ru")
     origin = models.CharField(_("origin"), max_length=12, choices=Origin.choices)
     status = models.CharField(
         _("moderation"), max_length=10, choices=Status.choices, default=Status.PENDING
     )
-    author = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    created_at = models.DateTimeField(auto_now_add=True)
     moderated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -59,6 +61,8 @@ class Statement(models.Model):
     class Meta:
         ordering = ["pk"]
         indexes = [models.Index(fields=["conversation", "status"])]
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
 
     def __str__(self) -> str:
         return self.text[:60]
@@ -135,3 +139,5 @@ class Ban(models.Model):
 
 from .models_debates import *  # noqa
 from .models_events import *  # noqa: E402, F403
+from .models_moderation import *  # noqa: E402, F403
+from .models_voices import *  # noqa: E402, F403

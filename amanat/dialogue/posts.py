@@ -5,9 +5,18 @@ and volunteers' translations attach to any post through its content type and id,
 of post gets all of them by inheriting `Post` and using the `dialogue_posts` template tags:
 
     {% load dialogue_posts %}
-    {% post_byline post %}   author (or "anonymous"), verified badge, language, translations
-    {% post_actions post %}  report, translate
+    {% post_byline post %}     author (or "anonymous"), verified badge, language, and for
+                               moderators whether it is hidden
+    {% post_text_shown post %} the text in the reader's language when a volunteer translated
+                               it (labelled, original one click away), else as written
+    {% post_actions post %}    report (htmx, in place), translate
+
+A post's text is read from the field its class names in TEXT_FIELD (else "text", "body",
+"question" or "title"). Public pages show only visible posts (`is_shown`); the moderation
+queue (/dialogue/moderation/) lists reported posts of every kind with no code of their own.
 """
+
+from typing import TypeGuard
 
 from django.conf import settings
 from django.db import models
@@ -50,3 +59,22 @@ class Post(models.Model):
     @property
     def is_shown(self) -> bool:
         return self.visibility == Visibility.VISIBLE
+
+
+# The field that holds a post's text, when a kind of post names none in TEXT_FIELD.
+_TEXT_FIELDS = ("text", "body", "question", "title")
+
+
+def post_text(post) -> str:
+    """The text of any post: its TEXT_FIELD, else the first of the usual names it has."""
+    name = getattr(post, "TEXT_FIELD", None)
+    if name:
+        return str(getattr(post, name, "") or "")
+    for candidate in _TEXT_FIELDS:
+        if hasattr(post, candidate):
+            return str(getattr(post, candidate) or "")
+    return ""
+
+
+def is_post_model(model) -> TypeGuard[type[Post]]:
+    return isinstance(model, type) and issubclass(model, Post) and not model._meta.abstract

@@ -10,6 +10,7 @@ from amanat.accounts.models import User
 
 from .models import Analysis, Conversation, Statement, Vote
 from .opinion import next_statement
+from .posts import Visibility
 
 PALETTE = ("#2171b5", "#d95f02", "#1b9e77", "#7570b3", "#e7298a", "#66a61e")
 MANY_PASSES = 0.3  # a statement where at least this share of votes pass is "unclear"
@@ -24,7 +25,11 @@ def statement_next(conversation: Conversation, user: User) -> Statement | None:
     """An accepted statement the user has not voted on, drawn by the chooser of opinion.py."""
     voted = Vote.objects.filter(conversation=conversation, participant=user).values("statement")
     candidates = list(
-        Statement.objects.filter(conversation=conversation, status=Statement.Status.ACCEPTED)
+        Statement.objects.filter(
+            conversation=conversation,
+            status=Statement.Status.ACCEPTED,
+            visibility=Visibility.VISIBLE,  # reported by readers: hidden until reviewed
+        )
         .exclude(pk__in=voted)
         .values_list("pk", flat=True)
     )
@@ -43,7 +48,11 @@ def statement_next(conversation: Conversation, user: User) -> Statement | None:
 
 def progress(conversation: Conversation, user: User) -> tuple[int, int]:
     """(statements the user voted on, accepted statements)."""
-    accepted = Statement.objects.filter(conversation=conversation, status=Statement.Status.ACCEPTED)
+    accepted = Statement.objects.filter(
+        conversation=conversation,
+        status=Statement.Status.ACCEPTED,
+        visibility=Visibility.VISIBLE,
+    )
     mine = Vote.objects.filter(participant=user, statement__in=accepted).count()
     return mine, accepted.count()
 
@@ -131,7 +140,9 @@ def report(conversation: Conversation, order: str = "consensus") -> Report:
     stats: dict[str, Any] = result.get("statements", {})
     by_pk = {
         str(s.pk): s
-        for s in Statement.objects.filter(conversation=conversation, pk__in=list(map(int, stats)))
+        for s in Statement.objects.filter(
+            conversation=conversation, pk__in=list(map(int, stats)), visibility=Visibility.VISIBLE
+        ).select_related("author")
     }
     informed: dict[str, float] = result.get("group_informed_consensus", {})
     colours = {g["id"]: PALETTE[i % len(PALETTE)] for i, g in enumerate(result.get("groups", []))}
@@ -178,4 +189,6 @@ def votes_for_export(conversation: Conversation) -> QuerySet[Vote]:
 
 
 def statements_pending() -> QuerySet[Statement]:
-    return Statement.objects.filter(status=Statement.Status.PENDING).select_related("conversation")
+    return Statement.objects.filter(status=Statement.Status.PENDING).select_related(
+        "conversation", "author"
+    )

@@ -11,6 +11,7 @@ from amanat.accounts.models import User
 from amanat.audit.services import audit_record
 
 from .models import Analysis, Conversation, Statement, Vote
+from .moderation import posting_refused
 from .tasks import analyse_task
 
 # A recomputation waits this long after the vote that asked for it, gathering the votes that
@@ -50,6 +51,8 @@ def statement_add(
     *, conversation: Conversation, user: User, text: str, language: str, seed: bool = False
 ) -> Statement:
     """A participant's statement waits for a moderator; a seed statement is accepted."""
+    if not seed and posting_refused(user) is not None:
+        raise DialogueError("banned")
     if not conversation.is_open:
         raise DialogueError("closed")
     text = " ".join(text.split())

@@ -11,8 +11,9 @@ from amanat.core.pagination import page_of
 from amanat.core.rate_limits import rate_limit
 from amanat.core.spreadsheets import csv_writer
 
-from . import selectors, services
+from . import selectors, selectors_moderation, services
 from .forms import ModerateForm, StatementForm, VoteForm
+from .forms_moderation import PostDecisionForm
 from .models import Conversation, Statement
 from .selectors_debates import DebateFilters, debates_ranked
 from .selectors_events import events_upcoming
@@ -25,6 +26,7 @@ def _errors() -> dict[str, str]:
         "value": _("Choose agree, disagree or pass."),
         "empty": _("Write a statement first."),
         "duplicate": _("This statement is already in the conversation."),
+        "banned": _("A moderator has barred you from posting in the dialogue."),
     }
 
 
@@ -53,7 +55,8 @@ def _card_context(conversation: Conversation, user) -> dict:
 @login_required
 def vote_page(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     conversation = get_object_or_404(Conversation, pk=pk)
-    context = _card_context(conversation, request.user) | {"form": StatementForm()}
+    form = StatementForm(initial={"language": request.LANGUAGE_CODE[:2]})
+    context = _card_context(conversation, request.user) | {"form": form}
     return render(request, "dialogue/vote.html", context)
 
 
@@ -99,7 +102,8 @@ def statement_add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
                 conversation=conversation,
                 user=request.user,
                 text=form.cleaned_data["text"],
-                language=request.LANGUAGE_CODE,
+                # The writer's choice, else the language of the page they write on.
+                language=form.cleaned_data["language"] or request.LANGUAGE_CODE,
             )
         except services.DialogueError as failure:
             form.add_error("text", _errors()[failure.message])
@@ -146,7 +150,10 @@ def moderation(request: AuthenticatedHttpRequest) -> HttpResponse:
     if not request.user.has_perm("dialogue.moderate_statement"):
         raise PermissionDenied
     page = page_of(request, selectors.statements_pending())
-    return render(request, "dialogue/moderation.html", {"page": page})
+    # Reported posts of every kind (statements, debates, comments, translations…) come first.
+    reported = selectors_moderation.reported_posts()
+    context = {"page": page, "reported": reported, "decision": PostDecisionForm()}
+    return render(request, "dialogue/moderation.html", context)
 
 
 @login_required

@@ -56,6 +56,9 @@ PUBLIC = [
     "/dialogue/debates/",
     "/dialogue/debates/?q=%D1%84%D0%BE%D1%82%D0%BE",  # "фото"
     Found("/dialogue/debates/", r"^/dialogue/debates/\d+/$"),
+    "/dialogue/voices/",
+    "/dialogue/policy/",
+    "/dialogue/moderation/log/",
 ]
 
 # The pages each signed-in role has beyond the public ones (which look the same to everyone
@@ -116,6 +119,8 @@ OWN = {
         Found("/incidents/moderation/", r"^/incidents/moderation/\d+/$"),
         "/incidents/overdue/",
         "/dialogue/moderation/",
+        "/dialogue/voices/queue/",
+        "/dialogue/moderation/bans/",
         "/training/",
     ],
     "analyst": [
@@ -142,7 +147,10 @@ OWN = {
         "/training/",
     ],
     # Experts and journalists run the statistical tests on files they bring.
-    **{role: ["/forensics/", "/training/"] for role in ("expert", "journalist")},
+    **{
+        role: ["/forensics/", "/training/", "/dialogue/voices/apply/"]
+        for role in ("expert", "journalist")
+    },
     "media_monitor": [
         "/media/coding/",
         Found("/media/coding/", r"^/media/coding/\d+/$"),

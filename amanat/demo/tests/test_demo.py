@@ -219,3 +219,30 @@ def test_the_opinion_map_shows_camps_and_consensus(demo):
     participants = User.objects.filter(username__startswith="demo-voice-")
     assert not any(u.has_usable_password() for u in participants[:5])
     assert User.objects.get(username="candidate_team").pk in result["candidates"]
+
+
+@pytest.mark.django_db
+def test_the_dialogue_has_verified_voices_and_a_moderation_log(demo, client):
+    from amanat.dialogue.models_moderation import ModerationAction, PostTranslation, Report
+    from amanat.dialogue.models_voices import VoiceApplication
+
+    approved = dict(
+        VoiceApplication.objects.filter(status="approved").values_list("user__username", "capacity")
+    )
+    assert approved == {"expert": "expert", "journalist": "journalist"}
+    assert list(
+        VoiceApplication.objects.filter(status="pending").values_list("user__username", flat=True)
+    ) == ["candidate_team"]
+    assert set(ModerationAction.objects.values_list("kind", "reason")) == {
+        ("removed", "abuse"),
+        ("warned", "abuse"),
+    }
+    assert Report.objects.count() == 2
+    assert PostTranslation.objects.count() == 4
+    demo_load()  # again: the same rows, not twice as many
+    assert VoiceApplication.objects.count() == 3
+    assert ModerationAction.objects.count() == 2
+    assert (Report.objects.count(), PostTranslation.objects.count()) == (2, 4)
+    page = client.get("/ru/dialogue/voices/").content.decode()
+    assert "✓ Эксперт" in page
+    assert "✓ Журналист" in page
