@@ -1,7 +1,8 @@
 import factory
 
-from amanat.accounts.tests.factories import UserFactory
+from amanat.accounts.tests.factories import PASSWORD, UserFactory
 from amanat.geography.models import Region
+from amanat.mandates.answers import answer_give
 from amanat.mandates.models import Confirmation, Mandate, Support, Topic
 
 
@@ -36,3 +37,17 @@ class SupportFactory(factory.django.DjangoModelFactory):
 
     mandate = factory.SubFactory(MandateFactory)
     user = factory.SubFactory(ConfirmedFactory)
+
+
+def give(team, mandate, text="Біз бұл жолды 2027 жылы жөндейміз, бюджетте қаржы бар.", **kw):
+    """The candidate's team answers the mandate, supporting it."""
+    return answer_give(user=team, mandate=mandate, position="support", text=text, **kw)
+
+
+def sign_in(page, username):
+    """Sign in through the login page of a Playwright page (the live server's base URL)."""
+    page.goto("/ru/accounts/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form:has(input[name=password]) button[type=submit]")
+    page.wait_for_load_state()

@@ -9,7 +9,7 @@ from amanat.mandates.models import Answer, TeamMember
 from amanat.observers.tests.factories import ElectionFactory, token_for
 from amanat.results.tests.protocol_setup import contest_create
 
-from .factories import MandateFactory
+from .factories import MandateFactory, give
 
 pytestmark = pytest.mark.django_db
 
@@ -25,10 +25,6 @@ def team(contest):
     user = UserFactory(role="candidate_team")
     TeamMember.objects.create(user=user, candidate=candidate)
     return user
-
-
-def give(team, mandate, text="Біз бұл жолды 2027 жылы жөндейміз, бюджетте қаржы бар.", **kw):
-    return answer_give(user=team, mandate=mandate, position="support", text=text, **kw)
 
 
 def test_a_second_answer_replaces_the_first_and_keeps_it(team):

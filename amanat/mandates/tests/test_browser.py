@@ -3,25 +3,17 @@ a candidate's team answers it, and the answer shows beside the mandate."""
 
 import pytest
 
-from amanat.accounts.tests.factories import PASSWORD, UserFactory
+from amanat.accounts.tests.factories import UserFactory
 from amanat.mandates.models import Answer, Support, TeamMember
 from amanat.observers.tests.factories import ElectionFactory
 from amanat.results.tests.protocol_setup import contest_create
 
-from .factories import ConfirmedFactory, MandateFactory
+from .factories import ConfirmedFactory, MandateFactory, sign_in
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-
-def sign_in(page, username):
-    page.goto("/ru/accounts/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", PASSWORD)
-    page.click("form:has(input[name=password]) button[type=submit]")
-    page.wait_for_load_state()
 
 
 def test_a_citizen_supports_a_suggested_mandate_and_a_team_answers(page):

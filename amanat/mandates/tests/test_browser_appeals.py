@@ -11,9 +11,8 @@ from pypdf import PdfReader
 
 from amanat.mandates.models import Appeal
 
-from .factories import ConfirmedFactory, MandateFactory
+from .factories import ConfirmedFactory, MandateFactory, sign_in
 from .factories_appeals import StateBodyFactory
-from .test_browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,

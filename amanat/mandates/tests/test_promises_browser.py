@@ -9,8 +9,8 @@ from django.utils import timezone
 from amanat.accounts.tests.factories import UserFactory
 from amanat.mandates.models import Promise
 
+from .factories import sign_in
 from .promise_setup import answer_with_commitment, elect, past_contest
-from .test_browser import sign_in
 
 pytestmark = [
     pytest.mark.browser,

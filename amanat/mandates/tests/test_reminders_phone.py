@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from amanat.accounts.tests.factories import UserFactory
 from amanat.audit.models import AuditEntry
@@ -20,8 +20,7 @@ from amanat.notifications.sms import SmsClient
 from amanat.observers.tests.factories import ElectionFactory
 from amanat.results.tests.protocol_setup import contest_create
 
-from .factories import MandateFactory
-from .test_answers import give
+from .factories import MandateFactory, give
 
 pytestmark = pytest.mark.django_db
 
@@ -144,21 +143,23 @@ def test_sends_are_limited_and_a_taken_or_bad_number_refused(gateway):
 def test_the_web_step_from_the_not_confirmed_page(
     client, gateway, django_capture_on_commit_callbacks
 ):
-    person = UserFactory(preferred_language="ru")
-    client.force_login(person)
-    page = client.get(reverse("mandates:write"))
-    assert page.status_code == 403
-    assert reverse("mandates:phone").encode() in page.content
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = client.post(reverse("mandates:phone"), {"phone": "8 701 123 45 67"})
-    assert sent.status_code == 302
-    assert sent["Location"] == reverse("mandates:phone_code")
-    wrong = client.post(reverse("mandates:phone_code"), {"code": "abc"})
-    assert wrong.status_code == 400
-    assert "Неверный код. Осталось попыток: 4." in wrong.content.decode()
-    done = client.post(reverse("mandates:phone_code"), {"code": code_of(gateway)})
-    assert done["Location"] == reverse("mandates:write")
-    assert Confirmation.objects.get(user=person).address == "+77011234567"
+    # reverse() follows the active language, which an earlier test may have left elsewhere
+    with translation.override("ru"):
+        person = UserFactory(preferred_language="ru")
+        client.force_login(person)
+        page = client.get(reverse("mandates:write"))
+        assert page.status_code == 403
+        assert reverse("mandates:phone").encode() in page.content
+        with django_capture_on_commit_callbacks(execute=True):
+            sent = client.post(reverse("mandates:phone"), {"phone": "8 701 123 45 67"})
+        assert sent.status_code == 302
+        assert sent["Location"] == reverse("mandates:phone_code")
+        wrong = client.post(reverse("mandates:phone_code"), {"code": "abc"})
+        assert wrong.status_code == 400
+        assert "Неверный код. Осталось попыток: 4." in wrong.content.decode()
+        done = client.post(reverse("mandates:phone_code"), {"code": code_of(gateway)})
+        assert done["Location"] == reverse("mandates:write")
+        assert Confirmation.objects.get(user=person).address == "+77011234567"
     bad = client.post(reverse("mandates:phone"), {"phone": "x"})
     assert bad.status_code == 302  # already confirmed: sent on to writing
 
