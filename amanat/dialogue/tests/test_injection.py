@@ -7,6 +7,7 @@ tests/factories*.py modules when one exists, else built from the fields), pages 
 urlpatterns with their ids taken from the created rows, so models and pages added later are
 scanned without touching this file. A model the builder cannot make needs a factory."""
 
+import datetime
 import importlib
 import inspect
 import itertools
@@ -104,6 +105,8 @@ class Builder:
             return timezone.now()
         if isinstance(field, models.DateField):
             return timezone.localdate()
+        if isinstance(field, models.TimeField):
+            return datetime.time(10, 0)
         if isinstance(field, models.BooleanField):
             return False
         if isinstance(field, models.IntegerField | models.FloatField | models.DecimalField):
@@ -213,6 +216,9 @@ def _assert_escaped(response, where: str) -> bool:
     kind = response.get("Content-Type", "")
     if kind.startswith("application/json"):
         json.loads(text)  # well-formed: the payload travels as data, never as markup
+    if not kind.startswith("text/html"):
+        # JSON, CSV, iCalendar, PDF: data a browser never renders as a page, as long as it
+        # may not guess the type.
         assert response.get("X-Content-Type-Options") == "nosniff", where
         return False
     for raw in RAW:
