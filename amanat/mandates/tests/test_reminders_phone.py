@@ -6,7 +6,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from amanat.accounts.tests.factories import UserFactory
 from amanat.audit.models import AuditEntry
@@ -144,23 +144,26 @@ def test_sends_are_limited_and_a_taken_or_bad_number_refused(gateway):
 def test_the_web_step_from_the_not_confirmed_page(
     client, gateway, django_capture_on_commit_callbacks
 ):
-    person = UserFactory(preferred_language="ru")
-    client.force_login(person)
-    page = client.get(reverse("mandates:write"))
-    assert page.status_code == 403
-    assert reverse("mandates:phone").encode() in page.content
-    with django_capture_on_commit_callbacks(execute=True):
-        sent = client.post(reverse("mandates:phone"), {"phone": "8 701 123 45 67"})
-    assert sent.status_code == 302
-    assert sent["Location"] == reverse("mandates:phone_code")
-    wrong = client.post(reverse("mandates:phone_code"), {"code": "abc"})
-    assert wrong.status_code == 400
-    assert "Неверный код. Осталось попыток: 4." in wrong.content.decode()
-    done = client.post(reverse("mandates:phone_code"), {"code": code_of(gateway)})
-    assert done["Location"] == reverse("mandates:write")
-    assert Confirmation.objects.get(user=person).address == "+77011234567"
-    bad = client.post(reverse("mandates:phone"), {"phone": "x"})
-    assert bad.status_code == 302  # already confirmed: sent on to writing
+    # Russian URLs: a test client's request to /en/ earlier in the run leaves English active in
+    # this thread, and reverse() would follow it.
+    with translation.override("ru"):
+        person = UserFactory(preferred_language="ru")
+        client.force_login(person)
+        page = client.get(reverse("mandates:write"))
+        assert page.status_code == 403
+        assert reverse("mandates:phone").encode() in page.content
+        with django_capture_on_commit_callbacks(execute=True):
+            sent = client.post(reverse("mandates:phone"), {"phone": "8 701 123 45 67"})
+        assert sent.status_code == 302
+        assert sent["Location"] == reverse("mandates:phone_code")
+        wrong = client.post(reverse("mandates:phone_code"), {"code": "abc"})
+        assert wrong.status_code == 400
+        assert "Неверный код. Осталось попыток: 4." in wrong.content.decode()
+        done = client.post(reverse("mandates:phone_code"), {"code": code_of(gateway)})
+        assert done["Location"] == reverse("mandates:write")
+        assert Confirmation.objects.get(user=person).address == "+77011234567"
+        bad = client.post(reverse("mandates:phone"), {"phone": "x"})
+        assert bad.status_code == 302  # already confirmed: sent on to writing
 
 
 def test_the_mandate_page_links_to_the_bot_when_there_is_one(client, settings):
