@@ -30,6 +30,16 @@ from amanat.results.tests.protocol_setup import contest_create
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the default language: a request to /en/… leaves English active in
+    the test's thread, and reverse() of a later test would then build /en/ addresses."""
+    from django.utils import translation
+
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _isolated_cache(settings):
     """Each test starts with an empty cache (login throttling and rate limits live there)."""
     from django.core.cache import cache

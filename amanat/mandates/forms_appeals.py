@@ -4,6 +4,12 @@ from django.utils.translation import gettext_lazy as _
 from .models import Appeal, StateBody, Topic
 
 
+def _date_input() -> forms.DateInput:
+    """A browser's date field reads only ISO dates: the localized "06.12.2026" would show an
+    empty field (the filing form's proposed or recorded date)."""
+    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
 class AppealForm(forms.Form):
     body = forms.ModelChoiceField(
         label=_("State body"), queryset=StateBody.objects.filter(is_active=True),
@@ -28,7 +34,7 @@ class AppealForm(forms.Form):
 
 
 class FilingForm(forms.Form):
-    filed_on = forms.DateField(label=_("Filed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    filed_on = forms.DateField(label=_("Filed on"), widget=_date_input())
     filed_via = forms.ChoiceField(label=_("How"), choices=Appeal.Via.choices)
     registration_number = forms.CharField(
         label=_("Registration number (optional)"), max_length=50, required=False
@@ -36,12 +42,8 @@ class FilingForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    extended_to = forms.DateField(
-        label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    notice_on = forms.DateField(
-        label=_("Date of the body's notice"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    extended_to = forms.DateField(label=_("New due date"), widget=_date_input())
+    notice_on = forms.DateField(label=_("Date of the body's notice"), widget=_date_input())
 
 
 class AnswerRecordForm(forms.Form):
@@ -50,7 +52,7 @@ class AnswerRecordForm(forms.Form):
     )
     answered_on = forms.DateField(
         label=_("Date of the answer"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=_date_input(),
     )  # fmt: skip
 
     def clean(self):
