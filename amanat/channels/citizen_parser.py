@@ -58,7 +58,7 @@ def _tokens(text: str) -> list[str]:
 
 
 def _number(token: str) -> int | None:
-    return int(token) if token.isdigit() and 0 < int(token) <= ID_MAX else None
+    return int(token) if token.isdecimal() and 0 < int(token) <= ID_MAX else None
 
 
 def citizen_sms_parse(text: str) -> CitizenSms | None:

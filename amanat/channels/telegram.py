@@ -250,7 +250,7 @@ def _answer(chat_id, observer, raw: str) -> None:
     if question.kind == Question.Kind.YES_NO:
         value = {"1": True, "2": False}.get(raw)
     elif question.kind in (Question.Kind.INTEGER, Question.Kind.SINGLE):
-        value = int(raw) if raw.strip().isdigit() else None
+        value = int(raw) if raw.strip().isdecimal() else None
     elif question.kind == Question.Kind.PHOTO:
         value = raw if SHA256.match(raw) else None  # set by _answer_photo, not typed
     if value is None:

@@ -30,7 +30,7 @@ LISTED = 10  # open conversations offered as buttons
 
 def _number(text: str) -> int | None:
     text = text.strip().lstrip("#№")
-    return int(text) if text.isdigit() and 0 < int(text) < 2**31 else None
+    return int(text) if text.isdecimal() and 0 < int(text) < 2**31 else None
 
 
 def citizen_dispatch(chat_id: int, message: dict, data: str, language: str) -> bool:

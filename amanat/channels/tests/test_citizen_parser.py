@@ -87,6 +87,13 @@ def test_a_support_without_a_number_or_with_junk_names_no_mandate():
     assert citizen_sms_parse("M " + "9" * 40).mandate is None
 
 
+def test_digits_that_are_not_decimal_are_not_numbers():
+    # "²".isdigit() is true but int("²") fails: the parser reads decimal digits only.
+    assert citizen_sms_parse("O ² A").votes == []
+    assert citizen_sms_parse("M ①").mandate is None
+    assert citizen_sms_parse("M ٣").mandate == 3  # Arabic-Indic three is a decimal digit
+
+
 def test_at_most_ten_votes_are_read_from_one_sms():
     parsed = citizen_sms_parse("O " + " ".join(f"{n} A" for n in range(1, 30)))
     assert len(parsed.votes) == MAX_VOTES
