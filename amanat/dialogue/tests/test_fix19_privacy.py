@@ -8,7 +8,12 @@ from django.utils import translation
 
 from amanat.accounts.roles import Role
 from amanat.dialogue import services_moderation
+from amanat.dialogue.models import Statement
+from amanat.dialogue.models_moderation import PostTranslation
+from amanat.dialogue.posts import Visibility
 
+from .factories import StatementFactory
+from .factories_debates import ArgumentFactory, CommentFactory, DebateFactory
 from .factories_events import LiveQuestionFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,3 +46,49 @@ def test_an_anonymous_questions_author_is_named_nowhere(client, make_user):
     # The moderator can still warn the author without learning who it is.
     assert "Warn the author" in body
     assert "Ban the author" not in body
+
+
+def _not_public_posts(make_user):
+    hidden_debate = DebateFactory(author=make_user(), visibility=Visibility.REPORTED)
+    return [
+        StatementFactory(status=Statement.Status.PENDING, text="Pending words"),
+        StatementFactory(status=Statement.Status.REJECTED, text="Rejected words"),
+        LiveQuestionFactory(state="hidden", text="Hidden question words"),
+        ArgumentFactory(debate=hidden_debate, author=make_user(), text="Argument words"),
+        CommentFactory(debate=hidden_debate, author=make_user(), text="Comment words"),
+    ]
+
+
+def test_posts_moderation_has_not_let_through_are_not_served_or_translated(client, make_user):
+    posts = _not_public_posts(make_user)
+    citizen = make_user()
+    client.force_login(citizen)
+    for post in posts:
+        for name in ("post_report", "post_translate"):
+            assert client.get(_url(name, post)).status_code == 404, (name, post)
+        with pytest.raises(services_moderation.ModerationError):
+            services_moderation.translation_add(
+                post=post, translator=citizen, language="kk", text="Аударма"
+            )
+    assert not PostTranslation.objects.exists()
+    # Moderators still open them (to review a report).
+    client.force_login(make_user(role=Role.MODERATOR))
+    for post in posts:
+        assert client.get(_url("post_report", post)).status_code == 200, post
+
+
+def test_a_translation_is_not_translated_and_follows_its_original(client, make_user):
+    statement = StatementFactory(author=make_user(), text="Original words")
+    volunteer = make_user()
+    translated = services_moderation.translation_add(
+        post=statement, translator=volunteer, language="kk", text="Аударма сөздер"
+    )
+    with pytest.raises(services_moderation.ModerationError):
+        services_moderation.translation_add(
+            post=translated, translator=make_user(), language="en", text="Words again"
+        )
+    client.force_login(make_user())
+    assert client.get(_url("post_report", translated)).status_code == 200
+    Statement.objects.filter(pk=statement.pk).update(status=Statement.Status.REJECTED)
+    translated.refresh_from_db()
+    assert client.get(_url("post_report", translated)).status_code == 404
