@@ -1,0 +1,39 @@
+"""Online events must not reveal who asked anonymously, nor the join link to people who did
+not register (review of issue #19)."""
+
+import pytest
+from django.utils import translation
+
+from amanat.accounts.roles import Role
+from amanat.dialogue import services_events as services
+from amanat.dialogue.selectors_events import audience_stats
+
+from .factories_events import EventFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    with translation.override("en"):
+        yield
+
+
+def test_anonymous_questions_and_their_likes_are_counted_apart(make_user):
+    event = EventFactory()
+    journalist, expert, citizen = (
+        make_user(role=r) for r in (Role.JOURNALIST, Role.EXPERT, "citizen")
+    )
+    named = services.question_ask(
+        event=event, user=expert, text="Named question?", anonymous=False, language="ru"
+    )
+    unnamed = services.question_ask(
+        event=event, user=journalist, text="Who pays the counters?", anonymous=True, language="ru"
+    )
+    services.question_like(question=unnamed, user=citizen)
+    services.question_like(question=unnamed, user=expert)
+    services.question_like(question=named, user=citizen)
+    rows = {r.group: (r.questions, r.likes_received, r.likes_given) for r in audience_stats(event)}
+    # The journalist's anonymous question is not counted under "Journalist".
+    assert rows == {"Anonymous": (1, 2, 0), "Expert": (1, 1, 1), "Citizen": (0, 0, 2)}
+
