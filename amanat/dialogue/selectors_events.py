@@ -157,8 +157,8 @@ def event_ical(event: Event, *, url: str) -> bytes:
     item.add("summary", event.title)
     if event.description:
         item.add("description", event.description)
+    # The file is public: the join link (online_url) is for registered people only, on the
+    # event's page, which the URL points to.
     item.add("url", url)
-    if event.online_url:
-        item.add("location", event.online_url)
     calendar.add_component(item)
     return calendar.to_ical()

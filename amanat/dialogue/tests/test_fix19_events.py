@@ -2,6 +2,7 @@
 not register (review of issue #19)."""
 
 import pytest
+from django.urls import reverse
 from django.utils import translation
 
 from amanat.accounts.roles import Role
@@ -37,3 +38,10 @@ def test_anonymous_questions_and_their_likes_are_counted_apart(make_user):
     # The journalist's anonymous question is not counted under "Journalist".
     assert rows == {"Anonymous": (1, 2, 0), "Expert": (1, 1, 1), "Citizen": (0, 0, 2)}
 
+
+def test_the_public_calendar_file_has_no_join_link(client):
+    event = EventFactory(online_url="https://meet.example/secret-room")
+    raw = client.get(reverse("dialogue:event_ics", args=[event.pk])).content.decode()
+    assert "secret-room" not in raw.replace("\r\n ", "")
+    assert "LOCATION" not in raw
+    assert f"/dialogue/events/{event.pk}/" in raw.replace("\r\n ", "")
