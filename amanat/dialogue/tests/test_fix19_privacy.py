@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import translation
 
 from amanat.accounts.roles import Role
-from amanat.dialogue import services_moderation
+from amanat.dialogue import services_moderation, services_voices
 from amanat.dialogue.models import Statement
 from amanat.dialogue.models_moderation import PostTranslation
 from amanat.dialogue.posts import Visibility
@@ -15,6 +15,7 @@ from amanat.dialogue.posts import Visibility
 from .factories import StatementFactory
 from .factories_debates import ArgumentFactory, CommentFactory, DebateFactory
 from .factories_events import LiveQuestionFactory
+from .factories_voices import VoiceApplicationFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -92,3 +93,20 @@ def test_a_translation_is_not_translated_and_follows_its_original(client, make_u
     Statement.objects.filter(pk=statement.pk).update(status=Statement.Status.REJECTED)
     translated.refresh_from_db()
     assert client.get(_url("post_report", translated)).status_code == 404
+
+
+def test_bylines_never_fall_back_to_the_username(client, make_user):
+    by_sms = make_user(username="phone-77011234567", first_name="", last_name="")
+    argument = ArgumentFactory(author=by_sms, text="Counting must be filmed", language="en")
+    services_moderation.translation_add(
+        post=argument, translator=by_sms, language="ru", text="Подсчёт надо снимать"
+    )
+    application = VoiceApplicationFactory(user=by_sms)
+    services_voices.voice_approve(application=application, moderator=make_user(role=Role.MODERATOR))
+    with translation.override("ru"):
+        debate = client.get(reverse("dialogue:debate", args=[argument.debate.pk])).content.decode()
+        voices = client.get(reverse("dialogue:voices")).content.decode()
+    assert "Подсчёт надо снимать" in debate  # the volunteer's byline is on the page
+    for body in (debate, voices):
+        assert "77011234567" not in body
+        assert "Участник" in body
