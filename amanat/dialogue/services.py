@@ -11,6 +11,7 @@ from amanat.accounts.models import User
 from amanat.audit.services import audit_record
 
 from .models import Analysis, Conversation, Statement, Vote
+from .models_moderation import ModerationAction, Reason
 from .moderation import posting_refused
 from .tasks import analyse_task
 
@@ -70,8 +71,11 @@ def statement_add(
     )
 
 
-def statement_moderate(*, statement: Statement, moderator: User, accept: bool) -> Statement:
-    """Accept or moderate out; moderating out an accepted statement changes the map."""
+def statement_moderate(
+    *, statement: Statement, moderator: User, accept: bool, reason: str = ""
+) -> Statement:
+    """Accept or moderate out; moderating out an accepted statement changes the map. The
+    public moderation log counts every statement moderated out (with its reason, if given)."""
     before = statement.status
     statement.status = Statement.Status.ACCEPTED if accept else Statement.Status.REJECTED
     statement.moderated_by, statement.moderated_at = moderator, timezone.now()
@@ -85,6 +89,12 @@ def statement_moderate(*, statement: Statement, moderator: User, accept: bool) -
         )
         if before != statement.status:
             analysis_request(statement.conversation)
+        if before != statement.status == Statement.Status.REJECTED:
+            ModerationAction.objects.create(
+                kind=ModerationAction.Kind.REMOVED,
+                reason=reason if reason in Reason.values else "",
+                moderator=moderator,
+            )
     return statement
 
 

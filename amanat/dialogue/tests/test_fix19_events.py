@@ -6,10 +6,14 @@ from django.urls import reverse
 from django.utils import translation
 
 from amanat.accounts.roles import Role
+from amanat.dialogue import services as opinion
 from amanat.dialogue import services_events as services
+from amanat.dialogue.models import Statement
+from amanat.dialogue.models_moderation import ModerationAction
 from amanat.dialogue.selectors_events import audience_stats
 
-from .factories_events import EventFactory
+from .factories import StatementFactory
+from .factories_events import EventFactory, LiveQuestionFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +49,17 @@ def test_the_public_calendar_file_has_no_join_link(client):
     assert "secret-room" not in raw.replace("\r\n ", "")
     assert "LOCATION" not in raw
     assert f"/dialogue/events/{event.pk}/" in raw.replace("\r\n ", "")
+
+
+def test_the_public_log_counts_statements_moderated_out_and_hidden_questions(client, make_user):
+    moderator = make_user(role=Role.MODERATOR)
+    pending = StatementFactory(status=Statement.Status.PENDING)
+    opinion.statement_moderate(statement=pending, moderator=moderator, accept=False)
+    opinion.statement_moderate(statement=pending, moderator=moderator, accept=False)  # once
+    accepted = StatementFactory(status=Statement.Status.PENDING)
+    opinion.statement_moderate(statement=accepted, moderator=moderator, accept=True)
+    question = LiveQuestionFactory()
+    services.question_mark(question=question, state="hidden", moderator=moderator)
+    assert ModerationAction.objects.filter(kind="removed").count() == 2
+    body = client.get(reverse("dialogue:moderation_log")).content.decode()
+    assert "<td>Removed</td><td>—</td><td>2</td>" in body
