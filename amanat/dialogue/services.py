@@ -31,10 +31,9 @@ def vote_cast(*, conversation: Conversation, statement: Statement, user: User, v
     """Record `user`'s vote; a later vote on the same statement replaces the earlier one."""
     if not conversation.is_open:
         raise DialogueError("closed")
-    if (
-        statement.conversation_id != conversation.pk
-        or statement.status != Statement.Status.ACCEPTED
-    ):
+    # Only accepted statements readers may see: one hidden by reports takes no votes (SMS and
+    # Telegram votes come through here too).
+    if statement.conversation_id != conversation.pk or not statement.is_public:
         raise DialogueError("statement")
     if value not in Vote.Value.values:
         raise DialogueError("value")
