@@ -33,7 +33,8 @@ def opinion_vote(*, statement_id: int, value: int, person: User) -> Outcome:
     """Record the person's vote on the statement, or say why it cannot count."""
     statement = Statement.objects.select_related("conversation").filter(pk=statement_id).first()
     number = {"id": statement_id}
-    if statement is None or statement.status == Statement.Status.PENDING:
+    # A statement hidden by readers' reports is not public: it does not exist for voters.
+    if statement is None or statement.status == Statement.Status.PENDING or not statement.is_shown:
         return Outcome(False, _("There is no statement %(id)s to vote on.") % number)
     if statement.status == Statement.Status.REJECTED:
         return Outcome(False, _("Statement %(id)s was moderated out: it takes no votes.") % number)

@@ -67,6 +67,11 @@ class Statement(Post):
     def __str__(self) -> str:
         return self.text[:60]
 
+    @property
+    def is_public(self) -> bool:
+        # Pending and moderated-out statements are the moderators' business only.
+        return self.is_shown and self.status == self.Status.ACCEPTED
+
 
 class Vote(models.Model):
     """One row per participant and statement: a new vote replaces the old (the last counts)."""

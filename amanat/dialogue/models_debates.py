@@ -105,6 +105,11 @@ class Argument(Post):
     def __str__(self) -> str:
         return self.title
 
+    @property
+    def is_public(self) -> bool:
+        # An argument of a debate hidden by reports or removed is hidden with it.
+        return self.is_shown and self.debate.is_shown
+
 
 class Comment(Post):
     """A top-level comment takes a stance; replies (up to MAX_DEPTH levels) do not."""
@@ -136,6 +141,10 @@ class Comment(Post):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def is_public(self) -> bool:
+        return self.is_shown and self.debate.is_shown
 
 
 class Endorsement(models.Model):

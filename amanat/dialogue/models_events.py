@@ -136,6 +136,11 @@ class LiveQuestion(Post):
     def __str__(self) -> str:
         return self.text[:60]
 
+    @property
+    def is_public(self) -> bool:
+        # A moderator's "hidden" state hides it as reports do.
+        return self.is_shown and self.state != self.State.HIDDEN
+
 
 class QuestionLike(models.Model):
     question = models.ForeignKey(LiveQuestion, on_delete=models.CASCADE, related_name="+")

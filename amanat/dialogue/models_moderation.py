@@ -122,3 +122,9 @@ class PostTranslation(Post, PostRef):
 
     def __str__(self) -> str:
         return self.text[:60]
+
+    @property
+    def is_public(self) -> bool:
+        # A translation of a post the public may not read would show that post's text.
+        original = self.post
+        return self.is_shown and original is not None and original.is_public

@@ -12,7 +12,8 @@ of post gets all of them by inheriting `Post` and using the `dialogue_posts` tem
     {% post_actions post %}    report (htmx, in place), translate
 
 A post's text is read from the field its class names in TEXT_FIELD (else "text", "body",
-"question" or "title"). Public pages show only visible posts (`is_shown`); the moderation
+"question" or "title"). Public pages show only visible posts (`is_shown`, and `is_public`
+for what a kind of post's own moderation has let through); the moderation
 queue (/dialogue/moderation/) lists reported posts of every kind with no code of their own.
 """
 
@@ -59,6 +60,13 @@ class Post(models.Model):
     @property
     def is_shown(self) -> bool:
         return self.visibility == Visibility.VISIBLE
+
+    @property
+    def is_public(self) -> bool:
+        """Whether moderation lets the public read the post at all. Kinds of post with a
+        moderation of their own (a statement's status, a live question's state, the debate an
+        argument belongs to) say more; the generic pages (report, translate) ask this."""
+        return self.is_shown
 
 
 # The field that holds a post's text, when a kind of post names none in TEXT_FIELD.

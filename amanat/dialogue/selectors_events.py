@@ -8,6 +8,7 @@ from datetime import UTC
 from django.conf import settings
 from django.db.models import Case, Count, Q, QuerySet, Sum, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
@@ -17,6 +18,8 @@ from .models_events import Event, LiveQuestion, QuestionLike, Registration
 from .posts import Visibility
 
 State = LiveQuestion.State
+# The statistics' row of anonymous questions (no role is named so).
+ANONYMOUS = "~anonymous"
 ORDERS = {"likes": ["-likes", "-created_at", "-pk"], "new": ["-created_at", "-pk"]}
 
 
@@ -97,14 +100,22 @@ class AudienceRow:
 
 def audience_stats(event: Event) -> list[AudienceRow]:
     """Questions, the likes they received, and likes given, by audience group (the role a
-    person had when they asked or liked). Counts only; hidden and removed questions left out."""
+    person had when they asked or liked); anonymous questions and their likes in a row of
+    their own. Counts only; hidden and removed questions left out."""
     counted = LiveQuestion.objects.filter(event=event, visibility=Visibility.VISIBLE).exclude(
         state=State.HIDDEN
     )
+    # An anonymous question is counted in a row of its own: under the asker's role it could
+    # tell who asked (the only journalist in the hall).
     asked: dict[str, tuple[int, int]] = {
         row["audience"]: (row["n"], row["likes_sum"] or 0)
-        for row in counted.values("audience").annotate(n=Count("pk"), likes_sum=Sum("likes"))
+        for row in counted.filter(anonymous=False)
+        .values("audience")
+        .annotate(n=Count("pk"), likes_sum=Sum("likes"))
     }
+    unnamed = counted.filter(anonymous=True).aggregate(n=Count("pk"), likes_sum=Sum("likes"))
+    if unnamed["n"]:
+        asked[ANONYMOUS] = (unnamed["n"], unnamed["likes_sum"] or 0)
     given: dict[str, int] = dict(
         QuestionLike.objects.filter(question__in=counted)
         .values("audience")
@@ -112,7 +123,7 @@ def audience_stats(event: Event) -> list[AudienceRow]:
         .values_list("audience", "n")
     )
     total = sum(n for n, _likes in asked.values()) or 1
-    labels = dict(Role.choices)
+    labels = dict(Role.choices) | {ANONYMOUS: _("Anonymous")}
     rows = []
     # Most questions first, then most liked; the code breaks ties, so the order never wobbles.
     order = sorted(set(asked) | set(given), key=lambda g: (*(-n for n in asked.get(g, (0, 0))), g))
@@ -146,8 +157,8 @@ def event_ical(event: Event, *, url: str) -> bytes:
     item.add("summary", event.title)
     if event.description:
         item.add("description", event.description)
+    # The file is public: the join link (online_url) is for registered people only, on the
+    # event's page, which the URL points to.
     item.add("url", url)
-    if event.online_url:
-        item.add("location", event.online_url)
     calendar.add_component(item)
     return calendar.to_ical()

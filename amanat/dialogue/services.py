@@ -11,6 +11,7 @@ from amanat.accounts.models import User
 from amanat.audit.services import audit_record
 
 from .models import Analysis, Conversation, Statement, Vote
+from .models_moderation import ModerationAction, Reason
 from .moderation import posting_refused
 from .tasks import analyse_task
 
@@ -30,10 +31,9 @@ def vote_cast(*, conversation: Conversation, statement: Statement, user: User, v
     """Record `user`'s vote; a later vote on the same statement replaces the earlier one."""
     if not conversation.is_open:
         raise DialogueError("closed")
-    if (
-        statement.conversation_id != conversation.pk
-        or statement.status != Statement.Status.ACCEPTED
-    ):
+    # Only accepted statements readers may see: one hidden by reports takes no votes (SMS and
+    # Telegram votes come through here too).
+    if statement.conversation_id != conversation.pk or not statement.is_public:
         raise DialogueError("statement")
     if value not in Vote.Value.values:
         raise DialogueError("value")
@@ -70,8 +70,11 @@ def statement_add(
     )
 
 
-def statement_moderate(*, statement: Statement, moderator: User, accept: bool) -> Statement:
-    """Accept or moderate out; moderating out an accepted statement changes the map."""
+def statement_moderate(
+    *, statement: Statement, moderator: User, accept: bool, reason: str = ""
+) -> Statement:
+    """Accept or moderate out; moderating out an accepted statement changes the map. The
+    public moderation log counts every statement moderated out (with its reason, if given)."""
     before = statement.status
     statement.status = Statement.Status.ACCEPTED if accept else Statement.Status.REJECTED
     statement.moderated_by, statement.moderated_at = moderator, timezone.now()
@@ -85,6 +88,12 @@ def statement_moderate(*, statement: Statement, moderator: User, accept: bool) -
         )
         if before != statement.status:
             analysis_request(statement.conversation)
+        if before != statement.status == Statement.Status.REJECTED:
+            ModerationAction.objects.create(
+                kind=ModerationAction.Kind.REMOVED,
+                reason=reason if reason in Reason.values else "",
+                moderator=moderator,
+            )
     return statement
 
 

@@ -19,6 +19,7 @@ from amanat.notifications.senders import Message
 from amanat.notifications.services import message_send
 
 from .models_events import AgendaItem, Event, LiveQuestion, QuestionLike, Registration
+from .models_moderation import ModerationAction
 from .moderation import posting_refused
 
 Status = Registration.Status
@@ -259,3 +260,6 @@ def _set_state(question: LiveQuestion, state: str, moderator: User) -> None:
         obj=question,
         data={"event": question.event_id, "from": before, "to": state},
     )
+    if state == State.HIDDEN and before != State.HIDDEN:
+        # Hiding a question is moderation the public log counts, like a removed post.
+        ModerationAction.objects.create(kind=ModerationAction.Kind.REMOVED, moderator=moderator)

@@ -171,7 +171,8 @@ def translation_add(*, post: Post, translator: User, language: str, text: str) -
         "language"
     ).choices or []):  # fmt: skip
         raise ModerationError("language")
-    if not post.is_shown or not post_text(post):
+    # Only what the public may read is translated, and a translation is not translated again.
+    if isinstance(post, PostTranslation) or not post.is_public or not post_text(post):
         raise ModerationError("hidden")
     content_type = ContentType.objects.get_for_model(post)
     try:

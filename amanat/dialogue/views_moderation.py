@@ -46,7 +46,8 @@ def _is_moderator(request: HttpRequest) -> bool:
 
 
 def _post_or_404(request: HttpRequest, ct: int, pk: int) -> Post:
-    """Any kind of post by content type and id; a hidden one only for moderators."""
+    """Any kind of post by content type and id; one moderation has not let through (hidden,
+    pending, moderated out, in a hidden debate) only for moderators."""
     try:
         model = ContentType.objects.get_for_id(ct).model_class()
     except ContentType.DoesNotExist as missing:
@@ -54,7 +55,7 @@ def _post_or_404(request: HttpRequest, ct: int, pk: int) -> Post:
     if not is_post_model(model):
         raise Http404
     post = get_object_or_404(model, pk=pk)
-    if not post.is_shown and not _is_moderator(request):
+    if not post.is_public and not _is_moderator(request):
         raise Http404
     return post
 

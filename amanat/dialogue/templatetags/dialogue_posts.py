@@ -64,7 +64,9 @@ def _is_moderator(request) -> bool:
 def post_byline(context, post, anonymous: bool = False):
     """Who wrote the post, their verified capacity, the language, and (for moderators) a post
     hidden from the public. `anonymous` hides the author's name from everyone (live
-    questions asked anonymously) and then shows no badge either."""
+    questions asked anonymously) and then shows no badge either. A post that records it was
+    asked anonymously (LiveQuestion.anonymous) is anonymous on every page, whoever calls."""
+    anonymous = anonymous or bool(getattr(post, "anonymous", False))
     request = context.get("request")
     hidden = post.visibility != Visibility.VISIBLE
     return {
