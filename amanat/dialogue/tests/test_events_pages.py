@@ -281,3 +281,25 @@ def test_event_page_queries_do_not_grow_with_the_questions(client, make_user):
         return len(captured)
 
     assert queries_for(3) == queries_for(12)
+
+
+def test_screen_shows_volunteers_translations_in_the_readers_language(make_user):
+    from django.test import Client
+
+    from amanat.dialogue import services_moderation
+
+    event = EventFactory()
+    live = LiveQuestionFactory(event=event, text="Кто считает голоса?", language="ru", state="live")
+    coming = LiveQuestionFactory(
+        event=event, text="Когда объявят итоги?", language="ru", state="shortlisted"
+    )
+    for question, text in ((live, "Дауыстарды кім санайды?"), (coming, "Қорытынды қашан?")):
+        services_moderation.translation_add(
+            post=question, translator=make_user(), language="kk", text=text
+        )
+    with translation.override("kk"):
+        url = reverse("dialogue:event_screen", args=[event.pk])
+    page = Client().get(url).content.decode()
+    assert "Дауыстарды кім санайды?" in page
+    assert "Қорытынды қашан?" in page
+    assert page.count("post-translation") == 2  # labelled as volunteers' translations
