@@ -107,3 +107,18 @@ def translation_of(post: Post, language: str) -> PostTranslation | None:
         .select_related("author")
         .first()
     )
+
+
+def reported_by(user, posts) -> set[int]:
+    """The ids among `posts` (all of one kind) that `user` has reported: a list refreshed by
+    polling shows "already reported" instead of the report form again."""
+    posts = list(posts)
+    if not getattr(user, "is_authenticated", False) or not posts:
+        return set()
+    return set(
+        Report.objects.filter(
+            reporter=user,
+            content_type=ContentType.objects.get_for_model(posts[0]),
+            object_id__in=[post.pk for post in posts],
+        ).values_list("object_id", flat=True)
+    )
