@@ -330,4 +330,3 @@ def test_a_reported_question_stays_reported_after_the_list_refreshes(make_user, 
     page = client.get(page_url).content.decode()
     assert "amanat/js/questions.js" in page
     assert 'hx-trigger="every 5s"' in page
-
