@@ -17,11 +17,12 @@ class NumberedPage(Page[Any]):
     ellipsis: Promise  # Paginator.ELLIPSIS, translated when shown
 
 
-def page_of(request: HttpRequest, rows, per_page: int = 50) -> NumberedPage:
+def page_of(request: HttpRequest, rows, per_page: int = 50, param: str = "page") -> NumberedPage:
     """The page asked for by ?page= (the last one if past the end, the first if not a
-    number), with `numbers`: the page numbers to link, Paginator.ELLIPSIS for a gap."""
+    number), with `numbers`: the page numbers to link, Paginator.ELLIPSIS for a gap.
+    `param` names another query parameter when a page shows two lists."""
     paginator = Paginator(rows, per_page)
-    found = paginator.get_page(request.GET.get("page"))
+    found = paginator.get_page(request.GET.get(param))
     page = NumberedPage(found.object_list, found.number, paginator)
     page.numbers = list(paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1))
     page.ellipsis = Paginator.ELLIPSIS

@@ -55,18 +55,39 @@ STATEMENTS = [
 PENDING = "Учаскелік комиссия мүшелерінің тізімі алдын ала жариялануы керек."
 PARTICIPANTS = 300
 VOICE_PREFIX = "demo-voice-"
+# Bylines show a first name and a last-name initial, as people sign in public here. The
+# synthetic participants get plausible ones, the same on every load (the index picks them).
+FIRST_NAMES = [
+    "Айгерим", "Нурлан", "Ольга", "Ерлан", "Динара", "Сергей", "Асель", "Бауыржан", "Татьяна",
+    "Даурен", "Гульнара", "Алексей", "Мадина", "Арман", "Елена", "Жанар", "Тимур", "Сауле",
+    "Дмитрий", "Айжан", "Канат", "Наталья", "Алия", "Марат", "Ирина", "Ержан", "Камила",
+    "Руслан", "Жулдыз", "Виктор", "Гаухар", "Самат", "Светлана", "Дана", "Азамат",
+]  # fmt: skip
+INITIALS = "АБВГДЕЖЗИКЛМНОПРСТУХШЫЭЮЯӘҚҒҰ"
+
+
+def participant_name(index: int) -> tuple[str, str]:
+    """(first name, last-name initial) of synthetic participant number `index`."""
+    first = FIRST_NAMES[index % len(FIRST_NAMES)]
+    return first, INITIALS[(index * 7 + index // len(FIRST_NAMES)) % len(INITIALS)] + "."
 
 
 def _participants() -> list[User]:
     names = [f"{VOICE_PREFIX}{i:03d}" for i in range(1, PARTICIPANTS + 1)]
-    existing = set(User.objects.filter(username__in=names).values_list("username", flat=True))
-    new = []
-    for name in names:
-        if name not in existing:
-            user = User(username=name, role=Role.CITIZEN, first_name="Demo")
+    existing = {u.username: u for u in User.objects.filter(username__in=names)}
+    new, renamed = [], []
+    for index, name in enumerate(names, start=1):
+        first, last = participant_name(index)
+        user = existing.get(name)
+        if user is None:
+            user = User(username=name, role=Role.CITIZEN, first_name=first, last_name=last)
             user.set_unusable_password()
             new.append(user)
+        elif (user.first_name, user.last_name) != (first, last):  # loaded before names
+            user.first_name, user.last_name = first, last
+            renamed.append(user)
     User.objects.bulk_create(new, batch_size=500)
+    User.objects.bulk_update(renamed, ["first_name", "last_name"], batch_size=500)
     return list(User.objects.filter(username__in=names).order_by("username"))
 
 

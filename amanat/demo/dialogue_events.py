@@ -18,11 +18,14 @@ NIGHT = {
 }
 NIGHT_TEXT = {
     "kk": "Координаторлар мен заңгерлер бақылаушылардың алғашқы есептері туралы айтып, "
-    "сұрақтарға тікелей жауап береді. (Демо.)",
+    "сұрақтарға тікелей жауап береді. (Демо: бейнетрансляция жоқ, сілтеме ұйымның шартты "
+    "сайтына апарады.)",
     "ru": "Координаторы и юристы рассказывают о первых отчётах наблюдателей и отвечают на "
-    "вопросы в прямом эфире. (Демо.)",
+    "вопросы в прямом эфире. (Демо: видеотрансляции нет, ссылка ведёт на условный сайт "
+    "организации.)",
     "en": "Coordinators and lawyers talk about the observers' first reports and answer "
-    "questions live. (Demo.)",
+    "questions live. (Demo: there is no video stream; the link leads to the organisation's "
+    "placeholder site.)",
 }
 NIGHT_AGENDA = [
     (0, {"kk": "Ашылу және күн тәртібі", "ru": "Открытие и повестка", "en": "Opening"}),
@@ -80,7 +83,6 @@ def events_load(election: Election | None) -> list[Event]:
         election=election, starts_at=starts - timedelta(minutes=30),
         ends_at=starts + timedelta(minutes=90), capacity=len(REGISTERED),
         online_url="https://meet.amanat-observers.kz/election-day",
-        video_url="https://www.youtube-nocookie.com/embed/amanat-demo-stream",
         **{f"title_{c}": t for c, t in NIGHT.items()},
         **{f"description_{c}": t for c, t in NIGHT_TEXT.items()},
     )  # fmt: skip

@@ -3,7 +3,8 @@
 `analyse(votes, …)` takes every vote ever cast in a conversation and returns the map:
 
 - the vote matrix: the last vote of a participant on a statement counts (by time, then by
-  order given); statements moderated out count as 0 for everyone (they move no one);
+  order given); statements moderated out keep their column, every vote on them counts as 0
+  (they move no one, and are reported nowhere);
 - participants with at least min(7, number of statements) votes are clustered: their rows are
   projected on two principal components and grouped by k-means, k = 2…5 by silhouette
   (clustering.py), keeping the ids of the previous analysis' groups;
@@ -139,13 +140,14 @@ def analyse(
     their ids. The result is JSON-ready; `statements` holds the counts behind the report.
     """
     out = set(moderated_out)
-    matrix = votes.matrix.copy()
+    live = votes.matrix.copy()
     active = np.array([s not in out for s in votes.statements], dtype=bool)
-    matrix[:, ~active] = np.where(np.isnan(matrix[:, ~active]), np.nan, 0.0)
-    statements = [s for s, keep in zip(votes.statements, active, strict=True) if keep]
-    live = matrix[:, active]
+    # As in Pol.is, a statement moderated out keeps its column and every vote on it counts as
+    # 0 (like a pass): it moves no one on the map, but neither the threshold min(7, number
+    # of statements) nor the scaling √(statements / votes) changes because of moderation.
+    live[:, ~active] = np.where(np.isnan(live[:, ~active]), np.nan, 0.0)
     voted = (~np.isnan(live)).sum(axis=1)
-    needed = min(MIN_VOTES, len(statements))
+    needed = min(MIN_VOTES, len(votes.statements))
     clustered_rows = (voted >= needed) & (voted > 0)
     clustered = [p for p, c in zip(votes.participants, clustered_rows, strict=True) if c]
 
@@ -166,8 +168,11 @@ def analyse(
         for p, (x, y), label in zip(clustered, xy.tolist(), labels.tolist(), strict=True):
             points[str(p)] = [round(x, 4), round(y, 4), ids[label]]
 
-    counts = {gid: _counts(live, mask) for gid, mask in labels_by_id.items()}
-    a, d, n = _counts(live, np.ones(len(votes.participants), dtype=bool))
+    # Statements moderated out are reported nowhere: not representative, not consensus.
+    shown = live[:, active]
+    statements = [s for s, keep in zip(votes.statements, active, strict=True) if keep]
+    counts = {gid: _counts(shown, mask) for gid, mask in labels_by_id.items()}
+    a, d, n = _counts(shown, np.ones(len(votes.participants), dtype=bool))
     informed = {
         str(s): float(np.prod([pa(c[0][j], c[2][j]) for c in counts.values()]))
         for j, s in enumerate(statements)

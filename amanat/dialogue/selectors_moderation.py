@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from .models import Ban
 from .models_moderation import ModerationAction, PostTranslation, Reason, Report, Warning
-from .posts import Post, Visibility, is_post_model
+from .posts import Post, Visibility, is_post_model, post_text
 
 
 @dataclass
@@ -22,9 +22,10 @@ class Reported:
     reports: list[Report] = field(default_factory=list)
 
 
-def reported_posts() -> list[Reported]:
+def reported_posts(search: str = "") -> list[Reported]:
     """Posts with reports nobody reviewed yet, hidden ones first, then the most reported.
-    One query for the reports and one per kind of post (never one per post)."""
+    One query for the reports and one per kind of post (never one per post). `search` keeps
+    the posts whose text, author's name or login, or a complaint's text holds it."""
     reports = list(
         Report.objects.filter(reviewed_at__isnull=True)
         .select_related("content_type")
@@ -47,8 +48,17 @@ def reported_posts() -> list[Reported]:
         for key, found in by_post.items()
         if key in posts
     ]
+    if search:
+        items = [item for item in items if _matches(item, search.casefold())]
     items.sort(key=lambda r: (r.post.visibility != Visibility.REPORTED, -len(r.reports)))
     return items
+
+
+def _matches(item: Reported, needle: str) -> bool:
+    author = getattr(item.post, "author", None)
+    names = [author.get_full_name(), author.get_username()] if author else []
+    texts = [post_text(item.post), *names, *(report.text for report in item.reports)]
+    return any(needle in text.casefold() for text in texts)
 
 
 def moderation_log() -> list[dict]:
@@ -106,4 +116,19 @@ def translation_of(post: Post, language: str) -> PostTranslation | None:
         )
         .select_related("author")
         .first()
+    )
+
+
+def reported_by(user, posts) -> set[int]:
+    """The ids among `posts` (all of one kind) that `user` has reported: a list refreshed by
+    polling shows "already reported" instead of the report form again."""
+    posts = list(posts)
+    if not getattr(user, "is_authenticated", False) or not posts:
+        return set()
+    return set(
+        Report.objects.filter(
+            reporter=user,
+            content_type=ContentType.objects.get_for_model(posts[0]),
+            object_id__in=[post.pk for post in posts],
+        ).values_list("object_id", flat=True)
     )

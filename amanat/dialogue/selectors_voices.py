@@ -19,12 +19,19 @@ def voices_verified(search: str = "") -> QuerySet[VoiceApplication]:
     return voices.order_by("user__last_name", "user__first_name", "pk")
 
 
-def applications_pending() -> QuerySet[VoiceApplication]:
-    return (
-        VoiceApplication.objects.filter(status=Status.PENDING)
-        .select_related("user")
-        .order_by("created_at", "pk")
-    )
+def applications_pending(search: str = "") -> QuerySet[VoiceApplication]:
+    """Applications waiting for review, oldest first; `search` finds a name, a login, an
+    organisation or words of the statement."""
+    pending = VoiceApplication.objects.filter(status=Status.PENDING).select_related("user")
+    if search:
+        pending = pending.filter(
+            Q(user__first_name__icontains=search)
+            | Q(user__last_name__icontains=search)
+            | Q(user__username__icontains=search)
+            | Q(organisation__icontains=search)
+            | Q(statement__icontains=search)
+        )
+    return pending.order_by("created_at", "pk")
 
 
 def applications_of(user) -> QuerySet[VoiceApplication]:

@@ -151,8 +151,14 @@ def moderation(request: AuthenticatedHttpRequest) -> HttpResponse:
         raise PermissionDenied
     page = page_of(request, selectors.statements_pending())
     # Reported posts of every kind (statements, debates, comments, translations…) come first.
-    reported = selectors_moderation.reported_posts()
-    context = {"page": page, "reported": reported, "decision": PostDecisionForm()}
+    search = request.GET.get("q", "").strip()[:100]
+    reported = selectors_moderation.reported_posts(search)
+    context = {
+        "page": page,
+        "queue": page_of(request, reported, per_page=20, param="queue"),
+        "search": search,
+        "decision": PostDecisionForm(),
+    }
     return render(request, "dialogue/moderation.html", context)
 
 

@@ -16,6 +16,7 @@ from amanat.core.pagination import page_of
 from amanat.core.rate_limits import rate_limit
 
 from . import selectors_events as selectors
+from . import selectors_moderation
 from . import services_events as services
 from .forms_events import EventForm, MarkForm, QuestionForm
 from .models_events import Event, LiveQuestion, Registration
@@ -46,6 +47,7 @@ def _questions_context(request: HttpRequest, event: Event) -> dict:
         "event": event,
         "questions": questions,
         "liked": selectors.liked_by(request.user, questions),
+        "reported": selectors_moderation.reported_by(request.user, questions),
         "order": order,
         "moderator": moderator,
     }

@@ -60,8 +60,11 @@ def _require_reviewer(request: AuthenticatedHttpRequest) -> None:
 def voice_queue(request: AuthenticatedHttpRequest) -> HttpResponse:
     _require_reviewer(request)
     search = request.GET.get("q", "").strip()[:100]
+    applicant = request.GET.get("applicant", "").strip()[:100]
+    pending = selectors_voices.applications_pending(applicant)
     context = {
-        "pending": selectors_voices.applications_pending(),
+        "queue": page_of(request, pending, per_page=20, param="queue"),
+        "applicant": applicant,
         "page": page_of(request, selectors_voices.voices_verified(search), per_page=30),
         "search": search,
     }

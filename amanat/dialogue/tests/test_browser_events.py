@@ -53,3 +53,29 @@ def test_ask_a_live_question_then_the_moderator_marks_it_answered(new_page, make
                                                     timeout=12_000)  # fmt: skip
     question = LiveQuestion.objects.get()
     assert (question.state, question.anonymous) == ("answered", True)
+
+
+def test_the_list_refresh_waits_while_a_report_form_is_open(new_page, make_user):
+    from .factories_events import LiveQuestionFactory
+
+    event = EventFactory(title_ru="Брифинг о подсчёте", capacity=10)
+    LiveQuestionFactory(event=event, text="Грубый вопрос?", language="ru")
+    make_user(username="citizen2", password="citizen pass 2026")
+    page = new_page()
+    sign_in(page, "citizen2", "citizen pass 2026")
+    page.goto(f"/ru/dialogue/events/{event.pk}/")
+    card = page.locator(".question", has_text="Грубый вопрос?")
+    card.locator("summary").click()
+    card.get_by_label("Подробности для модераторов (необязательно)").fill("Оскорбление")
+    # A new question arrives: the poll would show it, but the open form holds the poll.
+    LiveQuestionFactory(event=event, text="Новый вопрос?", language="ru")
+    page.wait_for_timeout(7_000)
+    expect(page.locator("#question-list")).not_to_contain_text("Новый вопрос?")
+    expect(card.locator("details.post-report")).to_have_attribute("open", "")
+    expect(card.locator("textarea")).to_have_value("Оскорбление")
+    card.get_by_role("button", name="Отправить жалобу").click()
+    expect(card).to_contain_text("Спасибо")
+    # Polling resumes; the reported question says so instead of offering the form again.
+    expect(page.locator("#question-list")).to_contain_text("Новый вопрос?", timeout=12_000)
+    expect(card).to_contain_text("Вы уже пожаловались", timeout=12_000)
+    expect(card.locator("details.post-report")).to_have_count(0)

@@ -82,3 +82,13 @@ def test_a_missing_or_binary_file_is_explained(tmp_path):
     binary.write_bytes(b"\xff\xfe\x00participant")
     with pytest.raises(CommandError, match="not a UTF-8 CSV"):
         run(binary)
+
+
+@pytest.mark.parametrize("given", ["2,x", "2,99", "x"])
+def test_a_moderated_out_id_not_in_the_file_is_refused(tmp_path, given):
+    path = write(tmp_path, "participant,statement,vote,time\n1,2,1,0\n1,3,-1,0\n")
+    bad = given.split(",")[-1]
+    with pytest.raises(CommandError, match=f"--moderated-out: {bad} is not a statement id"):
+        run(path, "--moderated-out", given)
+    # Ids that are in the file are taken, spaces and empty parts aside.
+    assert run(path, "--moderated-out", " 2, ,3")["participants"] == 1

@@ -281,3 +281,52 @@ def test_event_page_queries_do_not_grow_with_the_questions(client, make_user):
         return len(captured)
 
     assert queries_for(3) == queries_for(12)
+
+
+def test_screen_shows_volunteers_translations_in_the_readers_language(make_user):
+    from django.test import Client
+
+    from amanat.dialogue import services_moderation
+
+    event = EventFactory()
+    live = LiveQuestionFactory(event=event, text="Кто считает голоса?", language="ru", state="live")
+    coming = LiveQuestionFactory(
+        event=event, text="Когда объявят итоги?", language="ru", state="shortlisted"
+    )
+    for question, text in ((live, "Дауыстарды кім санайды?"), (coming, "Қорытынды қашан?")):
+        services_moderation.translation_add(
+            post=question, translator=make_user(), language="kk", text=text
+        )
+    with translation.override("kk"):
+        url = reverse("dialogue:event_screen", args=[event.pk])
+    page = Client().get(url).content.decode()
+    assert "Дауыстарды кім санайды?" in page
+    assert "Қорытынды қашан?" in page
+    assert page.count("post-translation") == 2  # labelled as volunteers' translations
+
+
+def test_a_reported_question_stays_reported_after_the_list_refreshes(make_user, client):
+    from django.contrib.contenttypes.models import ContentType
+
+    event = EventFactory()
+    reported = LiveQuestionFactory(event=event, text="Rude one?")
+    other = LiveQuestionFactory(event=event, text="Fine one?")
+    client.force_login(make_user())
+    ct = ContentType.objects.get_for_model(LiveQuestion).pk
+    with translation.override("en"):
+        report_url = reverse("dialogue:post_report", kwargs={"ct": ct, "pk": reported.pk})
+        list_url = reverse("dialogue:event_questions", args=[event.pk])
+        page_url = reverse("dialogue:event", args=[event.pk])
+    response = client.post(report_url, {"reason": "abuse", "text": ""}, HTTP_HX_REQUEST="true")
+    assert "Thank you" in response.content.decode()
+    part = client.get(list_url, HTTP_HX_REQUEST="true").content.decode()
+    # The poll shows "already reported" for that question and the form only for the other.
+    mine = part.split(f'id="question-{reported.pk}"')[1].split("</li>")[0]
+    theirs = part.split(f'id="question-{other.pk}"')[1].split("</li>")[0]
+    assert "You have already reported this post" in mine
+    assert "post-report" not in mine
+    assert "post-report" in theirs
+    # The page loads the script that holds the poll while a report form is open.
+    page = client.get(page_url).content.decode()
+    assert "amanat/js/questions.js" in page
+    assert 'hx-trigger="every 5s"' in page

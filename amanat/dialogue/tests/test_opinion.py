@@ -95,8 +95,36 @@ def test_moderated_out_statement_counts_for_nothing():
     result = _two_camps(moderated_out=[1])
     assert "1" not in result["group_informed_consensus"]
     assert all(r["statement"] != 1 for g in result["groups"] for r in g["representative"])
-    # With 3 live statements, everyone still has min(7, 3) = 3 votes: still 8 clustered.
+    # The column stays (votes on it count as 0): min(7, 4) = 4 votes, everyone has 4.
     assert len(result["clustered"]) == 8
+    assert "1" not in result["statements"]
+    assert result["consensus"]["agree"] == [3]
+
+
+def test_a_statement_moderated_out_does_not_lower_the_threshold():
+    # 10 participants vote on 8 statements; 99 votes once, on statement 0; 1…7 moderated
+    # out. Still min(7, 8) = 7 votes needed: 99 (1 vote) is not clustered; had the columns
+    # been dropped, min(7, 1) = 1 would have clustered them.
+    rows = [(p, s, 1 if p < 5 else -1) for p in range(10) for s in range(8)]
+    rows += [(99, 0, 1)]
+    result = matrix_of(rows, moderated_out=range(1, 8))
+    assert 99 not in result["clustered"]
+    assert sorted(result["clustered"]) == list(range(10))
+    assert list(result["group_informed_consensus"]) == ["0"]
+
+
+def test_votes_on_a_statement_moderated_out_count_as_passes():
+    # The map with statement 7 moderated out equals the map where every vote on 7 is a pass:
+    # same threshold, same scaling √(8 statements / votes) for 98, who skipped statement 3.
+    rows = [(p, s, 1 if (p < 5) == (s % 2 == 0) else -1) for p in range(10) for s in range(8)]
+    rows += [(98, s, 1) for s in range(8) if s != 3]
+    passes = [(p, s, 0 if s == 7 else v) for p, s, v in rows]
+    moderated = matrix_of(rows, moderated_out=[7])
+    as_passes = matrix_of(passes)
+    assert moderated["clustered"] == as_passes["clustered"]
+    assert 98 in moderated["clustered"]
+    for p, point in as_passes["points"].items():
+        assert moderated["points"][p][:2] == pytest.approx(point[:2])
 
 
 def test_too_few_votes_are_not_clustered():

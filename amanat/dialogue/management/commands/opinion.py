@@ -68,6 +68,22 @@ def read_votes(path: str) -> tuple[list[Any], list[Any], list[int], list[float]]
     return people, statements, values, times
 
 
+def moderated_out(text: str, statements: list[Any], path: str) -> list[Any]:
+    """The ids given to --moderated-out, each one a statement of the file: a typo (`2,x`)
+    would otherwise silently leave a statement in the map."""
+    text_ids = any(isinstance(s, str) for s in statements)
+    parts = [part.strip() for part in text.split(",") if part.strip()]
+    out = [part if text_ids else _id(part) for part in parts]
+    known = set(statements)
+    unknown = [part for part, key in zip(parts, out, strict=True) if key not in known]
+    if unknown:
+        raise CommandError(
+            f"--moderated-out: {', '.join(unknown)} is not a statement id in {path}"
+            f" (give statement ids from its statement column, comma-separated)"
+        )
+    return out
+
+
 class Command(BaseCommand):
     help = "Opinion maps (Pol.is method) from a CSV of votes."
 
@@ -84,12 +100,7 @@ class Command(BaseCommand):
         people, statements, values, times = read_votes(options["file"])
         if not values:
             raise CommandError(f"{options['file']} holds no votes")
-        text_ids = any(isinstance(s, str) for s in statements)
-        out = [
-            (part if text_ids else _id(part))
-            for part in (p.strip() for p in options["moderated_out"].split(","))
-            if part
-        ]
+        out = moderated_out(options["moderated_out"], statements, options["file"])
         result = command_view(analyse(vote_matrix(people, statements, values, times), out))
         if options["json"]:
             self.stdout.write(json.dumps(result, indent=2, ensure_ascii=False))
