@@ -56,6 +56,9 @@ def reported_posts(search: str = "") -> list[Reported]:
 
 def _matches(item: Reported, needle: str) -> bool:
     author = getattr(item.post, "author", None)
+    # An anonymous question is never found by its author's name: that would name them.
+    if getattr(item.post, "anonymous", False):
+        author = None
     names = [author.get_full_name(), author.get_username()] if author else []
     texts = [post_text(item.post), *names, *(report.text for report in item.reports)]
     return any(needle in text.casefold() for text in texts)

@@ -47,6 +47,13 @@ def test_an_anonymous_questions_author_is_named_nowhere(client, make_user):
     # The moderator can still warn the author without learning who it is.
     assert "Warn the author" in body
     assert "Ban the author" not in body
+    # Nor does searching the queue by the author's name find the anonymous question.
+    for name in ("Secretova", "secret-asker"):
+        found = client.get(reverse("dialogue:moderation"), {"q": name}).content.decode()
+        assert "Who counts the ballots?" not in found, name
+    assert "Who counts the ballots?" in client.get(
+        reverse("dialogue:moderation"), {"q": "ballots"}
+    ).content.decode()
 
 
 def _not_public_posts(make_user):
