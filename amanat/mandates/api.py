@@ -87,9 +87,11 @@ def _addressed(payload: "MandateIn") -> tuple[Election | None, Contest | None]:
             raise _invalid("election", _("No election has this short name."))
     contest = None
     if payload.contest:
-        contest = Contest.objects.filter(election=election, code=payload.contest).first()
+        contest = (
+            selectors.district_contests().filter(election=election, code=payload.contest).first()
+        )
         if contest is None:
-            raise _invalid("contest", _("The election has no contest with this code."))
+            raise _invalid("contest", _("The election has no district with this code."))
     return election, contest
 
 

@@ -9,7 +9,7 @@ from django.utils import timezone
 from amanat.accounts.models import User
 from amanat.audit.models import AuditEntry
 from amanat.core.statistics import wilson_interval
-from amanat.elections.models import Election
+from amanat.elections.models import Contest, Election
 from amanat.geography.models import Region
 
 from .models import Confirmation, Mandate
@@ -43,6 +43,12 @@ def election_default() -> Election | None:
     the latest when none is scheduled (as elections.selectors.election_current, but read
     afresh: a write is never addressed from a 30-second-old memo)."""
     return elections_not_over().first() or Election.objects.order_by("-election_day").first()
+
+
+def district_contests() -> QuerySet[Contest]:
+    """The contests a mandate may be narrowed to: one district's (a nationwide contest has
+    the same candidates as the whole election)."""
+    return Contest.objects.filter(kind=Contest.Kind.SINGLE_MEMBER).select_related("election")
 
 
 def mandates_listed(*, region: Region | None = None, search: str = "") -> QuerySet[Mandate]:

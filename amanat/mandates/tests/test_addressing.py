@@ -85,7 +85,9 @@ def test_the_api_takes_the_issues_body_and_an_optional_election_and_contest(clie
                         content_type="application/json", **auth)  # fmt: skip
     assert plain.status_code == 201
     assert Mandate.objects.get(pk=plain.json()["id"]).election == election
-    contest = candidate_of(team).ballotoption_set.get().contest
+    contest = Contest.objects.create(
+        election=election, code="district-9", kind="single_member", name="District 9"
+    )
     named = {**body, "client_id": str(uuid.uuid4()), "election": election.slug,
              "contest": contest.code}  # fmt: skip
     made = client.post("/api/v1/mandates", named, content_type="application/json", **auth)
