@@ -1,12 +1,14 @@
 """Who a citizen's SMS or Telegram message comes from: an account, found or made.
 
 A phone number proves the person (an SMS comes from it; Telegram shares a contact only of the
-account's own verified number). The account is the one whose confirmed phone is the number,
-else the one whose profile gives the number (the SMS confirms it); else a minimal participant
-account is made for the number: a username derived from it, the number, the language the
-person wrote in, no password, and the phone Confirmation. A Telegram chat with no phone is
-linked to a minimal account of its own, enough to vote on opinion statements (not to support
-mandates, which needs a confirmed person)."""
+account's own verified number). The account is the one whose confirmed phone is the number
+(a Confirmation with the address). A profile that merely gives the number proves nothing
+(anyone can type any number there, and linking the SMS to it would hand that account the
+number's supports), so otherwise a minimal participant account is made for the number: a
+username derived from it, the number, the language the person wrote in, no password, and
+the phone Confirmation. A Telegram chat with no phone is linked to a minimal account of its
+own, enough to vote on opinion statements (not to support mandates, which needs a confirmed
+person)."""
 
 import secrets
 
@@ -40,7 +42,7 @@ def phone_person(*, phone: str, language: str) -> User:
     )
     if confirmed is not None:
         return confirmed.user
-    user = User.objects.filter(phone=phone).first() or _participant(phone, language)
+    user = _participant(phone, language)
     if Confirmation.objects.filter(user=user, channel=Confirmation.Channel.PHONE).exists():
         return user  # another number of theirs is confirmed: it stays the one on record
     try:
@@ -51,17 +53,25 @@ def phone_person(*, phone: str, language: str) -> User:
 
 
 def _participant(phone: str, language: str) -> User:
+    """The participant account of the number: made on its first message, found by its
+    username afterwards (another account's profile may give the same number)."""
     username = f"phone-{phone.lstrip('+')}"
+    made = User.objects.filter(username=username).first()
+    if made is not None:
+        return made
     try:
         with transaction.atomic():
+            # The profile number is unique: when another profile claims it, the confirmed
+            # number (the Confirmation) is what proves this participant.
+            claimed = User.objects.filter(phone=phone).exists()
             user = User(
-                username=username, phone=phone,
+                username=username, phone="" if claimed else phone,
                 preferred_language=language if language in LANGUAGES else "ru",
             )  # fmt: skip
             user.set_unusable_password()
             user.save()
     except IntegrityError:  # made by the same person's other message at the same time
-        return User.objects.get(phone=phone)
+        return User.objects.get(username=username)
     return user
 
 

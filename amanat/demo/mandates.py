@@ -3,8 +3,10 @@ four regions, written by confirmed demo voters, with supports, sightings (who op
 a few near-duplicates for the moderator to merge."""
 
 import random
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from amanat.accounts.models import User
 from amanat.elections.models import Election
@@ -131,7 +133,11 @@ def mandates_load(election: Election) -> int:
             title=title, text=text, topic=topic, region=regions[code],
             client_id=demo_id("mandate", index), election=election,
         )  # fmt: skip
-        mandate, _created = mandate_write(author=author, data=data)
+        mandate, created = mandate_write(author=author, data=data)
+        if created:  # written over the campaign, 60 to 90 days before election day
+            written = timezone.now() - timedelta(days=60 + (index * 7) % 31, hours=index % 24)
+            Mandate.objects.filter(pk=mandate.pk).update(created_at=written)
+            mandate.created_at = written
         mandates.append(mandate)
         seen = rng.sample(voters, rng.randint(3, 40))
         agree = rng.random()

@@ -22,9 +22,21 @@ class TeamMemberAdmin(admin.ModelAdmin):
 
 @admin.register(Answer)
 class AnswerAdmin(admin.ModelAdmin):
+    """Read-only: an answer is a candidate's official word, changed only by the team's new
+    answer (which keeps the old one as history and is audit-logged), never by staff."""
+
     list_display = ["mandate", "candidate", "position", "is_current", "is_copy", "created_at"]
     list_filter = ["position", "is_current", "is_copy"]
     raw_id_fields = ["mandate", "author"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Confirmation)

@@ -12,7 +12,7 @@ from amanat.accounts.models import User
 from amanat.accounts.roles import Role
 from amanat.audit.services import audit_record
 from amanat.core.statistics import wilson_interval
-from amanat.elections.models import BallotOption, Candidate
+from amanat.elections.models import BallotOption, Candidate, Election
 
 from .models import Answer, Mandate, TeamMember
 from .similarity import dice, trigrams
@@ -32,15 +32,21 @@ def team_candidate(user: User) -> Candidate | None:
     return member.candidate if member else None
 
 
-def addressed_to(candidate: Candidate) -> QuerySet[Mandate]:
+def addressed_to(candidate: Candidate, election: Election | None = None) -> QuerySet[Mandate]:
     """Open mandates addressed to the candidate: those of a district's contest the candidate
-    runs in, and those of the whole election (or of no election named) in any of the
-    elections the candidate runs in."""
+    runs in, and those of the whole of an election the candidate runs in (of `election`
+    only, when given). A mandate naming no election is addressed to nobody: counting it
+    against every candidate of every election would lower every answer rate."""
     options = BallotOption.objects.filter(candidate=candidate)
+    if election is not None:
+        options = options.filter(contest__election=election)
     contests = options.values("contest")
     elections = options.values("contest__election")
-    whole = Q(contest__isnull=True) & (Q(election__isnull=True) | Q(election__in=elections))
-    return Mandate.objects.open().filter(Q(contest__in=contests) | whole)
+    return (
+        Mandate.objects.open()
+        .filter(election__in=elections)
+        .filter(Q(contest__in=contests) | Q(contest__isnull=True))
+    )
 
 
 def answering_candidate(user: User, mandate: Mandate) -> Candidate | None:
@@ -51,12 +57,15 @@ def answering_candidate(user: User, mandate: Mandate) -> Candidate | None:
     return candidate
 
 
-def _is_copy(candidate: Candidate, mandate: Mandate, text: str) -> bool:
+def _copies_of(candidate: Candidate, mandate: Mandate, text: str) -> list[int]:
+    """The candidate's current answers to other mandates that are near-identical to `text`."""
     wanted = trigrams(text)
     others = Answer.objects.filter(candidate=candidate, is_current=True).exclude(mandate=mandate)
-    return any(
-        dice(wanted, trigrams(t)) >= COPY_SCORE for t in others.values_list("text", flat=True)
-    )
+    return [
+        pk
+        for pk, other in others.values_list("pk", "text")
+        if dice(wanted, trigrams(other)) >= COPY_SCORE
+    ]
 
 
 def answer_give(
@@ -73,10 +82,13 @@ def answer_give(
         Answer.objects.filter(mandate=mandate, candidate=candidate, is_current=True).update(
             is_current=False
         )
+        copies = _copies_of(candidate, mandate, text)
+        # The whole near-identical group is marked, the first one too: one text pasted under
+        # five mandates answers none of them in particular, so none counts.
+        Answer.objects.filter(pk__in=copies).update(is_copy=True)
         answer = Answer.objects.create(
             mandate=mandate, candidate=candidate, author=user, position=position, text=text,
-            commitment=commitment.replace("\x00", "").strip()[:1000],
-            is_copy=_is_copy(candidate, mandate, text),
+            commitment=commitment.replace("\x00", "").strip()[:1000], is_copy=bool(copies),
         )  # fmt: skip
         audit_record(action="mandates.answered", actor=user, obj=answer, request=request)
     return answer
@@ -92,13 +104,19 @@ class AnswerRate:
     high: float | None
 
 
-def answer_rates() -> list[AnswerRate]:
-    """Each candidate on a ballot: mandates addressed, answered (copy-pastes do not count),
-    and the rate with its 95 % Wilson interval once at least MIN_ADDRESSED were addressed."""
+def answer_rates(election: Election | None) -> list[AnswerRate]:
+    """Each candidate on a ballot of `election` (the rates are per election: a past
+    election's unanswered mandates do not weigh on the current one): mandates addressed,
+    answered (copy-pastes do not count), and the rate with its 95 % Wilson interval once at
+    least MIN_ADDRESSED were addressed."""
+    if election is None:
+        return []
     rates = []
-    candidates = Candidate.objects.filter(ballotoption__isnull=False).distinct().order_by("pk")
+    candidates = (
+        Candidate.objects.filter(ballotoption__contest__election=election).distinct().order_by("pk")
+    )
     for candidate in candidates:
-        addressed = addressed_to(candidate)
+        addressed = addressed_to(candidate, election)
         answered = (
             Answer.objects.filter(candidate=candidate, is_current=True, is_copy=False)
             .filter(mandate__in=addressed)

@@ -7,11 +7,20 @@ from django.utils.translation import gettext as _
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from amanat.core.api_errors import ApiError, ErrorCode, QueryText, error_responses
+from amanat.core.api_errors import (
+    ApiError,
+    ErrorCode,
+    QueryText,
+    error_response,
+    error_responses,
+)
+from amanat.core.rate_limits import limit_reached, with_retry_after
+from amanat.elections.models import Contest, Election
 from amanat.geography.models import Region
 
 from . import selectors, services
 from .answers import AnswerRefused, answer_give, answer_rates
+from .api_pages import page_bounds
 from .models import Answer, Mandate, Topic
 
 router = Router(tags=["mandates"])
@@ -23,6 +32,10 @@ class MandateIn(Schema):
     text: str = Field(min_length=20, max_length=5000)
     topic: str = Field(max_length=20)
     region: str = Field(max_length=10)
+    # Optional: the election's short name (default: the next election, see
+    # selectors.election_default) and the code of one district's contest in it.
+    election: str = Field(default="", max_length=60)
+    contest: str = Field(default="", max_length=40)
 
 
 class MandateOut(Schema):
@@ -57,6 +70,31 @@ def _invalid(field: str, message: str) -> ApiError:
     return ApiError(422, ErrorCode.INVALID, _("The mandate is not valid."), errors)
 
 
+def _limited(request, *, group: str, rate: str, key: str = "user_or_ip"):
+    """A 429 answer with Retry-After once the caller sent more than `rate`, else None."""
+    wait = limit_reached(request, group=group, key=key, rate=rate)
+    if not wait:
+        return None
+    message = _("Too many requests. Try again in %(seconds)s seconds.") % {"seconds": wait}
+    return with_retry_after(error_response(429, "rate_limited", message), wait)
+
+
+def _addressed(payload: "MandateIn") -> tuple[Election | None, Contest | None]:
+    election = selectors.election_default()
+    if payload.election:
+        election = Election.objects.filter(slug=payload.election).first()
+        if election is None:
+            raise _invalid("election", _("No election has this short name."))
+    contest = None
+    if payload.contest:
+        contest = (
+            selectors.district_contests().filter(election=election, code=payload.contest).first()
+        )
+        if contest is None:
+            raise _invalid("contest", _("The election has no district with this code."))
+    return election, contest
+
+
 def _not_confirmed() -> ApiError:
     message = _("Confirm your phone number or e-mail address to write and support mandates.")
     return ApiError(403, ErrorCode.PERMISSION_DENIED, message)
@@ -64,23 +102,30 @@ def _not_confirmed() -> ApiError:
 
 @router.post(
     "/mandates",
-    response={200: MandateOut, 201: MandateOut, **error_responses(400, 401, 403, 422)},
+    response={200: MandateOut, 201: MandateOut, **error_responses(400, 401, 403, 422, 429)},
     summary="Write a mandate (the same client_id again gives the same mandate)",
 )
 def mandate_create(request, payload: MandateIn):
+    refused = _limited(request, group="mandates.write", rate="20/h", key="user")
+    if refused is not None:
+        return refused
     if payload.topic not in Topic.values:
         raise _invalid("topic", _("Unknown topic."))
     region = Region.objects.filter(code=payload.region).first()
     if region is None:
         raise _invalid("region", _("Unknown region code (ISO 3166-2, e.g. KZ-71)."))
+    election, contest = _addressed(payload)
     data = services.MandateInput(
         title=payload.title, text=payload.text, topic=payload.topic, region=region,
-        client_id=payload.client_id,
+        election=election, contest=contest, client_id=payload.client_id,
     )  # fmt: skip
     try:
         mandate, created = services.mandate_write(author=request.user, data=data, request=request)
     except services.NotConfirmed:
         raise _not_confirmed() from None
+    except services.ClientIdTaken:
+        message = _("This client_id was used by another person: send a new one.")
+        raise _invalid("client_id", message) from None
     body = _out(mandate, selectors.mandate_supporters(mandate))
     return Status(201 if created else 200, body)
 
@@ -113,19 +158,24 @@ def mandates_list(request, region: QueryText = "", limit: int = 100, offset: int
         where = Region.objects.filter(code=region).first()
         if where is None:
             raise _invalid("region", _("Unknown region code (ISO 3166-2, e.g. KZ-71)."))
-    start = max(0, offset)
-    rows = selectors.mandates_listed(region=where)[start : start + max(1, min(limit, 500))]
+    start, stop = page_bounds(limit, offset, 500)
+    rows = selectors.mandates_listed(region=where)[start:stop]
     return [_out(m, m.supporters) for m in rows]  # type: ignore[attr-defined]
 
 
 @router.get(
     "/mandates/similar",
-    response={200: list[SimilarOut], **error_responses(422)},
+    response={200: list[SimilarOut], **error_responses(422, 429)},
     auth=None,
     summary="Mandates like a text (character trigrams), best first",
 )
 def mandates_similar(request, text: QueryText, limit: int = 5):
-    matches = selectors.mandates_similar(text, limit=max(1, min(limit, 20)))
+    # Each call compares the text with thousands of mandates in Python: limited per caller.
+    refused = _limited(request, group="mandates.similar", rate="120/h")
+    if refused is not None:
+        return refused
+    page_bounds(limit, 0, 20)
+    matches = selectors.mandates_similar(text, limit=limit)
     return [{"id": m.id, "title": m.title, "score": m.score} for m in matches]
 
 
@@ -148,6 +198,8 @@ class AnswerOut(Schema):
 
 class AnswerRateOut(Schema):
     candidate: str
+    candidate_id: int
+    election: str
     addressed: int
     answered: int
     rate: float | None
@@ -165,7 +217,9 @@ def mandate_answer(request, mandate_id: int, payload: AnswerIn):
     if mandate is None:
         raise ApiError(404, ErrorCode.NOT_FOUND, _("No mandate has this number."))
     if payload.position not in Answer.Position.values:
-        raise _invalid("position", _("The position is support, partly or against."))
+        message = _("The position is support, partly or against.")
+        errors = [{"field": "position", "code": ErrorCode.INVALID, "message": message}]
+        raise ApiError(422, ErrorCode.INVALID, _("The answer is not valid."), errors)
     try:
         answer = answer_give(
             user=request.user, mandate=mandate, position=payload.position, text=payload.text,
@@ -184,21 +238,29 @@ def mandate_answer(request, mandate_id: int, payload: AnswerIn):
 
 @router.get(
     "/candidates/answer-rates",
-    response={200: list[AnswerRateOut]},
+    response={200: list[AnswerRateOut], **error_responses(422)},
     auth=None,
-    summary="Each candidate's answer rate with a 95 % Wilson interval (from 5 mandates on)",
+    summary="Each candidate's answer rate in one election (default: the next one) with a "
+    "95 % Wilson interval (from 5 mandates on)",
 )
-def candidates_answer_rates(request):
+def candidates_answer_rates(request, election: QueryText = ""):
+    chosen = selectors.election_default()
+    if election:
+        chosen = Election.objects.filter(slug=election).first()
+        if chosen is None:
+            raise _invalid("election", _("No election has this short name."))
     return [
         {
             "candidate": r.candidate.full_name,
+            "candidate_id": r.candidate.pk,
+            "election": chosen.slug if chosen else "",
             "addressed": r.addressed,
             "answered": r.answered,
             "rate": r.rate,
             "low": r.low,
             "high": r.high,
         }  # fmt: skip
-        for r in answer_rates()
+        for r in answer_rates(chosen)
     ]
 
 

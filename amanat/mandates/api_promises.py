@@ -10,6 +10,7 @@ from ninja import Router, Schema
 from amanat.core.api_errors import ApiError, ErrorCode, error_responses
 from amanat.elections.models import Candidate
 
+from .api_pages import MAX_ID, invalid_query, page_bounds
 from .models import Promise, PromiseUpdate
 
 router = Router(tags=["promises"])
@@ -59,12 +60,14 @@ def _out(promise: Promise) -> dict:
     summary="Tracked promises of elected people, optionally of one candidate",
 )
 def promises_list(request, candidate: int | None = None, limit: int = 100, offset: int = 0):
+    start, stop = page_bounds(limit, offset, 500)
     rows = Promise.objects.select_related("candidate").order_by("candidate", "pk")
     if candidate is not None:
+        if not 1 <= candidate <= MAX_ID:
+            raise invalid_query("candidate", _("No candidate has this number."))
         if not Candidate.objects.filter(pk=candidate).exists():
             raise ApiError(404, ErrorCode.NOT_FOUND, _("No candidate has this number."))
         rows = rows.filter(candidate_id=candidate)
     newest = PromiseUpdate.objects.order_by("-evidence_date", "-pk")
     rows = rows.prefetch_related(Prefetch("updates", queryset=newest, to_attr="history"))
-    start = max(0, offset)
-    return [_out(p) for p in rows[start : start + max(1, min(limit, 500))]]
+    return [_out(p) for p in rows[start:stop]]

@@ -50,12 +50,14 @@ def _taken(phone: str, user: User) -> bool:
 
 def phone_code_send(*, user: User, raw_phone: str) -> PhoneCode:
     """Send a fresh code to the number (E.164; Kazakhstan's +7 when none is typed); an
-    earlier code of the person stops counting."""
+    earlier code of the person stops counting.
+
+    A number confirmed for another account gets no SMS, but the reply and the hourly count
+    are the same as for any number: otherwise this form would tell anyone which numbers have
+    an account here. The code nobody received never matches."""
     phone = phone_normalise(raw_phone)
     if not phone:
         raise PhoneRefused("invalid")
-    if _taken(phone, user):
-        raise PhoneRefused("taken")
     now = timezone.now()
     code = f"{secrets.randbelow(10**6):06d}"
     with transaction.atomic():
@@ -72,6 +74,8 @@ def phone_code_send(*, user: User, raw_phone: str) -> PhoneCode:
             user=user, phone=phone, code_hash=_hash(user.pk, phone, code),
             expires_at=now + CODE_LIFETIME,
         )  # fmt: skip
+        if _taken(phone, user):
+            return sent
         with translation.override(user.preferred_language):
             text = _("Amanat: %(code)s is your code to confirm this number. Valid 10 minutes.")
         sms_to_number(phone=phone, text=text % {"code": code})

@@ -16,14 +16,20 @@ from amanat.notifications.services import message_send
 
 from .answers import addressed_to
 from .models import Answer, Mandate, TeamMember
+from .selectors import elections_not_over
 
 EVERY = timedelta(days=7)
 LISTED = 20  # mandates named in one digest; the rest are counted
 
 
 def unanswered(candidate) -> list[Mandate]:
+    """Addressed, unanswered mandates of elections not over yet: a past election's are
+    closed, and a reminder of them would ask for answers that can no longer matter."""
     answered = Answer.objects.filter(candidate=candidate, is_current=True).values("mandate")
-    return list(addressed_to(candidate).exclude(pk__in=answered).order_by("created_at", "pk"))
+    rows = (
+        addressed_to(candidate).filter(election__in=elections_not_over()).exclude(pk__in=answered)
+    )
+    return list(rows.order_by("created_at", "pk"))
 
 
 def _digest(mandates: list[Mandate], candidate) -> Message:

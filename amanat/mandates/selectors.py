@@ -4,10 +4,12 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
 
 from amanat.accounts.models import User
 from amanat.audit.models import AuditEntry
 from amanat.core.statistics import wilson_interval
+from amanat.elections.models import Contest, Election
 from amanat.geography.models import Region
 
 from .models import Confirmation, Mandate
@@ -29,6 +31,24 @@ def person_confirmed(user: User | AnonymousUser) -> bool:
         object_id=str(user.pk),
         data__confirmed__in=["email", "phone"],
     ).exists()
+
+
+def elections_not_over() -> QuerySet[Election]:
+    """Elections whose day is today or later: the ones a mandate is addressed to."""
+    return Election.objects.filter(election_day__gte=timezone.localdate()).order_by("election_day")
+
+
+def election_default() -> Election | None:
+    """The election a mandate is addressed to when none is named: the next one to come, or
+    the latest when none is scheduled (as elections.selectors.election_current, but read
+    afresh: a write is never addressed from a 30-second-old memo)."""
+    return elections_not_over().first() or Election.objects.order_by("-election_day").first()
+
+
+def district_contests() -> QuerySet[Contest]:
+    """The contests a mandate may be narrowed to: one district's (a nationwide contest has
+    the same candidates as the whole election)."""
+    return Contest.objects.filter(kind=Contest.Kind.SINGLE_MEMBER).select_related("election")
 
 
 def mandates_listed(*, region: Region | None = None, search: str = "") -> QuerySet[Mandate]:
@@ -53,6 +73,23 @@ def mandates_similar(text: str, *, limit: int = 5, exclude: int | None = None) -
     values = rows.values_list("pk", "title", "text")[:SIMILAR_POOL]
     pool = [Candidate(pk, title, body) for pk, title, body in values]
     return best_matches(text, pool, limit=limit)
+
+
+def region_most_mandates() -> Region | None:
+    """The region with the most open mandates: the pressing page opens on it, not on an
+    alphabetically first region that may have none."""
+    rows = Region.objects.annotate(
+        open_mandates=Count("mandates", filter=Q(mandates__merged_into__isnull=True))
+    )
+    return rows.filter(open_mandates__gt=0).order_by("-open_mandates", "pk").first()
+
+
+def regions_of(matches: list[Match]) -> list[tuple[Match, Region]]:
+    """Each similar mandate with its region: the same title in four regions is four
+    different demands, and the person must see which one is theirs."""
+    where = Mandate.objects.filter(pk__in=[m.id for m in matches]).select_related("region")
+    regions = {mandate.pk: mandate.region for mandate in where}
+    return [(match, regions[match.id]) for match in matches if match.id in regions]
 
 
 @dataclass(frozen=True)

@@ -11,12 +11,16 @@ from amanat.audit.services import audit_record
 from amanat.elections.models import Contest, Election
 from amanat.geography.models import District, Region
 
-from .models import Mandate, Sighting, Support
+from .models import Answer, Mandate, Sighting, Support
 from .selectors import mandate_supporters, person_confirmed
 
 
 class NotConfirmed(Exception):
     """Only a person whose phone or e-mail is confirmed writes or supports mandates."""
+
+
+class ClientIdTaken(Exception):
+    """The client_id names another person's mandate: their mandate is not returned."""
 
 
 class MergeRefused(Exception):
@@ -42,12 +46,12 @@ class MandateInput:
 def mandate_write(
     *, author: User, data: MandateInput, request: HttpRequest | None = None
 ) -> tuple[Mandate, bool]:
-    """(the mandate, created?). The same client_id again gives the mandate it made; the
-    author supports their own mandate."""
+    """(the mandate, created?). The same client_id again from the same author gives the
+    mandate it made (from anyone else: ClientIdTaken); the author supports their mandate."""
     if not person_confirmed(author):
         raise NotConfirmed
     client_id = data.client_id or uuid.uuid4()
-    existing = Mandate.objects.filter(client_id=client_id).first()
+    existing = _made_with(client_id, author)
     if existing is not None:
         return existing, False
     try:
@@ -62,8 +66,19 @@ def mandate_write(
             Sighting.objects.create(mandate=mandate, user=author)
             audit_record(action="mandates.written", actor=author, obj=mandate, request=request)
     except IntegrityError:  # the same client_id sent twice at once
-        return Mandate.objects.get(client_id=client_id), False
+        made = _made_with(client_id, author)
+        if made is None:
+            raise
+        return made, False
     return mandate, True
+
+
+def _made_with(client_id: uuid.UUID, author: User) -> Mandate | None:
+    """The mandate the author made with this client_id; ClientIdTaken if someone else did."""
+    existing = Mandate.objects.filter(client_id=client_id).first()
+    if existing is not None and not existing.authors.filter(pk=author.pk).exists():
+        raise ClientIdTaken
+    return existing
 
 
 def mandate_seen(*, mandate: Mandate, user: User) -> None:
@@ -101,6 +116,7 @@ def mandate_merge(
             moving = model.objects.filter(mandate=duplicate).exclude(user_id__in=already)
             moving.update(mandate=keeper)
             model.objects.filter(mandate=duplicate).delete()
+        _answers_move(duplicate, keeper)
         Mandate.objects.filter(merged_into=duplicate).update(merged_into=keeper)
         duplicate.merged_into = keeper
         duplicate.save(update_fields=["merged_into"])
@@ -109,3 +125,10 @@ def mandate_merge(
             data={"duplicate": duplicate.pk},
         )  # fmt: skip
     return keeper
+
+
+def _answers_move(duplicate: Mandate, keeper: Mandate) -> None:
+    """A candidate who answered the duplicate but not the keeper keeps that answer (with its
+    history) on the keeper; where the candidate answered both, the keeper's answer stands."""
+    answered = Answer.objects.filter(mandate=keeper, is_current=True).values("candidate")
+    Answer.objects.filter(mandate=duplicate).exclude(candidate__in=answered).update(mandate=keeper)

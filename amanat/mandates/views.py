@@ -38,7 +38,7 @@ def mandate_list(request: HttpRequest) -> HttpResponse:
 
 
 def pressing(request: HttpRequest) -> HttpResponse:
-    region = _region(request) or Region.objects.first()
+    region = _region(request) or selectors.region_most_mandates() or Region.objects.first()
     ranked = selectors.pressing_in_region(region) if region else []
     context = {"ranked": ranked, "region": region, "regions": Region.objects.all()}
     return render(request, "mandates/pressing.html", context)
@@ -107,11 +107,13 @@ def mandate_write(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "mandates/write.html", {"form": form}, status=status)
 
 
+@rate_limit(key="user_or_ip", rate="300/h")
 def similar(request: HttpRequest) -> HttpResponse:
     """The htmx fragment under the form: mandates like what is being typed."""
     text = f"{request.GET.get('title', '')} {request.GET.get('text', '')}"[:1000]
     matches = selectors.mandates_similar(text.replace("\x00", "")) if text.strip() else []
-    return render(request, "mandates/_similar.html", {"matches": matches})
+    context = {"matches": selectors.regions_of(matches)}
+    return render(request, "mandates/_similar.html", context)
 
 
 @login_required

@@ -13,6 +13,7 @@ from amanat.accounts.http import AuthenticatedHttpRequest
 from .answers import MIN_ADDRESSED, AnswerRefused, answer_give, answer_rates
 from .forms import AnswerForm
 from .models import Mandate
+from .selectors import election_default
 
 
 @login_required
@@ -32,5 +33,10 @@ def mandate_answer(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
 
 
 def rates(request: HttpRequest) -> HttpResponse:
-    context = {"rates": answer_rates(), "min_addressed": MIN_ADDRESSED}
+    election = election_default()
+    context = {
+        "rates": answer_rates(election),
+        "election": election,
+        "min_addressed": MIN_ADDRESSED,
+    }
     return render(request, "mandates/rates.html", context)

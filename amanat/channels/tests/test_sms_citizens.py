@@ -75,12 +75,28 @@ def test_a_vote_that_cannot_be_read_explains_the_syntax_in_kazakh(client):
     assert Vote.objects.count() == 0
 
 
-def test_an_observer_votes_under_their_own_account(client, sms_observer):
+def test_an_observer_with_the_number_confirmed_votes_under_their_own_account(client, sms_observer):
     _station, observer = sms_observer
+    Confirmation.objects.create(user=observer.user, channel="phone", address=observer.user.phone)
     statement = StatementFactory()
     smssync(client, f"O {statement.pk} 1")
     assert Vote.objects.get().participant == observer.user
     assert Confirmation.objects.get().user == observer.user
+
+
+def test_a_number_a_profile_merely_claims_does_not_link_to_that_account(client, make_user):
+    """Anyone can type any number into a profile: only a confirmed number is the person, so
+    the SMS makes (and confirms) a participant account of its own."""
+    claimer = make_user(phone=PHONE)
+    mandate = MandateFactory()
+    sms(client, f"M {mandate.pk}")
+    supporter = Support.objects.get().user
+    assert supporter != claimer
+    assert supporter.username == "phone-77011234567"
+    assert Confirmation.objects.get().user == supporter
+    assert not Confirmation.objects.filter(user=claimer).exists()
+    sms(client, f"M {MandateFactory().pk}", message_id="again")  # the same number again
+    assert set(Support.objects.values_list("user", flat=True)) == {supporter.pk}
 
 
 def test_a_support_counts_once_and_the_second_says_so(client):
@@ -123,6 +139,7 @@ def test_a_phone_confirmed_for_an_account_on_the_web_is_that_person(client, make
 
 def test_a_deactivated_account_is_told_it_cannot_support(client, make_user):
     person = make_user(phone=PHONE, is_active=False)
+    Confirmation.objects.create(user=person, channel="phone", address=PHONE)
     reply = reply_of(sms(client, f"M {MandateFactory().pk}"))
     assert reply == "Эта учётная запись не может поддерживать наказы."
     assert Support.objects.count() == 0

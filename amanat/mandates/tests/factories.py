@@ -4,6 +4,7 @@ from amanat.accounts.tests.factories import PASSWORD, UserFactory
 from amanat.geography.models import Region
 from amanat.mandates.answers import answer_give
 from amanat.mandates.models import Confirmation, Mandate, Support, Topic
+from amanat.mandates.selectors import election_default
 
 
 class ConfirmedFactory(UserFactory):
@@ -24,6 +25,7 @@ class MandateFactory(factory.django.DjangoModelFactory):
     text = "Ауылдағы жолдар көктемде су астында қалады, оларды жөндеу керек."
     topic = Topic.ROADS
     region = factory.LazyFunction(lambda: Region.objects.get(code="KZ-71"))
+    election = factory.LazyFunction(election_default)  # as the form and the API default
 
     @factory.post_generation
     def authors(self, create, extracted, **kwargs):

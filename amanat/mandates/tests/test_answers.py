@@ -55,9 +55,10 @@ def test_a_copy_paste_is_marked_and_does_not_count(team):
     for mandate in mandates[:4]:
         give(team, mandate)  # the same words to four mandates
     give(team, mandates[4], text="Аялдама салу біздің бағдарламада бар, әкімдікпен келісеміз.")
-    assert [a.is_copy for a in Answer.objects.order_by("pk")] == [False, True, True, True, False]
-    rate = next(r for r in answer_rates() if r.addressed)
-    assert (rate.addressed, rate.answered) == (5, 2)
+    # The whole group is marked, the first too: none of the four pasted answers counts.
+    assert [a.is_copy for a in Answer.objects.order_by("pk")] == [True, True, True, True, False]
+    rate = next(r for r in answer_rates(mandates[0].election) if r.addressed)
+    assert (rate.addressed, rate.answered) == (5, 1)
 
 
 def test_the_rate_has_its_wilson_interval_from_five_mandates(team):
@@ -66,10 +67,10 @@ def test_the_rate_has_its_wilson_interval_from_five_mandates(team):
              "Ауызсу құбыры әкімдікпен келісілді.", "Емханаға екі дәрігер шақырамыз."]  # fmt: skip
     for mandate, text in zip(mandates, texts, strict=True):
         give(team, mandate, text=text)
-    rate = next(r for r in answer_rates() if r.answered)
+    rate = next(r for r in answer_rates(mandates[0].election) if r.answered)
     assert (rate.addressed, rate.answered, rate.rate, rate.low) == (4, 4, None, None)
     MandateFactory()
-    rate = next(r for r in answer_rates() if r.answered)
+    rate = next(r for r in answer_rates(mandates[0].election) if r.answered)
     # 4 of 5, z = 1.96: centre (0.8 + 3.8416/10) / 1.76832 = 0.66965,
     # half 1.96·√(0.8·0.2/5 + 3.8416/100) / 1.76832 = 0.29412 → [0.37553, 0.96378].
     assert (rate.addressed, rate.answered, rate.rate) == (5, 4, 0.8)
@@ -91,8 +92,16 @@ def test_the_api_answers_and_lists_rates(client, team):
     assert Answer.objects.filter(mandate=mandate).count() == 2
     bad = client.post(url, {**body, "position": "maybe"}, content_type="application/json", **auth)
     assert (bad.status_code, bad.json()["code"]) == (422, "invalid")
+    # The error names the answer and its position, not the mandate.
+    assert bad.json()["detail"] == "Ответ недействителен."  # the default language, ru
+    assert [e["field"] for e in bad.json()["errors"]] == ["position"]
     rates = client.get("/api/v1/candidates/answer-rates").json()
-    assert set(rates[0]) == {"candidate", "addressed", "answered", "rate", "low", "high"}
+    assert set(rates[0]) == {
+        "candidate", "candidate_id", "election", "addressed", "answered", "rate", "low", "high",
+    }  # fmt: skip
+    team_candidate = TeamMember.objects.get(user=team).candidate
+    assert team_candidate.pk in [r["candidate_id"] for r in rates]
+    assert {r["election"] for r in rates} == {mandate.election.slug}
     answered = [r for r in rates if r["answered"]]
     assert [(r["addressed"], r["answered"], r["rate"]) for r in answered] == [(1, 1, None)]
 

@@ -1,6 +1,7 @@
 """The demo's mandates: a hundred, in four regions, the citizen confirmed, idempotent."""
 
 import pytest
+from django.utils import timezone
 
 from amanat.accounts.models import User
 from amanat.demo.elections import demo_election_load
@@ -22,12 +23,17 @@ def test_the_demo_mandates_load_once_and_rank():
     assert mandates_load(election) == 100  # a second load adds nothing
     assert (Mandate.objects.count(), Support.objects.count()) == (100, supports)
     assert answers == 34 + 15  # every 3rd and every 7th mandate
-    rates = [(r.addressed, r.answered) for r in answer_rates()]
+    rates = [(r.addressed, r.answered) for r in answer_rates(election)]
     # The demo team answers 34 mandates, but the same words to the same problem in four
-    # regions, and the thanks-for-writing replies, are copy-pastes: 11 count. The second
-    # team answers 15 in its own words.
-    assert rates == [(100, 11), (100, 15), (100, 0)]
-    team = answer_rates()[0]
+    # regions, and the thanks-for-writing replies, are copy-pastes: every answer of such a
+    # group is marked (the first too), so 4 count. The second team answers 15 in its own words.
+    assert rates == [(100, 4), (100, 15), (100, 0)]
+    # Written over the campaign, 60 to 90 days back, spread (the appeals come after them).
+    ages = {(timezone.now() - m.created_at).days for m in Mandate.objects.all()}
+    assert min(ages) >= 59
+    assert max(ages) <= 91
+    assert len(ages) > 20
+    team = answer_rates(election)[0]
     assert team.low is not None
     assert selectors.person_confirmed(User.objects.get(username="citizen"))
     assert Mandate.objects.values("region").distinct().count() == 4

@@ -133,11 +133,31 @@ def test_sends_are_limited_and_a_taken_or_bad_number_refused(gateway):
     with pytest.raises(PhoneRefused) as bad:
         phone_code_send(user=UserFactory(), raw_phone="12")
     assert bad.value.code == "invalid"
-    Confirmation.objects.create(user=UserFactory(), channel="phone", address="+77019999999")
-    with pytest.raises(PhoneRefused) as taken:
-        phone_code_send(user=UserFactory(), raw_phone="+7 701 999 99 99")
-    assert taken.value.code == "taken"
     assert PhoneCode.objects.count() == phone.SENDS_PER_HOUR
+
+
+def test_a_taken_number_gets_the_same_reply_no_sms_and_counts_against_the_limit(
+    client, gateway, django_capture_on_commit_callbacks
+):
+    """The form must not tell anyone which numbers have an account here."""
+    Confirmation.objects.create(user=UserFactory(), channel="phone", address="+77019999999")
+    prober = UserFactory(preferred_language="en")
+    client.force_login(prober)
+    with django_capture_on_commit_callbacks(execute=True):
+        taken = client.post(reverse("mandates:phone"), {"phone": "+7 701 999 99 99"})
+        free = client.post(reverse("mandates:phone"), {"phone": "+7 701 888 88 88"})
+    assert (taken.status_code, free.status_code) == (302, 302)
+    assert taken["Location"] == free["Location"]
+    assert [sent["to"] for sent in gateway] == ["+77018888888"]  # none to the taken
+    with django_capture_on_commit_callbacks(execute=True):
+        phone_code_send(user=prober, raw_phone="+77019999999")  # the third of the hour
+    with pytest.raises(PhoneRefused) as many:
+        phone_code_send(user=prober, raw_phone="+77019999999")
+    assert many.value.code == "too_many_sends"
+    with pytest.raises(PhoneRefused) as wrong:  # the code nobody received never matches
+        phone_code_check(user=prober, code="123456")
+    assert wrong.value.code in {"wrong", "spent"}
+    assert Confirmation.objects.filter(user=prober).count() == 0
 
 
 def test_the_web_step_from_the_not_confirmed_page(
