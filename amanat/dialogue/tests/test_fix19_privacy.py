@@ -51,9 +51,10 @@ def test_an_anonymous_questions_author_is_named_nowhere(client, make_user):
     for name in ("Secretova", "secret-asker"):
         found = client.get(reverse("dialogue:moderation"), {"q": name}).content.decode()
         assert "Who counts the ballots?" not in found, name
-    assert "Who counts the ballots?" in client.get(
-        reverse("dialogue:moderation"), {"q": "ballots"}
-    ).content.decode()
+    assert (
+        "Who counts the ballots?"
+        in client.get(reverse("dialogue:moderation"), {"q": "ballots"}).content.decode()
+    )
 
 
 def _not_public_posts(make_user):
