@@ -113,7 +113,9 @@ class Appeal(models.Model):
         indexes = [models.Index(fields=["body", "filed_on"], name="appeal_body_filed")]
 
     def __str__(self) -> str:
-        return self.subject
+        # The number only: the heading is the citizen's words, shown to nobody else (admin,
+        # audit log).
+        return f"№ {self.pk}"
 
     @property
     def due_by(self) -> date | None:
