@@ -3,6 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Appeal, StateBody, Topic
 
+# <input type="date"> takes only ISO dates; a localised value ("06.11.2026") shows it blank.
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
 
 class AppealForm(forms.Form):
     body = forms.ModelChoiceField(
@@ -28,7 +31,7 @@ class AppealForm(forms.Form):
 
 
 class FilingForm(forms.Form):
-    filed_on = forms.DateField(label=_("Filed on"), widget=forms.DateInput(attrs={"type": "date"}))
+    filed_on = forms.DateField(label=_("Filed on"), widget=DATE)
     filed_via = forms.ChoiceField(label=_("How"), choices=Appeal.Via.choices)
     registration_number = forms.CharField(
         label=_("Registration number (optional)"), max_length=50, required=False
@@ -36,12 +39,8 @@ class FilingForm(forms.Form):
 
 
 class ExtensionForm(forms.Form):
-    extended_to = forms.DateField(
-        label=_("New due date"), widget=forms.DateInput(attrs={"type": "date"})
-    )
-    notice_on = forms.DateField(
-        label=_("Date of the body's notice"), widget=forms.DateInput(attrs={"type": "date"})
-    )
+    extended_to = forms.DateField(label=_("New due date"), widget=DATE)
+    notice_on = forms.DateField(label=_("Date of the body's notice"), widget=DATE)
 
 
 class AnswerRecordForm(forms.Form):
@@ -50,7 +49,7 @@ class AnswerRecordForm(forms.Form):
     )
     answered_on = forms.DateField(
         label=_("Date of the answer"), required=False,
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=DATE,
     )  # fmt: skip
 
     def clean(self):
