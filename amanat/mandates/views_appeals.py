@@ -50,6 +50,8 @@ def appeals_mine(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _initial(request: AuthenticatedHttpRequest, mandate: Mandate | None, promise: Promise | None):
+    """What the form starts with: the source's heading and text, its region's akimat, or the
+    body the citizen came from (?body=, the body's page)."""
     language = translation.get_language()
     initial = {
         "language": language if language in ("kk", "ru") else "ru",
@@ -65,6 +67,9 @@ def _initial(request: AuthenticatedHttpRequest, mandate: Mandate | None, promise
         initial["body"] = body.pk if body else None
     if promise is not None:
         initial |= {"subject": promise.title, "text": promise.text}
+    chosen = StateBody.objects.filter(is_active=True, pk=_number(request, "body")).first()
+    if chosen is not None:
+        initial["body"] = chosen.pk
     return initial
 
 

@@ -11,7 +11,8 @@ from django.utils import translation
 from amanat.accounts.tests.factories import UserFactory
 
 from .appeals_clock import set_today
-from .factories_appeals import AppealFactory
+from .factories import ConfirmedFactory
+from .factories_appeals import AppealFactory, StateBodyFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -45,3 +46,28 @@ def test_the_document_buttons_wrap_on_a_narrow_screen(client):
     client.force_login(appeal.author)
     page = client.get(reverse("mandates:appeal", args=[appeal.pk])).content.decode()
     assert '<p class="inline-form"><a class="button"' in page
+
+
+def test_a_promise_links_to_an_appeal_about_it(client):
+    from .promise_setup import elect, past_contest, promise_for
+
+    promise = promise_for(elect(past_contest()))
+    url = reverse("mandates:promise", args=[promise.pk])
+    link = f"{reverse('mandates:appeal_write')}?promise={promise.pk}"
+    assert link not in client.get(url).content.decode()  # signed out: no link
+    citizen = ConfirmedFactory()
+    client.force_login(citizen)
+    with translation.override("en"):
+        assert link in client.get(url).content.decode()
+        form = client.get(link).content.decode()
+    assert promise.title in form
+
+
+def test_the_body_page_preselects_the_body(client):
+    body = StateBodyFactory()
+    StateBodyFactory()  # another body: not chosen
+    client.force_login(ConfirmedFactory())
+    link = f"{reverse('mandates:appeal_write')}?body={body.pk}"
+    assert link in client.get(reverse("mandates:appeal_body", args=[body.pk])).content.decode()
+    form = client.get(link).content.decode()
+    assert f'<option value="{body.pk}" selected>' in form
