@@ -143,6 +143,13 @@ def _check_extension(appeal: Appeal, extended_to: date, notice_on: date) -> None
         )
     if not appeal.filed_on <= notice_on <= timezone.localdate():
         raise AppealRefused(_("The notice's date must be between the filing date and today."))
+    if notice_on > appeal.due_on:
+        # Code art. 76: the applicant is told within the term; a notice after the due date
+        # does not undo the overdue (conservative: the notice day is at most the due date).
+        raise AppealRefused(
+            _("A notice dated after the due date (%(date)s) does not extend the term: the body "
+              "had to tell you within the term.") % {"date": date_format(appeal.due_on, "j E Y")}
+        )  # fmt: skip
 
 
 def appeal_answer(

@@ -9,10 +9,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from amanat.accounts.tests.factories import UserFactory
+from amanat.mandates.documents_appeals import appeal_file_bytes
+from amanat.mandates.services_appeals import AppealRefused, appeal_extend
 
 from .appeals_clock import set_today
 from .factories import ConfirmedFactory
 from .factories_appeals import AppealFactory, StateBodyFactory
+from .test_appeals_documents import docx_text
 
 pytestmark = pytest.mark.django_db
 
@@ -71,3 +74,37 @@ def test_the_body_page_preselects_the_body(client):
     assert link in client.get(reverse("mandates:appeal_body", args=[body.pk])).content.decode()
     form = client.get(link).content.decode()
     assert f'<option value="{body.pk}" selected>' in form
+
+
+def test_a_notice_dated_after_the_due_date_does_not_extend_the_term(monkeypatch):
+    set_today(monkeypatch, date(2026, 12, 10))
+    appeal = AppealFactory(filed_on=date(2026, 11, 2), due_on=date(2026, 11, 23),
+                           filed_via="e_otinish")  # fmt: skip
+    with translation.override("ru"), pytest.raises(AppealRefused, match="23 ноября 2026"):
+        appeal_extend(appeal=appeal, extended_to=date(2026, 12, 20), notice_on=date(2026, 11, 24))
+    appeal.refresh_from_db()
+    assert appeal.extended_to is None
+    assert appeal.days_overdue(date(2026, 12, 10)) == 17
+    appeal_extend(appeal=appeal, extended_to=date(2026, 12, 20), notice_on=date(2026, 11, 23))
+    appeal.refresh_from_db()
+    assert appeal.extended_to == date(2026, 12, 20)
+
+
+@pytest.mark.parametrize(("language", "first", "extension"), [
+    ("ru", "Срок ответа: 23 ноября 2026",
+     "Орган продлил срок до 20 декабря 2026 уведомлением от 20 ноября 2026"),
+    ("kk", "23 қараша 2026", "20 желтоқсан 2026"),
+])  # fmt: skip
+def test_the_document_prints_the_first_due_date_and_the_extension(
+    monkeypatch, language, first, extension
+):
+    set_today(monkeypatch, date(2026, 12, 10))
+    appeal = AppealFactory(filed_on=date(2026, 11, 2), due_on=date(2026, 11, 23), language=language,
+                           filed_via="e_otinish")  # fmt: skip
+    appeal_extend(appeal=appeal, extended_to=date(2026, 12, 20), notice_on=date(2026, 11, 20))
+    appeal.refresh_from_db()
+    text = docx_text(appeal_file_bytes(appeal, "docx"))
+    assert first in text
+    assert extension in text
+    term = next(line for line in text.splitlines() if first in line)
+    assert term.index(first) < term.index(extension)
