@@ -103,7 +103,9 @@ class AppealFacts:
     language: str
     reference: str = ""  # the mandate or promise the appeal follows, in a sentence
     filed_on: date | None = None
-    due_on: date | None = None
+    due_on: date | None = None  # the first due date (15 working days), never the extended one
+    extended_to: date | None = None
+    extension_notice_on: date | None = None
 
 
 def appeal_compose(facts: AppealFacts) -> Document:
@@ -141,4 +143,9 @@ def _term(facts: AppealFacts) -> str:
         text += " " + _("The answer is due by %(date)s.") % {
             "date": date_format(facts.due_on, "j E Y")
         }
+    if facts.extended_to is not None and facts.extension_notice_on is not None:
+        text += " " + _(
+            "The body extended the term to %(date)s by its notice of %(notice)s."
+        ) % {"date": date_format(facts.extended_to, "j E Y"),
+             "notice": date_format(facts.extension_notice_on, "j E Y")}  # fmt: skip
     return text
