@@ -47,6 +47,8 @@ PROCEDURAL_CODE = {
     "ru": "Административный процедурно-процессуальный кодекс Республики Казахстан",
     "en": "Administrative Procedural and Process Code of the Republic of Kazakhstan",
 }
+IIN_BLANK = {"kk": "ЖСН / ИИН: ____________", "ru": "ИИН / ЖСН: ____________",
+             "en": "IIN: ____________"}  # fmt: skip
 SUBJECTS = {
     ADMINISTRATIVE: ("76", PROCEDURAL_CODE, {
         "kk": "өтініш бойынша әкімшілік рәсімнің мерзімі — он бес жұмыс күні",
@@ -96,7 +98,7 @@ class AppealFacts:
     body_name: str
     body_address: str
     applicant_name: str
-    applicant_contact: str
+    applicant_contact: str  # the postal address (Code art. 63)
     subject: str
     text: str
     basis: str
@@ -106,6 +108,7 @@ class AppealFacts:
     due_on: date | None = None  # the first due date (15 working days), never the extended one
     extended_to: date | None = None
     extension_notice_on: date | None = None
+    applicant_phone: str = ""
 
 
 def appeal_compose(facts: AppealFacts) -> Document:
@@ -122,8 +125,7 @@ def appeal_compose(facts: AppealFacts) -> Document:
         ]
         return Document(
             addressee=addressee,
-            sender=[_("From: %(name)s") % {"name": facts.applicant_name},
-                    _("Contact: %(contact)s") % {"contact": facts.applicant_contact}],
+            sender=_sender(facts),
             title=pgettext("document", "Appeal"),
             paragraphs=[p for p in paragraphs if p],
             request=_("I ask you to consider this appeal on its substance and to answer me "
@@ -132,6 +134,19 @@ def appeal_compose(facts: AppealFacts) -> Document:
             signature=_("Date: %(date)s    Signature: ____________")
             % {"date": date_format(facts.filed_on or timezone.localdate(), "d.m.Y")},
         )  # fmt: skip
+
+
+def _sender(facts: AppealFacts) -> list[str]:
+    """Who writes (Code art. 63: full name, IIN if any, postal address); the IIN line is left
+    blank to fill in by hand, the platform never stores it."""
+    lines = [
+        _("From: %(name)s") % {"name": facts.applicant_name},
+        IIN_BLANK[facts.language],
+        _("Postal address: %(address)s") % {"address": facts.applicant_contact},
+    ]
+    if facts.applicant_phone:
+        lines.append(_("Phone: %(phone)s") % {"phone": facts.applicant_phone})
+    return lines
 
 
 def _term(facts: AppealFacts) -> str:

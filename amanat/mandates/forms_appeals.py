@@ -24,9 +24,12 @@ class AppealForm(forms.Form):
     )
     applicant_name = forms.CharField(label=_("Your full name"), max_length=200, min_length=3)
     applicant_contact = forms.CharField(
-        label=_("Your postal address or phone for the answer"), max_length=300, min_length=5,
-        help_text=_("Printed in the document only; nobody else sees it here."),
+        label=_("Your postal address"), max_length=300, min_length=5,
+        help_text=_("The Code requires it in a written appeal: the body sends its answer there. "
+                    "Printed in the document only; nobody else sees it here."),
     )  # fmt: skip
+    applicant_phone = forms.CharField(label=_("Your phone (optional)"), max_length=30,
+                                      required=False)  # fmt: skip
     client_id = forms.UUIDField(widget=forms.HiddenInput)
 
 

@@ -94,7 +94,10 @@ class Appeal(models.Model):
     basis = models.CharField(_("legal basis"), max_length=20, choices=Basis.choices)
     # The citizen's own details, printed in the document and shown to nobody else.
     applicant_name = models.CharField(_("full name"), max_length=200)
-    applicant_contact = models.CharField(_("address or phone for the answer"), max_length=300)
+    # The Code (art. 63) asks a written appeal for the postal address; the IIN is printed as
+    # a blank line to fill in by hand, never stored here.
+    applicant_contact = models.CharField(_("postal address"), max_length=300)
+    applicant_phone = models.CharField(_("phone"), max_length=30, blank=True)
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
     filed_via = models.CharField(_("filed via"), max_length=20, choices=Via.choices, blank=True)
     registration_number = models.CharField(_("registration number"), max_length=50, blank=True)

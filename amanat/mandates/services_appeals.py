@@ -49,10 +49,11 @@ class AppealInput:
     text: str
     language: str
     applicant_name: str
-    applicant_contact: str
+    applicant_contact: str  # the postal address
     mandate: Mandate | None = None
     promise: Promise | None = None
     client_id: uuid.UUID | None = None
+    applicant_phone: str = ""
 
 
 def appeal_write(
@@ -72,6 +73,7 @@ def appeal_write(
                 text=_clean(data.text, 5000), language=data.language, basis=basis_for(data.body),
                 applicant_name=_clean(data.applicant_name, 200),
                 applicant_contact=_clean(data.applicant_contact, 300),
+                applicant_phone=_clean(data.applicant_phone, 30),
             )  # fmt: skip
             audit_record(action="mandates.appeal_written", actor=author, obj=appeal,
                          request=request)  # fmt: skip

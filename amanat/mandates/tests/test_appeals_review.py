@@ -108,3 +108,28 @@ def test_the_document_prints_the_first_due_date_and_the_extension(
     assert extension in text
     term = next(line for line in text.splitlines() if first in line)
     assert term.index(first) < term.index(extension)
+
+
+@pytest.mark.parametrize(("language", "lines"), [
+    ("ru", ["От: Асель Нұрланқызы Серікова", "ИИН / ЖСН: ____________",
+            "Почтовый адрес: Астана, Абай даңғылы, 10-25", "Телефон: +7 701 555 12 34"]),
+    ("kk", ["Асель Нұрланқызы Серікова", "ЖСН / ИИН: ____________",
+            "Пошталық мекенжайы: Астана, Абай даңғылы, 10-25", "Телефоны: +7 701 555 12 34"]),
+])  # fmt: skip
+def test_the_document_has_the_postal_address_and_a_blank_iin_line(language, lines):
+    appeal = AppealFactory(language=language, applicant_contact="Астана, Абай даңғылы, 10-25",
+                           applicant_phone="+7 701 555 12 34")  # fmt: skip
+    text = docx_text(appeal_file_bytes(appeal, "docx"))
+    for line in lines:
+        assert line in text
+
+
+def test_the_form_requires_a_postal_address_and_not_a_phone():
+    from amanat.mandates.forms_appeals import AppealForm
+
+    body = StateBodyFactory()
+    data = {"body": body.pk, "topic": "roads", "subject": "Жолдарды жөндеу",
+            "text": "Аулалардағы жолдар көктемде су астында қалады.", "language": "kk",
+            "applicant_name": "Асель Серікова", "client_id": "6f1c3d1e-0d7b-4a0c-9d5e-1b1a2c3d4e5f"}  # fmt: skip
+    assert "applicant_contact" in AppealForm(data).errors
+    assert AppealForm({**data, "applicant_contact": "Астана, Абай 10"}).is_valid()
