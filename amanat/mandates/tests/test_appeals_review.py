@@ -130,6 +130,7 @@ def test_the_form_requires_a_postal_address_and_not_a_phone():
     body = StateBodyFactory()
     data = {"body": body.pk, "topic": "roads", "subject": "Жолдарды жөндеу",
             "text": "Аулалардағы жолдар көктемде су астында қалады.", "language": "kk",
-            "applicant_name": "Асель Серікова", "client_id": "6f1c3d1e-0d7b-4a0c-9d5e-1b1a2c3d4e5f"}  # fmt: skip
+            "applicant_name": "Асель Серікова",
+            "client_id": "6f1c3d1e-0d7b-4a0c-9d5e-1b1a2c3d4e5f"}  # fmt: skip
     assert "applicant_contact" in AppealForm(data).errors
     assert AppealForm({**data, "applicant_contact": "Астана, Абай 10"}).is_valid()
