@@ -36,6 +36,11 @@ class AppealForm(forms.Form):
 class FilingForm(forms.Form):
     filed_on = forms.DateField(label=_("Filed on"), widget=DATE)
     filed_via = forms.ChoiceField(label=_("How"), choices=Appeal.Via.choices)
+    received_on = forms.DateField(
+        label=_("By post: the day the body received it"), required=False, widget=DATE,
+        help_text=_("From the delivery notice or the body's registration. The term runs from "
+                    "that day; until you enter it, no due date is counted."),
+    )  # fmt: skip
     registration_number = forms.CharField(
         label=_("Registration number (optional)"), max_length=50, required=False
     )

@@ -100,6 +100,9 @@ class Appeal(models.Model):
     applicant_phone = models.CharField(_("phone"), max_length=30, blank=True)
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
     filed_via = models.CharField(_("filed via"), max_length=20, choices=Via.choices, blank=True)
+    # The term runs from the body's receipt (Code art. 76): the filing day online or in person;
+    # by post, the day the citizen learns from the delivery notice (unknown: no due date yet).
+    received_on = models.DateField(_("received by the body on"), null=True, blank=True)
     registration_number = models.CharField(_("registration number"), max_length=50, blank=True)
     due_on = models.DateField(_("answer due by"), null=True, blank=True)
     extended_to = models.DateField(_("extended to"), null=True, blank=True)

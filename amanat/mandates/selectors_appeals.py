@@ -50,7 +50,7 @@ class Accountability:
     overdue: int
     on_time: int  # answered (really or formally) by the due date in force
     interval: Interval | None  # real answers / settled, 95 % Wilson; None with nothing settled
-    median_days: float | None  # calendar days from filing to an answer
+    median_days: float | None  # calendar days from receipt to an answer
 
     @property
     def answered(self) -> int:
@@ -71,7 +71,8 @@ def _figures(body: StateBody, appeals: list[Appeal], today: date) -> Accountabil
         if a.outcome not in ANSWERED and a.due_by is not None and a.due_by < today
     ]
     settled = len(answered) + len(overdue)
-    days = [(a.answered_on - a.filed_on).days for a in answered if a.answered_on and a.filed_on]
+    days = [(a.answered_on - (a.received_on or a.filed_on)).days
+            for a in answered if a.answered_on and a.filed_on]  # fmt: skip
     return Accountability(
         body=body, received=len(appeals), settled=settled, real=len(real),
         formal=len(formal), overdue=len(overdue),
@@ -95,8 +96,10 @@ def accountability(
     by_body: dict[int, list[Appeal]] = {}
     rows = (
         appeals_filed()
-        .filter(body__in=bodies)
-        .only("body_id", "outcome", "filed_on", "answered_on", "due_on", "extended_to")
+        .filter(body__in=bodies, due_on__isnull=False)  # by post, receipt unknown: not yet
+        .only(
+            "body_id", "outcome", "filed_on", "received_on", "answered_on", "due_on", "extended_to"
+        )  # fmt: skip
     )
     for appeal in rows:
         by_body.setdefault(appeal.body_id, []).append(appeal)

@@ -89,23 +89,35 @@ def _election_day(appeal: Appeal) -> date | None:
 
 def appeal_file(
     *, appeal: Appeal, filed_on: date, filed_via: str, registration_number: str = "",
-    request: HttpRequest | None = None,
+    received_on: date | None = None, request: HttpRequest | None = None,
 ) -> Appeal:  # fmt: skip
-    """The citizen filed it: on this day, this way. The due date follows from the basis; a
-    correction of the date moves it (and drops an extension counted from the old date)."""
+    """The citizen filed it: on this day, this way. The due date follows from the basis and
+    the day the body received it (Code art. 76): the filing day online or in person; by post,
+    the day the citizen enters (none yet: no due date, out of the overdue list and the
+    figures). A correction moves it (and drops an extension counted from the old date)."""
     today = timezone.localdate()
     if filed_on > today:
         raise AppealRefused(_("The filing date cannot be in the future."))
     if filed_on < today - timedelta(days=OLDEST_FILING_DAYS):
         raise AppealRefused(_("The filing date is more than a year ago: check the year."))
+    if filed_via != Appeal.Via.POST:
+        received_on = filed_on
+    elif received_on is not None and not filed_on <= received_on <= today:
+        raise AppealRefused(_("The day the body received it must be between the filing date "
+                              "and today."))  # fmt: skip
     with transaction.atomic():
         appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
         if appeal.outcome:
             raise AppealRefused(_("The answer is already recorded; the filing is kept as it was."))
         appeal.filed_on, appeal.filed_via = filed_on, filed_via
+        appeal.received_on = received_on
         appeal.registration_number = _clean(registration_number, 50)
-        appeal.due_on = law.answer_due(
-            basis=appeal.basis, filed_on=filed_on, election_day=_election_day(appeal)
+        appeal.due_on = (
+            law.answer_due(
+                basis=appeal.basis, filed_on=received_on, election_day=_election_day(appeal)
+            )
+            if received_on is not None
+            else None
         )
         appeal.extended_to = appeal.extension_notice_on = None
         appeal.save()
@@ -131,13 +143,15 @@ def appeal_extend(
 
 
 def _check_extension(appeal: Appeal, extended_to: date, notice_on: date) -> None:
-    if appeal.filed_on is None or appeal.due_on is None:
+    if appeal.filed_on is None:
         raise AppealRefused(_("Record when you filed the appeal first."))
+    if appeal.due_on is None:
+        raise AppealRefused(_("Enter the day the body received the appeal first."))
     if appeal.basis != Appeal.Basis.ADMINISTRATIVE:
         raise AppealRefused(_("An election commission's term cannot be extended."))
     if extended_to <= appeal.due_on:
         raise AppealRefused(_("The new due date must be after the first one."))
-    limit = law.extension_limit(law.received_on(appeal.filed_on))
+    limit = law.extension_limit(law.received_on(appeal.received_on or appeal.filed_on))
     if extended_to > limit:
         raise AppealRefused(
             _("The law allows an extension up to two months in all, to %(date)s at the latest.")

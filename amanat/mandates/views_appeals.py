@@ -107,6 +107,7 @@ def appeal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     appeal = _own(request, pk)
     today = timezone.localdate()
     initial_filing = {"filed_on": appeal.filed_on or today, "filed_via": appeal.filed_via,
+                      "received_on": appeal.received_on,
                       "registration_number": appeal.registration_number}  # fmt: skip
     context = {
         "appeal": appeal, "today": today, "days_overdue": appeal.days_overdue(today),

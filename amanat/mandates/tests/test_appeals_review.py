@@ -134,3 +134,38 @@ def test_the_form_requires_a_postal_address_and_not_a_phone():
             "client_id": "6f1c3d1e-0d7b-4a0c-9d5e-1b1a2c3d4e5f"}  # fmt: skip
     assert "applicant_contact" in AppealForm(data).errors
     assert AppealForm({**data, "applicant_contact": "Астана, Абай 10"}).is_valid()
+
+
+def test_by_post_the_term_runs_from_the_day_the_body_received_it(monkeypatch):
+    from amanat.mandates.selectors_appeals import accountability, appeals_overdue
+    from amanat.mandates.services_appeals import appeal_file
+
+    set_today(monkeypatch, date(2026, 12, 28))
+    appeal = AppealFactory()
+    appeal_file(appeal=appeal, filed_on=date(2026, 11, 2), filed_via="post")
+    appeal.refresh_from_db()
+    assert appeal.due_on is None  # receipt unknown: no due date, not overdue, not counted
+    assert appeal not in appeals_overdue(today=date(2026, 12, 28))
+    (figures,) = accountability(today=date(2026, 12, 28), bodies=type(appeal.body).objects.filter(
+        pk=appeal.body_id))  # fmt: skip
+    assert (figures.received, figures.overdue) == (0, 0)
+    # received Tuesday 10 November: 15 working days from the 11th, not from the posting day
+    appeal_file(appeal=appeal, filed_on=date(2026, 11, 2), filed_via="post",
+                received_on=date(2026, 11, 10))  # fmt: skip
+    appeal.refresh_from_db()
+    assert appeal.due_on == date(2026, 12, 1)
+    assert appeal in appeals_overdue(today=date(2026, 12, 28))
+    with pytest.raises(AppealRefused):
+        appeal_file(appeal=appeal, filed_on=date(2026, 11, 2), filed_via="post",
+                    received_on=date(2026, 10, 30))  # before posting  # fmt: skip
+
+
+def test_online_the_filing_day_is_the_receipt_day(monkeypatch):
+    from amanat.mandates.services_appeals import appeal_file
+
+    set_today(monkeypatch, date(2026, 12, 28))
+    appeal = AppealFactory()
+    appeal_file(appeal=appeal, filed_on=date(2026, 11, 2), filed_via="e_otinish",
+                received_on=date(2026, 11, 20))  # ignored: online, the filing day  # fmt: skip
+    appeal.refresh_from_db()
+    assert (appeal.received_on, appeal.due_on) == (date(2026, 11, 2), date(2026, 11, 23))

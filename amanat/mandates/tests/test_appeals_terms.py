@@ -97,7 +97,7 @@ def test_the_body_of_an_election_commission_gives_the_election_basis(monkeypatch
 def test_an_extension_is_recorded_within_two_months_and_moves_the_due_date(monkeypatch):
     set_today(monkeypatch, date(2026, 4, 1))
     appeal = AppealFactory()
-    appeal_file(appeal=appeal, filed_on=date(2026, 3, 13), filed_via="post")
+    appeal_file(appeal=appeal, filed_on=date(2026, 3, 13), filed_via="e_otinish")
     for to, notice in [
         (date(2026, 4, 8), date(2026, 3, 30)),  # not after the first due date
         (date(2026, 5, 14), date(2026, 3, 30)),  # past two months
