@@ -82,10 +82,10 @@ class AppealAdmin(admin.ModelAdmin):
 
     list_display = ["pk", "body", "topic", "filed_on", "due_on", "extended_to", "outcome"]
     list_filter = ["basis", "outcome", "body__kind"]
-    fields = ["body", "topic", "basis", "language", "filed_on", "filed_via", "due_on",
-              "extended_to", "extension_notice_on", "outcome", "answered_on", "asked_at",
-              "created_at"]  # fmt: skip
-    readonly_fields = fields
+    fields = readonly_fields = (
+        "body", "topic", "basis", "language", "filed_on", "filed_via", "received_on", "due_on",
+        "extended_to", "extension_notice_on", "outcome", "answered_on", "asked_at", "created_at",
+    )  # fmt: skip
 
     def has_add_permission(self, request):
         return False
