@@ -13,8 +13,12 @@ Terms (checked against published texts where a number is cited):
   NOT VERIFIED: whether every election-related request (not only a complaint) to a commission
   takes the five-day term, and which shorter term applies to an election-related request to
   an akimat; the Code's art. 76 defers to "unless a law says otherwise". Until a lawyer
-  confirms, only appeals to an election commission (or marked election-related) use the
-  five-day term; the document cites the article, not a guessed item number.
+  confirms, the five-day term is used only for an appeal to an election commission received
+  while the campaign period of the election it concerns is open (our reading of "period":
+  from the nomination, which opens once the election is called, to the publication of the
+  results; amanat.mandates.services_appeals.election_period); any other appeal, to a
+  commission out of that period too, takes the Code's fifteen working days. The document
+  cites the article, not a guessed item number.
 An appeal that arrives on a day off is registered on the next working day (state bodies'
 published rules on appeals say so), and the count starts the day after registration: filed on
 Saturday, registered on Monday, the first day counted is Tuesday. NOT VERIFIED: the article of

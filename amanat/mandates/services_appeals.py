@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from amanat.accounts.models import User
 from amanat.audit.services import audit_record
+from amanat.elections.models import Election
 from amanat.legal import appeals as law
+from amanat.legal.stages import stages_compute
 from amanat.notifications.senders import Message
 from amanat.notifications.services import message_send
 
@@ -33,10 +35,43 @@ def _clean(text: str, limit: int) -> str:
     return text.replace("\x00", "").strip()[:limit]
 
 
-def basis_for(body: StateBody) -> str:
-    """An election commission answers under the election law, every other body under the
-    Administrative Procedural Code (amanat.legal.appeals explains what is not verified)."""
-    if body.kind == StateBody.Kind.ELECTION_COMMISSION:
+def election_period(election: Election) -> tuple[date, date]:
+    """The campaign period of an election: from its first stage (the nomination, which opens
+    once the election is called) to its last (the publication of the results). The stages
+    the admins keep for it, else the ones the law gives from its election day."""
+    stages = [(s.starts, s.ends) for s in election.stages.all()] or [
+        (s.starts, s.ends)
+        for s in stages_compute(election_type=election.type,
+                                election_day=election.election_day, timezone=election.timezone)
+    ]  # fmt: skip
+    start = min(starts for starts, _ends in stages)
+    end = max(ends for _starts, ends in stages)
+    return timezone.localdate(start), timezone.localdate(end)
+
+
+def election_open(appeal: Appeal, day: date) -> Election | None:
+    """The election whose campaign period is open on `day` that the appeal concerns: its
+    mandate's election, or (no mandate's election) any published one."""
+    mandate_election = appeal.mandate.election if appeal.mandate is not None else None
+    candidates: list[Election]
+    if mandate_election is not None:
+        candidates = [mandate_election]
+    else:  # no stage runs past E+10, none starts before E-60 (amanat.legal.stages)
+        near = (day - timedelta(days=30), day + timedelta(days=90))
+        candidates = list(Election.objects.filter(is_published=True, election_day__range=near))
+    for election in candidates:
+        start, end = election_period(election)
+        if start <= day <= end:
+            return election
+    return None
+
+
+def basis_for(body: StateBody, election: Election | None) -> str:
+    """An election commission answers under the election law's five days while the election
+    the appeal concerns runs (from its calling to its results), and like every other body
+    under the Administrative Procedural Code otherwise (amanat.legal.appeals says what is not
+    verified)."""
+    if body.kind == StateBody.Kind.ELECTION_COMMISSION and election is not None:
         return Appeal.Basis.ELECTIONS
     return Appeal.Basis.ADMINISTRATIVE
 
@@ -70,21 +105,20 @@ def appeal_write(
             appeal = Appeal.objects.create(
                 client_id=client_id, author=author, body=data.body, mandate=mandate,
                 promise=data.promise, topic=data.topic, subject=_clean(data.subject, 200),
-                text=_clean(data.text, 5000), language=data.language, basis=basis_for(data.body),
+                text=_clean(data.text, 5000), language=data.language,
+                basis=Appeal.Basis.ADMINISTRATIVE,
                 applicant_name=_clean(data.applicant_name, 200),
                 applicant_contact=_clean(data.applicant_contact, 300),
                 applicant_phone=_clean(data.applicant_phone, 30),
             )  # fmt: skip
+            # a draft's basis as of today; filing sets it from the day the body receives it
+            appeal.basis = basis_for(data.body, election_open(appeal, timezone.localdate()))
+            appeal.save(update_fields=["basis"])
             audit_record(action="mandates.appeal_written", actor=author, obj=appeal,
                          request=request)  # fmt: skip
     except IntegrityError:  # the same client_id sent twice at once
         return Appeal.objects.get(client_id=client_id, author=author), False
     return appeal, True
-
-
-def _election_day(appeal: Appeal) -> date | None:
-    election = appeal.mandate.election if appeal.mandate else None
-    return election.election_day if election else None
 
 
 def appeal_file(
@@ -112,13 +146,16 @@ def appeal_file(
         appeal.filed_on, appeal.filed_via = filed_on, filed_via
         appeal.received_on = received_on
         appeal.registration_number = _clean(registration_number, 50)
+        election = election_open(appeal, received_on or filed_on)
+        appeal.basis = basis_for(appeal.body, election)
         appeal.due_on = (
             law.answer_due(
-                basis=appeal.basis, filed_on=received_on, election_day=_election_day(appeal)
+                basis=appeal.basis, filed_on=received_on,
+                election_day=election.election_day if election else None,
             )
             if received_on is not None
             else None
-        )
+        )  # fmt: skip
         appeal.extended_to = appeal.extension_notice_on = None
         appeal.save()
         audit_record(action="mandates.appeal_filed", obj=appeal, request=request,

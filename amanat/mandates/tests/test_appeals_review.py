@@ -169,3 +169,39 @@ def test_online_the_filing_day_is_the_receipt_day(monkeypatch):
                 received_on=date(2026, 11, 20))  # ignored: online, the filing day  # fmt: skip
     appeal.refresh_from_db()
     assert (appeal.received_on, appeal.due_on) == (date(2026, 11, 2), date(2026, 11, 23))
+
+
+def _to_commission(election=None, **kw):
+    from amanat.mandates.models import StateBody
+
+    from .factories import MandateFactory
+
+    commission = StateBodyFactory(kind=StateBody.Kind.ELECTION_COMMISSION, region=None)
+    mandate = MandateFactory(election=election) if election else None
+    return AppealFactory(body=commission, mandate=mandate, **kw)
+
+
+def test_a_commission_answers_in_five_days_only_while_the_campaign_is_open(monkeypatch):
+    from amanat.mandates.services_appeals import appeal_file
+    from amanat.observers.tests.factories import ElectionFactory
+
+    set_today(monkeypatch, date(2026, 12, 28))
+    election = ElectionFactory(election_day=date(2026, 11, 29))  # nomination from 2 October
+    during = _to_commission(election)
+    appeal_file(appeal=during, filed_on=date(2026, 11, 2), filed_via="in_person")
+    during.refresh_from_db()
+    assert (during.basis, during.due_on) == ("elections", date(2026, 11, 7))
+    long_after = _to_commission(election)  # results published by 6 December
+    appeal_file(appeal=long_after, filed_on=date(2026, 12, 14), filed_via="in_person")
+    long_after.refresh_from_db()
+    assert long_after.basis == "administrative"
+    # 15 working days past Independence Day, New Year (2 Jan on Saturday: Monday 4 off) and
+    # Orthodox Christmas (7 Jan)
+    assert long_after.due_on == date(2027, 1, 8)
+    direct = _to_commission(basis="elections")  # no mandate: any election open that day
+    appeal_file(appeal=direct, filed_on=date(2026, 12, 14), filed_via="in_person")
+    direct.refresh_from_db()
+    assert (direct.basis, direct.due_on) == ("administrative", date(2027, 1, 8))
+    appeal_file(appeal=direct, filed_on=date(2026, 11, 3), filed_via="in_person")
+    direct.refresh_from_db()
+    assert (direct.basis, direct.due_on) == ("elections", date(2026, 11, 8))
