@@ -21,6 +21,7 @@ from . import services_appeals as write
 from .documents_appeals import FORMATS, appeal_file_bytes
 from .forms_appeals import AnswerRecordForm, AppealForm, ExtensionForm, FilingForm
 from .models import Appeal, Mandate, Promise, StateBody
+from .selectors import person_confirmed
 
 
 def _search(request: HttpRequest) -> str:
@@ -77,6 +78,9 @@ def _initial(request: AuthenticatedHttpRequest, mandate: Mandate | None, promise
 @rate_limit(key="user", rate="20/h", method="POST")
 @require_http_methods(["GET", "POST"])
 def appeal_write(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # appeals feed the bodies' public figures: one confirmed person, counted once
+    if not person_confirmed(request.user):
+        return render(request, "mandates/appeals/not_confirmed.html", status=403)
     mandate = Mandate.objects.open().filter(pk=_number(request, "mandate")).first()
     promise = (
         Promise.objects.select_related("mandate", "candidate")

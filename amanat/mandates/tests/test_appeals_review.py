@@ -205,3 +205,40 @@ def test_a_commission_answers_in_five_days_only_while_the_campaign_is_open(monke
     appeal_file(appeal=direct, filed_on=date(2026, 11, 3), filed_via="in_person")
     direct.refresh_from_db()
     assert (direct.basis, direct.due_on) == ("elections", date(2026, 11, 8))
+
+
+def test_only_a_confirmed_person_writes_an_appeal(client):
+    url = reverse("mandates:appeal_write")
+    client.force_login(UserFactory())
+    page = client.get(url)
+    assert page.status_code == 403
+    assert "mandates:phone" not in page.content.decode()
+    assert reverse("mandates:phone") in page.content.decode()
+    body = StateBodyFactory()
+    refused = client.post(url, {"body": body.pk, "topic": "roads", "subject": "Жолдар туралы",
+                                "text": "Аулалардағы жолдар көктемде су астында қалады.",
+                                "language": "kk", "applicant_name": "Асель Серікова",
+                                "applicant_contact": "Астана, Абай 10",
+                                "client_id": "6f1c3d1e-0d7b-4a0c-9d5e-1b1a2c3d4e5f"})  # fmt: skip
+    assert refused.status_code == 403
+    assert not body.appeals.exists()
+    client.force_login(ConfirmedFactory())
+    assert client.get(url).status_code == 200
+
+
+def test_one_persons_appeals_to_one_body_count_once_a_month(monkeypatch):
+    from amanat.mandates.models import StateBody
+    from amanat.mandates.selectors_appeals import accountability
+
+    set_today(monkeypatch, date(2027, 3, 1))
+    body, author = StateBodyFactory(), UserFactory()
+    for filed, due in [
+        (date(2026, 11, 2), date(2026, 11, 23)),
+        (date(2026, 11, 20), date(2026, 12, 11)),  # 18 days later: not counted
+        (date(2026, 12, 7), date(2026, 12, 29)),
+    ]:  # 35 days after the first
+        AppealFactory(author=author, body=body, filed_on=filed, due_on=due, filed_via="post")
+    AppealFactory(body=body, filed_on=date(2026, 11, 3), due_on=date(2026, 11, 24),
+                  filed_via="post")  # another person  # fmt: skip
+    (figures,) = accountability(today=date(2027, 3, 1), bodies=StateBody.objects.filter(pk=body.pk))
+    assert (figures.received, figures.overdue) == (3, 3)
