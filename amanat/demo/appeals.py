@@ -56,7 +56,7 @@ def _write(n: int, author: User, body: StateBody, mandate: Mandate, language: st
         body=body, topic=mandate.topic, subject=mandate.title, text=mandate.text,
         language=language, mandate=mandate, client_id=demo_id("appeal", n),
         applicant_name=author.get_full_name() or author.username,
-        applicant_contact="Астана, Абай даңғылы, 10",
+        applicant_contact="Абай даңғылы, 10, 12-пәтер",  # a street every demo city has
     ))  # fmt: skip
     return appeal
 
