@@ -13,8 +13,12 @@ Terms (checked against published texts where a number is cited):
   NOT VERIFIED: whether every election-related request (not only a complaint) to a commission
   takes the five-day term, and which shorter term applies to an election-related request to
   an akimat; the Code's art. 76 defers to "unless a law says otherwise". Until a lawyer
-  confirms, only appeals to an election commission (or marked election-related) use the
-  five-day term; the document cites the article, not a guessed item number.
+  confirms, the five-day term is used only for an appeal to an election commission received
+  while the campaign period of the election it concerns is open (our reading of "period":
+  from the nomination, which opens once the election is called, to the publication of the
+  results; amanat.mandates.services_appeals.election_period); any other appeal, to a
+  commission out of that period too, takes the Code's fifteen working days. The document
+  cites the article, not a guessed item number.
 An appeal that arrives on a day off is registered on the next working day (state bodies'
 published rules on appeals say so), and the count starts the day after registration: filed on
 Saturday, registered on Monday, the first day counted is Tuesday. NOT VERIFIED: the article of
@@ -47,6 +51,8 @@ PROCEDURAL_CODE = {
     "ru": "Административный процедурно-процессуальный кодекс Республики Казахстан",
     "en": "Administrative Procedural and Process Code of the Republic of Kazakhstan",
 }
+IIN_BLANK = {"kk": "ЖСН / ИИН: ____________", "ru": "ИИН / ЖСН: ____________",
+             "en": "IIN: ____________"}  # fmt: skip
 SUBJECTS = {
     ADMINISTRATIVE: ("76", PROCEDURAL_CODE, {
         "kk": "өтініш бойынша әкімшілік рәсімнің мерзімі — он бес жұмыс күні",
@@ -96,14 +102,17 @@ class AppealFacts:
     body_name: str
     body_address: str
     applicant_name: str
-    applicant_contact: str
+    applicant_contact: str  # the postal address (Code art. 63)
     subject: str
     text: str
     basis: str
     language: str
     reference: str = ""  # the mandate or promise the appeal follows, in a sentence
     filed_on: date | None = None
-    due_on: date | None = None
+    due_on: date | None = None  # the first due date (15 working days), never the extended one
+    extended_to: date | None = None
+    extension_notice_on: date | None = None
+    applicant_phone: str = ""
 
 
 def appeal_compose(facts: AppealFacts) -> Document:
@@ -120,8 +129,7 @@ def appeal_compose(facts: AppealFacts) -> Document:
         ]
         return Document(
             addressee=addressee,
-            sender=[_("From: %(name)s") % {"name": facts.applicant_name},
-                    _("Contact: %(contact)s") % {"contact": facts.applicant_contact}],
+            sender=_sender(facts),
             title=pgettext("document", "Appeal"),
             paragraphs=[p for p in paragraphs if p],
             request=_("I ask you to consider this appeal on its substance and to answer me "
@@ -130,6 +138,19 @@ def appeal_compose(facts: AppealFacts) -> Document:
             signature=_("Date: %(date)s    Signature: ____________")
             % {"date": date_format(facts.filed_on or timezone.localdate(), "d.m.Y")},
         )  # fmt: skip
+
+
+def _sender(facts: AppealFacts) -> list[str]:
+    """Who writes (Code art. 63: full name, IIN if any, postal address); the IIN line is left
+    blank to fill in by hand, the platform never stores it."""
+    lines = [
+        _("From: %(name)s") % {"name": facts.applicant_name},
+        IIN_BLANK[facts.language],
+        _("Postal address: %(address)s") % {"address": facts.applicant_contact},
+    ]
+    if facts.applicant_phone:
+        lines.append(_("Phone: %(phone)s") % {"phone": facts.applicant_phone})
+    return lines
 
 
 def _term(facts: AppealFacts) -> str:
@@ -141,4 +162,9 @@ def _term(facts: AppealFacts) -> str:
         text += " " + _("The answer is due by %(date)s.") % {
             "date": date_format(facts.due_on, "j E Y")
         }
+    if facts.extended_to is not None and facts.extension_notice_on is not None:
+        text += " " + _(
+            "The body extended the term to %(date)s by its notice of %(notice)s."
+        ) % {"date": date_format(facts.extended_to, "j E Y"),
+             "notice": date_format(facts.extension_notice_on, "j E Y")}  # fmt: skip
     return text

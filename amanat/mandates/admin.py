@@ -88,7 +88,19 @@ class StateBodyAdmin(admin.ModelAdmin):
 
 @admin.register(Appeal)
 class AppealAdmin(admin.ModelAdmin):
+    """Read-only, and without the citizen's personal data (name, contact, heading, text): the
+    model promises they are printed in the document and shown to nobody else. Admins see the
+    body, the topic and the dates, as the public accountability page does."""
+
     list_display = ["pk", "body", "topic", "filed_on", "due_on", "extended_to", "outcome"]
     list_filter = ["basis", "outcome", "body__kind"]
-    raw_id_fields = ["author", "mandate", "promise"]
-    readonly_fields = ["client_id", "asked_at"]
+    fields = readonly_fields = (
+        "body", "topic", "basis", "language", "filed_on", "filed_via", "received_on", "due_on",
+        "extended_to", "extension_notice_on", "outcome", "answered_on", "asked_at", "created_at",
+    )  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

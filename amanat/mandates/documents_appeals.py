@@ -33,8 +33,10 @@ def appeal_facts(appeal: Appeal) -> AppealFacts:
     return AppealFacts(
         body_name=appeal.body.name_in(appeal.language), body_address=appeal.body.address,
         applicant_name=appeal.applicant_name, applicant_contact=appeal.applicant_contact,
+        applicant_phone=appeal.applicant_phone,
         subject=appeal.subject, text=appeal.text, basis=appeal.basis, language=appeal.language,
-        reference=reference, filed_on=appeal.filed_on, due_on=appeal.due_by,
+        reference=reference, filed_on=appeal.filed_on, due_on=appeal.due_on,
+        extended_to=appeal.extended_to, extension_notice_on=appeal.extension_notice_on,
     )  # fmt: skip
 
 

@@ -3,11 +3,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Appeal, StateBody, Topic
 
-
-def _date_input() -> forms.DateInput:
-    """A browser's date field reads only ISO dates: the localized "06.12.2026" would show an
-    empty field (the filing form's proposed or recorded date)."""
-    return forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+# <input type="date"> takes only ISO dates; a localised value ("06.11.2026") shows it blank.
+DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class AppealForm(forms.Form):
@@ -27,23 +24,31 @@ class AppealForm(forms.Form):
     )
     applicant_name = forms.CharField(label=_("Your full name"), max_length=200, min_length=3)
     applicant_contact = forms.CharField(
-        label=_("Your postal address or phone for the answer"), max_length=300, min_length=5,
-        help_text=_("Printed in the document only; nobody else sees it here."),
+        label=_("Your postal address"), max_length=300, min_length=5,
+        help_text=_("The Code requires it in a written appeal: the body sends its answer there. "
+                    "Printed in the document only; nobody else sees it here."),
     )  # fmt: skip
+    applicant_phone = forms.CharField(label=_("Your phone (optional)"), max_length=30,
+                                      required=False)  # fmt: skip
     client_id = forms.UUIDField(widget=forms.HiddenInput)
 
 
 class FilingForm(forms.Form):
-    filed_on = forms.DateField(label=_("Filed on"), widget=_date_input())
+    filed_on = forms.DateField(label=_("Filed on"), widget=DATE)
     filed_via = forms.ChoiceField(label=_("How"), choices=Appeal.Via.choices)
+    received_on = forms.DateField(
+        label=_("By post: the day the body received it"), required=False, widget=DATE,
+        help_text=_("From the delivery notice or the body's registration. The term runs from "
+                    "that day; until you enter it, no due date is counted."),
+    )  # fmt: skip
     registration_number = forms.CharField(
         label=_("Registration number (optional)"), max_length=50, required=False
     )
 
 
 class ExtensionForm(forms.Form):
-    extended_to = forms.DateField(label=_("New due date"), widget=_date_input())
-    notice_on = forms.DateField(label=_("Date of the body's notice"), widget=_date_input())
+    extended_to = forms.DateField(label=_("New due date"), widget=DATE)
+    notice_on = forms.DateField(label=_("Date of the body's notice"), widget=DATE)
 
 
 class AnswerRecordForm(forms.Form):
@@ -52,7 +57,7 @@ class AnswerRecordForm(forms.Form):
     )
     answered_on = forms.DateField(
         label=_("Date of the answer"), required=False,
-        widget=_date_input(),
+        widget=DATE,
     )  # fmt: skip
 
     def clean(self):

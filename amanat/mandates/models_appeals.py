@@ -94,9 +94,15 @@ class Appeal(models.Model):
     basis = models.CharField(_("legal basis"), max_length=20, choices=Basis.choices)
     # The citizen's own details, printed in the document and shown to nobody else.
     applicant_name = models.CharField(_("full name"), max_length=200)
-    applicant_contact = models.CharField(_("address or phone for the answer"), max_length=300)
+    # The Code (art. 63) asks a written appeal for the postal address; the IIN is printed as
+    # a blank line to fill in by hand, never stored here.
+    applicant_contact = models.CharField(_("postal address"), max_length=300)
+    applicant_phone = models.CharField(_("phone"), max_length=30, blank=True)
     filed_on = models.DateField(_("filed on"), null=True, blank=True)
     filed_via = models.CharField(_("filed via"), max_length=20, choices=Via.choices, blank=True)
+    # The term runs from the body's receipt (Code art. 76): the filing day online or in person;
+    # by post, the day the citizen learns from the delivery notice (unknown: no due date yet).
+    received_on = models.DateField(_("received by the body on"), null=True, blank=True)
     registration_number = models.CharField(_("registration number"), max_length=50, blank=True)
     due_on = models.DateField(_("answer due by"), null=True, blank=True)
     extended_to = models.DateField(_("extended to"), null=True, blank=True)
@@ -113,7 +119,9 @@ class Appeal(models.Model):
         indexes = [models.Index(fields=["body", "filed_on"], name="appeal_body_filed")]
 
     def __str__(self) -> str:
-        return self.subject
+        # The number only: the heading is the citizen's words, shown to nobody else (admin,
+        # audit log).
+        return f"№ {self.pk}"
 
     @property
     def due_by(self) -> date | None:

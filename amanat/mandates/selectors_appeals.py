@@ -15,6 +15,7 @@ from amanat.core.statistics import Interval, wilson_interval
 from .models import Appeal, StateBody
 
 ANSWERED = (Appeal.Outcome.REAL, Appeal.Outcome.FORMAL)
+REPEAT_DAYS = 30  # one person's appeals to one body within this many days count once
 
 
 def appeals_filed() -> QuerySet[Appeal]:
@@ -50,7 +51,7 @@ class Accountability:
     overdue: int
     on_time: int  # answered (really or formally) by the due date in force
     interval: Interval | None  # real answers / settled, 95 % Wilson; None with nothing settled
-    median_days: float | None  # calendar days from filing to an answer
+    median_days: float | None  # calendar days from receipt to an answer
 
     @property
     def answered(self) -> int:
@@ -71,7 +72,8 @@ def _figures(body: StateBody, appeals: list[Appeal], today: date) -> Accountabil
         if a.outcome not in ANSWERED and a.due_by is not None and a.due_by < today
     ]
     settled = len(answered) + len(overdue)
-    days = [(a.answered_on - a.filed_on).days for a in answered if a.answered_on and a.filed_on]
+    days = [(a.answered_on - (a.received_on or a.filed_on)).days
+            for a in answered if a.answered_on and a.filed_on]  # fmt: skip
     return Accountability(
         body=body, received=len(appeals), settled=settled, real=len(real),
         formal=len(formal), overdue=len(overdue),
@@ -86,6 +88,20 @@ def _on_time(appeal: Appeal) -> bool:
     return appeal.answered_on is not None and due is not None and appeal.answered_on <= due
 
 
+def _once_per_person(appeals) -> list[Appeal]:
+    """One person's appeals to one body count once per 30 days (the first of them), so that
+    repeated appeals cannot push a body's figures up or down."""
+    counted: list[Appeal] = []
+    last: dict[tuple[int, int], date] = {}
+    for appeal in sorted(appeals, key=lambda a: (a.filed_on, a.pk)):
+        key = (appeal.author_id, appeal.body_id)
+        if key in last and (appeal.filed_on - last[key]).days < REPEAT_DAYS:
+            continue
+        last[key] = appeal.filed_on
+        counted.append(appeal)
+    return counted
+
+
 def accountability(
     *, today: date, bodies: QuerySet[StateBody] | None = None
 ) -> list[Accountability]:
@@ -95,10 +111,19 @@ def accountability(
     by_body: dict[int, list[Appeal]] = {}
     rows = (
         appeals_filed()
-        .filter(body__in=bodies)
-        .only("body_id", "outcome", "filed_on", "answered_on", "due_on", "extended_to")
+        .filter(body__in=bodies, due_on__isnull=False)  # by post, receipt unknown: not yet
+        .only(
+            "body_id",
+            "author_id",
+            "outcome",
+            "filed_on",
+            "received_on",
+            "answered_on",
+            "due_on",
+            "extended_to",
+        )  # fmt: skip
     )
-    for appeal in rows:
+    for appeal in _once_per_person(rows):
         by_body.setdefault(appeal.body_id, []).append(appeal)
     return [_figures(body, by_body.get(body.pk, []), today) for body in bodies]
 

@@ -15,7 +15,9 @@ from django.utils.translation import gettext as _
 
 from amanat.accounts.models import User
 from amanat.audit.services import audit_record
+from amanat.elections.models import Election
 from amanat.legal import appeals as law
+from amanat.legal.stages import stages_compute
 from amanat.notifications.senders import Message
 from amanat.notifications.services import message_send
 
@@ -33,10 +35,43 @@ def _clean(text: str, limit: int) -> str:
     return text.replace("\x00", "").strip()[:limit]
 
 
-def basis_for(body: StateBody) -> str:
-    """An election commission answers under the election law, every other body under the
-    Administrative Procedural Code (amanat.legal.appeals explains what is not verified)."""
-    if body.kind == StateBody.Kind.ELECTION_COMMISSION:
+def election_period(election: Election) -> tuple[date, date]:
+    """The campaign period of an election: from its first stage (the nomination, which opens
+    once the election is called) to its last (the publication of the results). The stages
+    the admins keep for it, else the ones the law gives from its election day."""
+    stages = [(s.starts, s.ends) for s in election.stages.all()] or [
+        (s.starts, s.ends)
+        for s in stages_compute(election_type=election.type,
+                                election_day=election.election_day, timezone=election.timezone)
+    ]  # fmt: skip
+    start = min(starts for starts, _ends in stages)
+    end = max(ends for _starts, ends in stages)
+    return timezone.localdate(start), timezone.localdate(end)
+
+
+def election_open(appeal: Appeal, day: date) -> Election | None:
+    """The election whose campaign period is open on `day` that the appeal concerns: its
+    mandate's election, or (no mandate's election) any published one."""
+    mandate_election = appeal.mandate.election if appeal.mandate is not None else None
+    candidates: list[Election]
+    if mandate_election is not None:
+        candidates = [mandate_election]
+    else:  # no stage runs past E+10, none starts before E-60 (amanat.legal.stages)
+        near = (day - timedelta(days=30), day + timedelta(days=90))
+        candidates = list(Election.objects.filter(is_published=True, election_day__range=near))
+    for election in candidates:
+        start, end = election_period(election)
+        if start <= day <= end:
+            return election
+    return None
+
+
+def basis_for(body: StateBody, election: Election | None) -> str:
+    """An election commission answers under the election law's five days while the election
+    the appeal concerns runs (from its calling to its results), and like every other body
+    under the Administrative Procedural Code otherwise (amanat.legal.appeals says what is not
+    verified)."""
+    if body.kind == StateBody.Kind.ELECTION_COMMISSION and election is not None:
         return Appeal.Basis.ELECTIONS
     return Appeal.Basis.ADMINISTRATIVE
 
@@ -49,10 +84,11 @@ class AppealInput:
     text: str
     language: str
     applicant_name: str
-    applicant_contact: str
+    applicant_contact: str  # the postal address
     mandate: Mandate | None = None
     promise: Promise | None = None
     client_id: uuid.UUID | None = None
+    applicant_phone: str = ""
 
 
 def appeal_write(
@@ -69,10 +105,15 @@ def appeal_write(
             appeal = Appeal.objects.create(
                 client_id=client_id, author=author, body=data.body, mandate=mandate,
                 promise=data.promise, topic=data.topic, subject=_clean(data.subject, 200),
-                text=_clean(data.text, 5000), language=data.language, basis=basis_for(data.body),
+                text=_clean(data.text, 5000), language=data.language,
+                basis=Appeal.Basis.ADMINISTRATIVE,
                 applicant_name=_clean(data.applicant_name, 200),
                 applicant_contact=_clean(data.applicant_contact, 300),
+                applicant_phone=_clean(data.applicant_phone, 30),
             )  # fmt: skip
+            # a draft's basis as of today; filing sets it from the day the body receives it
+            appeal.basis = basis_for(data.body, election_open(appeal, timezone.localdate()))
+            appeal.save(update_fields=["basis"])
             audit_record(action="mandates.appeal_written", actor=author, obj=appeal,
                          request=request)  # fmt: skip
     except IntegrityError:  # the same client_id sent twice at once
@@ -80,31 +121,41 @@ def appeal_write(
     return appeal, True
 
 
-def _election_day(appeal: Appeal) -> date | None:
-    election = appeal.mandate.election if appeal.mandate else None
-    return election.election_day if election else None
-
-
 def appeal_file(
     *, appeal: Appeal, filed_on: date, filed_via: str, registration_number: str = "",
-    request: HttpRequest | None = None,
+    received_on: date | None = None, request: HttpRequest | None = None,
 ) -> Appeal:  # fmt: skip
-    """The citizen filed it: on this day, this way. The due date follows from the basis; a
-    correction of the date moves it (and drops an extension counted from the old date)."""
+    """The citizen filed it: on this day, this way. The due date follows from the basis and
+    the day the body received it (Code art. 76): the filing day online or in person; by post,
+    the day the citizen enters (none yet: no due date, out of the overdue list and the
+    figures). A correction moves it (and drops an extension counted from the old date)."""
     today = timezone.localdate()
     if filed_on > today:
         raise AppealRefused(_("The filing date cannot be in the future."))
     if filed_on < today - timedelta(days=OLDEST_FILING_DAYS):
         raise AppealRefused(_("The filing date is more than a year ago: check the year."))
+    if filed_via != Appeal.Via.POST:
+        received_on = filed_on
+    elif received_on is not None and not filed_on <= received_on <= today:
+        raise AppealRefused(_("The day the body received it must be between the filing date "
+                              "and today."))  # fmt: skip
     with transaction.atomic():
         appeal = Appeal.objects.select_for_update().get(pk=appeal.pk)
         if appeal.outcome:
             raise AppealRefused(_("The answer is already recorded; the filing is kept as it was."))
         appeal.filed_on, appeal.filed_via = filed_on, filed_via
+        appeal.received_on = received_on
         appeal.registration_number = _clean(registration_number, 50)
-        appeal.due_on = law.answer_due(
-            basis=appeal.basis, filed_on=filed_on, election_day=_election_day(appeal)
-        )
+        election = election_open(appeal, received_on or filed_on)
+        appeal.basis = basis_for(appeal.body, election)
+        appeal.due_on = (
+            law.answer_due(
+                basis=appeal.basis, filed_on=received_on,
+                election_day=election.election_day if election else None,
+            )
+            if received_on is not None
+            else None
+        )  # fmt: skip
         appeal.extended_to = appeal.extension_notice_on = None
         appeal.save()
         audit_record(action="mandates.appeal_filed", obj=appeal, request=request,
@@ -129,13 +180,15 @@ def appeal_extend(
 
 
 def _check_extension(appeal: Appeal, extended_to: date, notice_on: date) -> None:
-    if appeal.filed_on is None or appeal.due_on is None:
+    if appeal.filed_on is None:
         raise AppealRefused(_("Record when you filed the appeal first."))
+    if appeal.due_on is None:
+        raise AppealRefused(_("Enter the day the body received the appeal first."))
     if appeal.basis != Appeal.Basis.ADMINISTRATIVE:
         raise AppealRefused(_("An election commission's term cannot be extended."))
     if extended_to <= appeal.due_on:
         raise AppealRefused(_("The new due date must be after the first one."))
-    limit = law.extension_limit(law.received_on(appeal.filed_on))
+    limit = law.extension_limit(law.received_on(appeal.received_on or appeal.filed_on))
     if extended_to > limit:
         raise AppealRefused(
             _("The law allows an extension up to two months in all, to %(date)s at the latest.")
@@ -143,6 +196,13 @@ def _check_extension(appeal: Appeal, extended_to: date, notice_on: date) -> None
         )
     if not appeal.filed_on <= notice_on <= timezone.localdate():
         raise AppealRefused(_("The notice's date must be between the filing date and today."))
+    if notice_on > appeal.due_on:
+        # Code art. 76: the applicant is told within the term; a notice after the due date
+        # does not undo the overdue (conservative: the notice day is at most the due date).
+        raise AppealRefused(
+            _("A notice dated after the due date (%(date)s) does not extend the term: the body "
+              "had to tell you within the term.") % {"date": date_format(appeal.due_on, "j E Y")}
+        )  # fmt: skip
 
 
 def appeal_answer(

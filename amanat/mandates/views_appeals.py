@@ -21,6 +21,7 @@ from . import services_appeals as write
 from .documents_appeals import FORMATS, appeal_file_bytes
 from .forms_appeals import AnswerRecordForm, AppealForm, ExtensionForm, FilingForm
 from .models import Appeal, Mandate, Promise, StateBody
+from .selectors import person_confirmed
 
 
 def _search(request: HttpRequest) -> str:
@@ -50,6 +51,8 @@ def appeals_mine(request: AuthenticatedHttpRequest) -> HttpResponse:
 
 
 def _initial(request: AuthenticatedHttpRequest, mandate: Mandate | None, promise: Promise | None):
+    """What the form starts with: the source's heading and text, its region's akimat, or the
+    body the citizen came from (?body=, the body's page)."""
     language = translation.get_language()
     initial = {
         "language": language if language in ("kk", "ru") else "ru",
@@ -65,6 +68,9 @@ def _initial(request: AuthenticatedHttpRequest, mandate: Mandate | None, promise
         initial["body"] = body.pk if body else None
     if promise is not None:
         initial |= {"subject": promise.title, "text": promise.text}
+    chosen = StateBody.objects.filter(is_active=True, pk=_number(request, "body")).first()
+    if chosen is not None:
+        initial["body"] = chosen.pk
     return initial
 
 
@@ -72,6 +78,9 @@ def _initial(request: AuthenticatedHttpRequest, mandate: Mandate | None, promise
 @rate_limit(key="user", rate="20/h", method="POST")
 @require_http_methods(["GET", "POST"])
 def appeal_write(request: AuthenticatedHttpRequest) -> HttpResponse:
+    # appeals feed the bodies' public figures: one confirmed person, counted once
+    if not person_confirmed(request.user):
+        return render(request, "mandates/appeals/not_confirmed.html", status=403)
     mandate = Mandate.objects.open().filter(pk=_number(request, "mandate")).first()
     promise = (
         Promise.objects.select_related("mandate", "candidate")
@@ -102,6 +111,7 @@ def appeal_detail(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     appeal = _own(request, pk)
     today = timezone.localdate()
     initial_filing = {"filed_on": appeal.filed_on or today, "filed_via": appeal.filed_via,
+                      "received_on": appeal.received_on,
                       "registration_number": appeal.registration_number}  # fmt: skip
     context = {
         "appeal": appeal, "today": today, "days_overdue": appeal.days_overdue(today),

@@ -68,7 +68,7 @@ def test_a_draft_has_no_due_date_and_an_extension_is_printed(monkeypatch, tmp_pa
     draft = docx_text(appeal_file_bytes(appeal, "docx"))
     assert "Срок ответа" not in draft
     assert "01.04.2026" in draft
-    appeal_file(appeal=appeal, filed_on=date(2026, 3, 13), filed_via="post")
+    appeal_file(appeal=appeal, filed_on=date(2026, 3, 13), filed_via="e_otinish")
     from amanat.mandates.services_appeals import appeal_extend
 
     appeal_extend(appeal=appeal, extended_to=date(2026, 5, 13), notice_on=date(2026, 3, 30))

@@ -9,6 +9,7 @@ from amanat.legal.appeals import answer_due, extension_limit, received_on
 from amanat.legal.models import CalendarDay
 from amanat.mandates.models import Appeal, StateBody
 from amanat.mandates.services_appeals import AppealRefused, appeal_extend, appeal_file
+from amanat.observers.tests.factories import ElectionFactory
 
 from .appeals_clock import set_today
 from .factories import MandateFactory
@@ -76,6 +77,7 @@ def test_filing_sets_the_due_date_and_refuses_a_future_day(monkeypatch):
 def test_the_body_of_an_election_commission_gives_the_election_basis(monkeypatch):
     set_today(monkeypatch, date(2026, 3, 3))
     commission = StateBodyFactory(kind=StateBody.Kind.ELECTION_COMMISSION, region=None)
+    election = ElectionFactory(election_day=date(2026, 3, 22))  # its campaign is open
     from amanat.mandates.services_appeals import AppealInput, appeal_write
 
     appeal, created = appeal_write(
@@ -83,7 +85,7 @@ def test_the_body_of_an_election_commission_gives_the_election_basis(monkeypatch
         data=AppealInput(body=commission, topic="governance", subject="Сайлау учаскесі",
                          text="Учаскеге пандус жоқ, мүгедектер кіре алмайды.", language="kk",
                          applicant_name="Ерлан", applicant_contact="+7 701 000 00 00",
-                         mandate=MandateFactory()),
+                         mandate=MandateFactory(election=election)),
     )  # fmt: skip
     assert created
     assert appeal.basis == Appeal.Basis.ELECTIONS
@@ -97,7 +99,7 @@ def test_the_body_of_an_election_commission_gives_the_election_basis(monkeypatch
 def test_an_extension_is_recorded_within_two_months_and_moves_the_due_date(monkeypatch):
     set_today(monkeypatch, date(2026, 4, 1))
     appeal = AppealFactory()
-    appeal_file(appeal=appeal, filed_on=date(2026, 3, 13), filed_via="post")
+    appeal_file(appeal=appeal, filed_on=date(2026, 3, 13), filed_via="e_otinish")
     for to, notice in [
         (date(2026, 4, 8), date(2026, 3, 30)),  # not after the first due date
         (date(2026, 5, 14), date(2026, 3, 30)),  # past two months

@@ -11,7 +11,7 @@ from amanat.accounts.tests.factories import UserFactory
 from amanat.mandates.models import Appeal
 
 from .appeals_clock import set_today
-from .factories import MandateFactory
+from .factories import ConfirmedFactory, MandateFactory
 from .factories_appeals import AppealFactory, StateBodyFactory
 
 pytestmark = pytest.mark.django_db
@@ -98,7 +98,7 @@ def test_the_overdue_list_searches_paginates_and_explains_when_empty(client, mon
 def test_writing_from_a_mandate_prefills_and_is_idempotent(client):
     mandate = MandateFactory(title="Аулаларды абаттандыру", text="Аулаларды абаттандыру керек.")
     body = StateBodyFactory()
-    author = UserFactory(first_name="Асель", last_name="Серікова")
+    author = ConfirmedFactory(first_name="Асель", last_name="Серікова")
     client.force_login(author)
     url = reverse("mandates:appeal_write") + f"?mandate={mandate.pk}"
     form = client.get(url).content.decode()
