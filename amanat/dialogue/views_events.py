@@ -113,14 +113,7 @@ def question_like(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         services.question_like(question=question, user=request.user)
     except services.EventError as refusal:
         error = refusal.message
-    if request.htmx:
-        context = _questions_context(request, question.event) | {"error": error}
-        return render(request, "dialogue/events/_questions.html", context)
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, _("You liked the question."))
-    return redirect(reverse("dialogue:event", args=[question.event_id]) + "#questions")
+    return _questions_answer(request, question, error, _("You liked the question."))
 
 
 @login_required
@@ -140,14 +133,7 @@ def question_mark(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
             )
         except services.EventError as refusal:
             error = refusal.message
-    if request.htmx:
-        context = _questions_context(request, question.event) | {"error": error}
-        return render(request, "dialogue/events/_questions.html", context)
-    if error:
-        messages.error(request, error)
-    else:
-        messages.success(request, _("The question's state is changed."))
-    return redirect(reverse("dialogue:event", args=[question.event_id]) + "#questions")
+    return _questions_answer(request, question, error, _("The question's state is changed."))
 
 
 @login_required
@@ -215,3 +201,15 @@ def event_edit(request: AuthenticatedHttpRequest, pk: int | None = None) -> Http
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "event": event}
     return render(request, "dialogue/events/edit.html", context, status=status)
+
+
+def _questions_answer(request, question: LiveQuestion, error: str, done: str) -> HttpResponse:
+    """After a like or a mark: the refreshed list for htmx, else the event page with a message."""
+    if request.htmx:
+        context = _questions_context(request, question.event) | {"error": error}
+        return render(request, "dialogue/events/_questions.html", context)
+    if error:
+        messages.error(request, error)
+    else:
+        messages.success(request, done)
+    return redirect(reverse("dialogue:event", args=[question.event_id]) + "#questions")
