@@ -1,7 +1,9 @@
+import io
 from datetime import timedelta
 
 import factory
 from django.utils import timezone
+from docx import Document as Docx
 
 from amanat.accounts.tests.factories import UserFactory
 from amanat.geography.models import Region
@@ -42,3 +44,8 @@ def filed(appeal: Appeal, *, days_ago: int, due_days_ago: int) -> Appeal:
     appeal.filed_via = Appeal.Via.E_OTINISH
     appeal.save()
     return appeal
+
+
+def docx_text(data: bytes) -> str:
+    """The paragraphs of a DOCX file, one a line."""
+    return "\n".join(p.text for p in Docx(io.BytesIO(data)).paragraphs)

@@ -6,7 +6,6 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from docx import Document as Docx
 from pypdf import PdfReader
 
 from amanat.mandates.documents_appeals import appeal_file_bytes
@@ -14,13 +13,9 @@ from amanat.mandates.services_appeals import appeal_file
 
 from .appeals_clock import set_today
 from .factories import MandateFactory
-from .factories_appeals import AppealFactory, StateBodyFactory
+from .factories_appeals import AppealFactory, StateBodyFactory, docx_text
 
 pytestmark = pytest.mark.django_db
-
-
-def docx_text(data: bytes) -> str:
-    return "\n".join(p.text for p in Docx(io.BytesIO(data)).paragraphs)
 
 
 def pdf_text(data: bytes, tmp_path) -> str:

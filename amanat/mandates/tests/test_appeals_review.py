@@ -14,8 +14,7 @@ from amanat.mandates.services_appeals import AppealRefused, appeal_extend
 
 from .appeals_clock import set_today
 from .factories import ConfirmedFactory
-from .factories_appeals import AppealFactory, StateBodyFactory
-from .test_appeals_documents import docx_text
+from .factories_appeals import AppealFactory, StateBodyFactory, docx_text
 
 pytestmark = pytest.mark.django_db
 
