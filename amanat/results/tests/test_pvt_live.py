@@ -5,6 +5,7 @@ import uuid
 
 import numpy as np
 import pytest
+from django.utils import translation
 from scipy.stats import norm
 
 from amanat.accounts.roles import Role
@@ -135,6 +136,7 @@ def test_the_page_calculates_draws_and_deploys(client, country, make_user):
     assert "Estimates from the sample" in client.get("/en/results/pvt/estimates/").content.decode()
 
 
+@translation.override("en")
 def test_a_region_whose_official_figure_lies_outside_is_marked():
     from django.template.loader import render_to_string
 
