@@ -1,10 +1,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import Appeal, StateBody, Topic
+from amanat.core.widgets import DATE
 
-# <input type="date"> takes only ISO dates; a localised value ("06.11.2026") shows it blank.
-DATE = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+from .models import Appeal, StateBody, Topic
 
 
 class AppealForm(forms.Form):

@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from amanat.core.widgets import DATE
 from amanat.elections.models import Candidate, Contest
 
 from .models import Mandate
@@ -15,17 +16,11 @@ OUTCOMES_HELP = _(
 )
 
 
-def _date_input() -> forms.DateInput:
-    """<input type=date> takes only ISO dates, whatever the language: a Russian "06.11.2026"
-    would leave the field empty."""
-    return forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
-
-
 class RatingForm(forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[(s.value, s.label) for s in RATED], help_text=OUTCOMES_HELP
     )
-    evidence_date = forms.DateField(label=_("Date of the evidence"), widget=_date_input())
+    evidence_date = forms.DateField(label=_("Date of the evidence"), widget=DATE)
     evidence = forms.CharField(
         label=_("Evidence: what happened"), min_length=MIN_EVIDENCE, max_length=3000,
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -69,7 +64,7 @@ class ElectedForm(forms.Form):
         queryset=Candidate.objects.filter(ballotoption__isnull=False).distinct(),
     )
     contest = ContestChoice(label=_("Contest"), queryset=Contest.objects.select_related("election"))
-    declared_on = forms.DateField(label=_("Declared elected on"), widget=_date_input())
+    declared_on = forms.DateField(label=_("Declared elected on"), widget=DATE)
     source = forms.CharField(label=_("Decision that declared the result"), max_length=300)
     source_url = forms.URLField(
         label=_("Link to the decision (optional)"), required=False, max_length=200,

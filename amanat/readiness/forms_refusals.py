@@ -5,12 +5,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from amanat.core.widgets import DATE
 from amanat.elections.models import Candidate, Election
 from amanat.geography.models import Region
 
 from .models_conditions import Refusal
-
-DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class RefusalForm(forms.ModelForm):
