@@ -90,7 +90,7 @@ class ReportsField(forms.ModelMultipleChoiceField):
 
     def clean(self, value: Any) -> Any:
         for pk in value if isinstance(value, list | tuple) else []:
-            if not str(pk).isdigit() or int(pk) > LARGEST_ID:
+            if not str(pk).isdecimal() or int(pk) > LARGEST_ID:
                 raise ValidationError(
                     self.error_messages["invalid_pk_value"], code="invalid_pk_value",
                     params={"pk": pk},

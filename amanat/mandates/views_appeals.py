@@ -103,7 +103,7 @@ def appeal_write(request: AuthenticatedHttpRequest) -> HttpResponse:
 def _number(request: HttpRequest, name: str) -> int:
     """A positive id from the query string, or 0 (which matches no row)."""
     value = request.GET.get(name, "")
-    return int(value) if value.isdigit() and len(value) < 10 else 0
+    return int(value) if value.isdecimal() and len(value) < 10 else 0
 
 
 @login_required

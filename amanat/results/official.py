@@ -41,7 +41,7 @@ def mapping_parse(contest: Contest, pairs: Iterable[str]) -> dict[str, str]:
     known, mapping = set(line_keys(contest)), {}
     for pair in pairs:
         line, sep, column = pair.partition("=")
-        line = option_key(int(line)) if line.strip().isdigit() else line.strip()
+        line = option_key(int(line)) if line.strip().isdecimal() else line.strip()
         if not sep or not column:
             raise ValueError(_("Give the mapping as LINE=COLUMN: %(pair)s") % {"pair": pair})
         if line not in known:

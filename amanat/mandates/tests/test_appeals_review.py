@@ -75,6 +75,14 @@ def test_the_body_page_preselects_the_body(client):
     assert f'<option value="{body.pk}" selected>' in form
 
 
+def test_ids_that_are_not_decimal_numbers_choose_nothing(client):
+    # "²".isdigit() is true but int("²") fails: the write page must not fall over on it.
+    client.force_login(ConfirmedFactory())
+    for name in ("mandate", "promise", "body"):
+        page = client.get(reverse("mandates:appeal_write"), {name: "²"})
+        assert page.status_code == 200, name
+
+
 def test_a_notice_dated_after_the_due_date_does_not_extend_the_term(monkeypatch):
     set_today(monkeypatch, date(2026, 12, 10))
     appeal = AppealFactory(filed_on=date(2026, 11, 2), due_on=date(2026, 11, 23),

@@ -16,7 +16,7 @@ COLUMNS = ("participant", "statement", "vote", "time")
 
 def _id(text: str) -> int | str:
     text = text.strip()
-    return int(text) if text.lstrip("-").isdigit() else text
+    return int(text) if text.lstrip("-").isdecimal() else text
 
 
 def _time(text: str, line: int) -> float:
